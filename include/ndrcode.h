@@ -1,0 +1,217 @@
+/*
+ * ndrcode.h - explain SMTP status codes and read bounce messages.
+ *
+ * The one public header of libndrcode.  Every public name starts with ndr_
+ * (functions, types) or NDR_ (macros, constants).  The library never prints,
+ * never exits and keeps no global mutable state; several parsers can run in
+ * several threads at once.
+ *
+ * Ownership: pointers passed in are borrowed for the duration of the call.
+ * Strings from the code table (ndr_entry, ndr_explanation, ndr_token,
+ * ndr_reply) are static and live forever.  Strings inside an ndr_record are
+ * owned by the parser and valid only during the record callback.
+ */
+#ifndef NDRCODE_H
+#define NDRCODE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NDR_VERSION_MAJOR 0
+#define NDR_VERSION_MINOR 1
+#define NDR_VERSION_PATCH 0
+#define NDR_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+/* X-macro: name, message.  NDR_OK is 0; every other value is an error. */
+#define NDR_ERRORS(X)                                                     \
+    X(OK, "success")                                                      \
+    X(NOMEM, "out of memory")                                             \
+    X(INVALID, "invalid argument")                                        \
+    X(FINISHED, "parser already finished")                                \
+    X(LIMIT_MESSAGE, "message too large (byte limit reached)")            \
+    X(LIMIT_RECIPIENTS, "too many recipients in one message")             \
+    X(LIMIT_DEPTH, "MIME nesting too deep")                               \
+    X(LIMIT_PARTS, "too many MIME parts in one message")                  \
+    X(LIMIT_HEADERS, "too many header fields")                            \
+    X(CALLBACK, "record callback asked to stop")
+
+typedef enum ndr_status {
+#define NDR_ERR_ENUM_(name, msg) NDR_##name,
+    NDR_ERRORS(NDR_ERR_ENUM_)
+#undef NDR_ERR_ENUM_
+    NDR_STATUS_COUNT_
+} ndr_status;
+
+/* A static, never-NULL message for an ndr_status value. */
+const char *ndr_strerror(ndr_status st);
+
+/* Library version string, and the date of the IANA registry snapshot the
+ * compiled table carries (e.g. "2022-05-10"). */
+const char *ndr_version(void);
+const char *ndr_registry_date(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes: syntax                                                */
+/* ------------------------------------------------------------------ */
+
+/* An enhanced status code (RFC 3463 class.subject.detail).  A class of 0
+ * means the generic "X" of the registry; subject and detail are 0..999. */
+typedef struct ndr_code {
+    unsigned char cls;      /* 2, 4 or 5 (0 = X) */
+    unsigned short subject; /* 0..999 */
+    unsigned short detail;  /* 0..999 */
+} ndr_code;
+
+/* Longest text of a code: "5.999.999" plus NUL. */
+#define NDR_CODE_BUFSZ 12
+
+/* Parse S[0..LEN) as exactly one code (surrounding blanks not allowed).
+ * Class 2, 4 or 5; subject and detail 1 to 3 digits without leading zeros.
+ * Returns 1 and fills *OUT, or 0 when S is not a code. */
+int ndr_code_parse(const char *s, size_t len, ndr_code *out);
+
+/* Write CODE as "5.1.1" into BUF (NDR_CODE_BUFSZ bytes); returns BUF. */
+char *ndr_code_format(ndr_code code, char buf[NDR_CODE_BUFSZ]);
+
+/* Scan TEXT[0..LEN) for the first enhanced status code that stands alone:
+ * not glued to letters or digits, not preceded by '.', not followed by
+ * '.digit' (so 10.5.1.1, v2.4.1 and 5.1.1000 are not codes).  On success
+ * returns the offset of the code and sets *OUT and *TOKLEN; returns
+ * (size_t)-1 when there is none. */
+size_t ndr_code_scan(const char *text, size_t len, ndr_code *out,
+                     size_t *toklen);
+
+/* Scan for a basic reply code (RFC 5321: [2-5][0-5][0-9]) standing alone:
+ * not glued to letters, digits or '.', optionally followed by ' ' or '-'.
+ * Returns the offset or (size_t)-1; *OUT gets the number. */
+size_t ndr_reply_scan(const char *text, size_t len, int *out);
+
+/* ------------------------------------------------------------------ */
+/* The code table                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Who must act first. */
+typedef enum ndr_who {
+    NDR_WHO_NONE = 0,
+    NDR_WHO_SENDER,
+    NDR_WHO_SENDER_ADMIN,
+    NDR_WHO_RECIPIENT_ADMIN,
+    NDR_WHO_RECIPIENT,
+    NDR_WHO_PROVIDER
+} ndr_who;
+
+/* "sender", "sender_admin", ...; "" for NDR_WHO_NONE. */
+const char *ndr_who_name(ndr_who who);
+
+#define NDR_MAX_REPLY_CODES 6
+
+/* One row of data/ndr_codes.csv, compiled in. */
+typedef struct ndr_entry {
+    const char *code;        /* as written in the data: "5", "X.1", "X.1.1", "5.7.708" */
+    const char *vendor;      /* vendor id ("exchange"), "" for registry rows */
+    const char *vendor_name; /* display name, "" for registry rows */
+    const char *title;
+    const char *meaning;
+    const char *remediation;
+    const char *reference;
+    unsigned short reply[NDR_MAX_REPLY_CODES];
+    unsigned char n_reply;
+    unsigned char who;      /* ndr_who */
+    unsigned char cls;      /* 2, 4, 5; 0 for X */
+    unsigned char depth;    /* 1 class row, 2 subject row, 3 detail row */
+    unsigned short subject; /* valid when depth >= 2 */
+    unsigned short detail;  /* valid when depth == 3 */
+} ndr_entry;
+
+/* The table in listing order: class rows, subject rows, then detail rows
+ * sorted by subject, detail, class (X first) and vendor (registry first). */
+size_t ndr_entry_count(void);
+const ndr_entry *ndr_entry_at(size_t i); /* NULL when I is out of range */
+
+/* How a lookup matched. */
+typedef enum ndr_match {
+    NDR_MATCH_NONE = 0,
+    NDR_MATCH_EXACT,   /* the table has rows for exactly this code */
+    NDR_MATCH_GENERIC, /* the registry's X.S.D row */
+    NDR_MATCH_SUBJECT, /* only the subject (detail not registered) */
+    NDR_MATCH_CLASS    /* only the class (subject not registered) */
+} ndr_match;
+
+/* "exact", "generic", "subject", "class"; "none". */
+const char *ndr_match_name(ndr_match m);
+
+#define NDR_MAX_VENDOR_NOTES 12
+
+/* Everything the table says about one code.  All pointers are static. */
+typedef struct ndr_explanation {
+    ndr_code code;
+    ndr_match match;
+    const char *class_text;   /* "Permanent failure" */
+    const char *subject_text; /* "Addressing"; "" when the subject is unknown */
+    const ndr_entry *main;    /* the row giving title/meaning/remediation */
+    const ndr_entry *vendors[NDR_MAX_VENDOR_NOTES]; /* vendor rows, lead first */
+    size_t n_vendors;
+    int vendor_leads;         /* 1 when vendors[0] is the hinted vendor */
+} ndr_explanation;
+
+/* Explain CODE.  VENDOR_HINT (may be NULL) is a vendor id such as
+ * "exchange_online": when the table has a row of that vendor for the code,
+ * it is put first and vendor_leads is set.  Allocates nothing.  Returns 1,
+ * or 0 when the class is not 2, 4 or 5. */
+int ndr_explain(ndr_code code, const char *vendor_hint, ndr_explanation *out);
+
+/* A basic reply code (data/reply_codes.csv). */
+typedef struct ndr_reply {
+    unsigned short code;
+    unsigned char who;
+    const char *title;
+    const char *meaning;
+    const char *remediation;
+    const char *reference;
+} ndr_reply;
+
+const ndr_reply *ndr_reply_lookup(int code); /* NULL when unknown */
+size_t ndr_reply_count(void);
+const ndr_reply *ndr_reply_at(size_t i);
+
+/* A vendor diagnostic token or provider sub-code (data/tokens.csv). */
+typedef struct ndr_token {
+    const char *token; /* "RESOLVER.ADR.RecipNotFound" */
+    const char *vendor;
+    const char *vendor_name;
+    const char *code; /* usual status code, "" when none */
+    const char *title;
+    const char *meaning;
+    const char *remediation;
+    const char *reference;
+    unsigned char who;
+} ndr_token;
+
+/* Look up S[0..LEN) case-insensitively; NULL when not a known token. */
+const ndr_token *ndr_token_lookup(const char *s, size_t len);
+size_t ndr_token_count(void);
+const ndr_token *ndr_token_at(size_t i);
+
+/* Scan TEXT for the first known token standing as a whole word.  Returns
+ * its offset and sets *OUT and *TOKLEN, or (size_t)-1. */
+size_t ndr_token_scan(const char *text, size_t len, const ndr_token **out,
+                      size_t *toklen);
+
+/* A vendor (data/vendors.csv). */
+const char *ndr_vendor_name(const char *vendor_id); /* "" when unknown */
+
+/* Which vendor's markers TEXT shows first in vendor-table order; NULL
+ * when none. */
+const char *ndr_vendor_detect(const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NDRCODE_H */

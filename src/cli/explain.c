@@ -1,0 +1,471 @@
+/*
+ * explain.c - `ndrcode TEXT...`, `--list` and `--search`: explain the codes,
+ * tokens and reply codes found in command-line text.
+ *
+ * A TEXT is scanned, not parsed: "550 5.1.1", "#550 5.1.1", a pasted
+ * Exchange line or a whole sentence all work.  Enhanced codes and vendor
+ * tokens are explained; a bare reply code ("550") only when the TEXT holds
+ * neither, so "550 5.1.1" does not print two explanations of one failure.
+ */
+#include "cli.h"
+#include "ndrcode.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_PER_TEXT 64
+
+static const char *who_text(unsigned who)
+{
+    switch (who) {
+    case NDR_WHO_SENDER: return "the sender";
+    case NDR_WHO_SENDER_ADMIN: return "the sender's mail administrator";
+    case NDR_WHO_RECIPIENT_ADMIN: return "the recipient's mail administrator";
+    case NDR_WHO_RECIPIENT: return "the recipient";
+    case NDR_WHO_PROVIDER: return "the mail provider";
+    default: return "unknown";
+    }
+}
+
+static void json_replies(FILE *f, const unsigned short *r, size_t n)
+{
+    fputc('[', f);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%u", i ? "," : "", r[i]);
+    fputc(']', f);
+}
+
+static void json_key(FILE *f, const char *key, const char *val)
+{
+    fprintf(f, ",\"%s\":", key);
+    out_json_cstr(f, val);
+}
+
+/* Title and meaning for a code that only matched its subject or class. */
+static void fallback_text(const ndr_explanation *ex, char *title, size_t tcap,
+                          char *meaning, size_t mcap)
+{
+    char code[NDR_CODE_BUFSZ];
+    int n;
+    ndr_code_format(ex->code, code);
+    if (ex->match == NDR_MATCH_SUBJECT) {
+        n = snprintf(title, tcap, "%s status, detail %u not registered",
+                     ex->subject_text, ex->code.detail);
+        if (n < 0 || (size_t)n >= tcap)
+            title[0] = '\0';
+        n = snprintf(meaning, mcap,
+                     "%s is not in the IANA registry; only its class and "
+                     "subject say something. %s",
+                     code, ex->main->meaning);
+    } else {
+        n = snprintf(title, tcap, "%s, subject %u not registered",
+                     ex->class_text, ex->code.subject);
+        if (n < 0 || (size_t)n >= tcap)
+            title[0] = '\0';
+        n = snprintf(meaning, mcap,
+                     "%s has a subject that the registry does not define; "
+                     "only its class says something. %s",
+                     code, ex->main->meaning);
+    }
+    if (n < 0 || (size_t)n >= mcap)
+        meaning[0] = '\0';
+}
+
+static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
+                       const ndr_explanation *ex)
+{
+    char code[NDR_CODE_BUFSZ], title[256], meaning[2048];
+    const ndr_entry *m = ex->main;
+    const char *t = m->title, *mean = m->meaning;
+    FILE *f = o->f;
+
+    ndr_code_format(ex->code, code);
+    if (ex->match == NDR_MATCH_SUBJECT || ex->match == NDR_MATCH_CLASS) {
+        fallback_text(ex, title, sizeof title, meaning, sizeof meaning);
+        t = title;
+        mean = meaning;
+    }
+    if (opt->quiet)
+        return;
+    if (opt->format == FMT_JSON) {
+        fputs("{\"kind\":\"code\"", f);
+        json_key(f, "input", input);
+        json_key(f, "code", code);
+        json_key(f, "match", ndr_match_name(ex->match));
+        fprintf(f, ",\"class\":%u", ex->code.cls);
+        json_key(f, "class_text", ex->class_text);
+        fprintf(f, ",\"subject\":%u", ex->code.subject);
+        json_key(f, "subject_text", ex->subject_text[0] ? ex->subject_text : NULL);
+        json_key(f, "title", t);
+        json_key(f, "meaning", mean);
+        json_key(f, "remediation", m->remediation);
+        json_key(f, "who", ndr_who_name((ndr_who)m->who));
+        fputs(",\"vendor\":[", f);
+        for (size_t i = 0, k = 0; i < ex->n_vendors; i++) {
+            const ndr_entry *v = ex->vendors[i];
+            fputs(k++ ? ",{" : "{", f);
+            fputs("\"vendor\":", f);
+            out_json_cstr(f, v->vendor);
+            json_key(f, "name", v->vendor_name);
+            json_key(f, "title", v->title);
+            json_key(f, "text", v->meaning);
+            json_key(f, "remediation", v->remediation);
+            json_key(f, "who", ndr_who_name((ndr_who)v->who));
+            fputs(",\"reply_codes\":", f);
+            json_replies(f, v->reply, v->n_reply);
+            json_key(f, "reference", v->reference);
+            fputc('}', f);
+        }
+        fputs("],\"reply_codes\":", f);
+        json_replies(f, m->reply, m->n_reply);
+        json_key(f, "reference", m->reference);
+        fputs("}\n", f);
+        return;
+    }
+
+    /* Text: the hinted vendor's reading first, then the registry's. */
+    out_color(o, ex->code.cls);
+    fputs(code, f);
+    out_reset(o);
+    fputs("  ", f);
+    out_safe_str(f, ex->vendor_leads ? ex->vendors[0]->title : t);
+    fputc('\n', f);
+    fprintf(f, "  %s (class %u), %s (subject %u); match: %s\n",
+            ex->class_text, ex->code.cls,
+            ex->subject_text[0] ? ex->subject_text : "unregistered subject",
+            ex->code.subject, ndr_match_name(ex->match));
+    for (size_t i = 0; i < ex->n_vendors; i++) {
+        const ndr_entry *v = ex->vendors[i];
+        char label[128];
+        int n;
+        if (!(i == 0 && ex->vendor_leads))
+            continue;
+        n = snprintf(label, sizeof label, "  %s: ", v->vendor_name);
+        if (n < 0 || (size_t)n >= sizeof label)
+            continue;
+        out_wrapped(o, label, 14, v->meaning);
+        out_wrapped(o, "  What to do: ", 14, v->remediation);
+        fprintf(f, "  Who acts:   %s\n", who_text(v->who));
+    }
+    if (!(ex->vendor_leads && m == ex->vendors[0])) {
+        out_wrapped(o, ex->vendor_leads ? "  Registry:   " : "  Meaning:    ",
+                    13, mean);
+        out_wrapped(o, "  What to do: ", 14, m->remediation);
+        fprintf(f, "  Who acts:   %s\n", who_text(m->who));
+    }
+    for (size_t i = 0; i < ex->n_vendors; i++) {
+        const ndr_entry *v = ex->vendors[i];
+        char label[128];
+        int n;
+        if ((i == 0 && ex->vendor_leads) || v == m)
+            continue;
+        n = snprintf(label, sizeof label, "  %s: ", v->vendor_name);
+        if (n < 0 || (size_t)n >= sizeof label)
+            continue;
+        fputc('\n', f);
+        out_wrapped(o, label, 4, v->meaning);
+        out_wrapped(o, "    What to do: ", 16, v->remediation);
+    }
+    if (m->n_reply > 0) {
+        fputs("  Replies:    ", f);
+        for (size_t i = 0; i < m->n_reply; i++)
+            fprintf(f, "%s%u", i ? " " : "", m->reply[i]);
+        fputc('\n', f);
+    }
+    out_wrapped(o, "  Reference:  ", 14, m->reference);
+    fputc('\n', f);
+}
+
+static void print_token(const cli_opts *opt, out_ctx *o, const char *input,
+                        const ndr_token *t)
+{
+    FILE *f = o->f;
+    if (opt->quiet)
+        return;
+    if (opt->format == FMT_JSON) {
+        fputs("{\"kind\":\"token\"", f);
+        json_key(f, "input", input);
+        json_key(f, "token", t->token);
+        json_key(f, "vendor", t->vendor);
+        json_key(f, "name", t->vendor_name);
+        json_key(f, "code", t->code[0] ? t->code : NULL);
+        json_key(f, "title", t->title);
+        json_key(f, "meaning", t->meaning);
+        json_key(f, "remediation", t->remediation);
+        json_key(f, "who", ndr_who_name((ndr_who)t->who));
+        json_key(f, "reference", t->reference);
+        fputs("}\n", f);
+        return;
+    }
+    out_color(o, t->code[0] ? t->code[0] - '0' : 0);
+    fputs(t->token, f);
+    out_reset(o);
+    fprintf(f, "  %s\n  %s diagnostic token", t->title, t->vendor_name);
+    if (t->code[0])
+        fprintf(f, ", usually with %s", t->code);
+    fputc('\n', f);
+    out_wrapped(o, "  Meaning:    ", 14, t->meaning);
+    out_wrapped(o, "  What to do: ", 14, t->remediation);
+    fprintf(f, "  Who acts:   %s\n", who_text(t->who));
+    out_wrapped(o, "  Reference:  ", 14, t->reference);
+    fputc('\n', f);
+}
+
+static void print_reply(const cli_opts *opt, out_ctx *o, const char *input,
+                        const ndr_reply *r)
+{
+    FILE *f = o->f;
+    int cls = r->code / 100;
+    const char *ct = cls == 2 ? "Success" : cls == 3 ? "Intermediate"
+                   : cls == 4 ? "Transient failure" : "Permanent failure";
+    if (opt->quiet)
+        return;
+    if (opt->format == FMT_JSON) {
+        fputs("{\"kind\":\"reply\"", f);
+        json_key(f, "input", input);
+        fprintf(f, ",\"code\":%u,\"class\":%d", r->code, cls);
+        json_key(f, "class_text", ct);
+        json_key(f, "title", r->title);
+        json_key(f, "meaning", r->meaning);
+        json_key(f, "remediation", r->remediation);
+        json_key(f, "who", ndr_who_name((ndr_who)r->who));
+        json_key(f, "reference", r->reference);
+        fputs("}\n", f);
+        return;
+    }
+    out_color(o, cls);
+    fprintf(f, "%u", r->code);
+    out_reset(o);
+    fprintf(f, "  %s\n  %s (basic reply code)\n", r->title, ct);
+    out_wrapped(o, "  Meaning:    ", 14, r->meaning);
+    out_wrapped(o, "  What to do: ", 14, r->remediation);
+    fprintf(f, "  Who acts:   %s\n", who_text(r->who));
+    out_wrapped(o, "  Reference:  ", 14, r->reference);
+    fputc('\n', f);
+}
+
+static void no_code(const char *text)
+{
+    struct stat st;
+    fputs("ndrcode: no status code in '", stderr);
+    out_safe_str(stderr, text);
+    fputc('\'', stderr);
+    if (stat(text, &st) == 0)
+        fputs(" (to read a file, use -f ", stderr), out_safe_str(stderr, text),
+            fputc(')', stderr);
+    fputc('\n', stderr);
+}
+
+/* Explain one TEXT; returns how many things were explained. */
+static size_t explain_one(const cli_opts *opt, out_ctx *o, const char *text)
+{
+    size_t len = strlen(text), pos = 0, found = 0, ncodes = 0, ntok = 0;
+    ndr_code codes[MAX_PER_TEXT];
+    const ndr_token *toks[MAX_PER_TEXT];
+    const char *hint = ndr_vendor_detect(text, len);
+
+    /* Tokens first: they name their vendor, which then leads. */
+    while (pos < len && ntok < MAX_PER_TEXT) {
+        const ndr_token *t;
+        size_t tl, at = ndr_token_scan(text + pos, len - pos, &t, &tl);
+        size_t k;
+        if (at == (size_t)-1)
+            break;
+        pos += at + tl;
+        for (k = 0; k < ntok && toks[k] != t; k++)
+            ;
+        if (k == ntok)
+            toks[ntok++] = t;
+    }
+    if (hint == NULL && ntok > 0)
+        hint = toks[0]->vendor;
+
+    pos = 0;
+    while (pos < len && ncodes < MAX_PER_TEXT) {
+        ndr_code c;
+        size_t tl, at = ndr_code_scan(text + pos, len - pos, &c, &tl), k;
+        ndr_explanation ex;
+        if (at == (size_t)-1)
+            break;
+        pos += at + tl;
+        for (k = 0; k < ncodes; k++)
+            if (codes[k].cls == c.cls && codes[k].subject == c.subject &&
+                codes[k].detail == c.detail)
+                break;
+        if (k < ncodes)
+            continue;
+        codes[ncodes++] = c;
+        if (ndr_explain(c, hint, &ex)) {
+            print_code(opt, o, text, &ex);
+            found++;
+        }
+    }
+    for (size_t k = 0; k < ntok; k++)
+        print_token(opt, o, text, toks[k]);
+    found += ntok;
+
+    if (found == 0) {
+        int seen[8] = {0};
+        size_t nseen = 0;
+        pos = 0;
+        while (pos < len) {
+            int r;
+            size_t at = ndr_reply_scan(text + pos, len - pos, &r), k;
+            const ndr_reply *rep;
+            if (at == (size_t)-1)
+                break;
+            pos += at + 3;
+            for (k = 0; k < nseen && seen[k] != r; k++)
+                ;
+            if (k < nseen || (rep = ndr_reply_lookup(r)) == NULL)
+                continue;
+            if (nseen < sizeof seen / sizeof seen[0])
+                seen[nseen++] = r;
+            print_reply(opt, o, text, rep);
+            found++;
+        }
+    }
+    return found;
+}
+
+int cli_explain(const cli_opts *opt, out_ctx *o, char **texts, size_t n)
+{
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (explain_one(opt, o, texts[i]) == 0) {
+            no_code(texts[i]);
+            rc = 1;
+        }
+    }
+    return rc;
+}
+
+/* ---- --list and --search ------------------------------------------- */
+
+static void print_entry(const cli_opts *opt, out_ctx *o, const ndr_entry *e)
+{
+    FILE *f = o->f;
+    if (opt->format == FMT_JSON) {
+        fputs("{\"kind\":\"entry\"", f);
+        json_key(f, "code", e->code);
+        json_key(f, "vendor", e->vendor[0] ? e->vendor : NULL);
+        json_key(f, "title", e->title);
+        json_key(f, "meaning", e->meaning);
+        json_key(f, "remediation", e->remediation);
+        json_key(f, "who", ndr_who_name((ndr_who)e->who));
+        fputs(",\"reply_codes\":", f);
+        json_replies(f, e->reply, e->n_reply);
+        json_key(f, "reference", e->reference);
+        fputs("}\n", f);
+    } else if (opt->format == FMT_TSV) {
+        fprintf(f, "%s\t%s\t", e->code, e->vendor);
+        out_tsv_field(f, e->title);
+        fputc('\n', f);
+    } else {
+        out_color(o, e->cls);
+        fprintf(f, "%-9s", e->code);
+        out_reset(o);
+        fprintf(f, " %-16s %s\n", e->vendor[0] ? e->vendor : "registry",
+                e->title);
+    }
+}
+
+/* Does the table code CODE fall under PREFIX ("5.7" lists X.7.* too)? */
+static int under_prefix(const char *code, const char *prefix)
+{
+    size_t i;
+    for (i = 0; prefix[i]; i++) {
+        char c = code[i];
+        if (c == '\0')
+            return 0;
+        if (c == prefix[i] || (i == 0 && c == 'X' && strchr("245", prefix[0])))
+            continue;
+        return 0;
+    }
+    return code[i] == '\0' || code[i] == '.' || prefix[i - 1] == '.';
+}
+
+int cli_list(const cli_opts *opt, out_ctx *o, const char *prefix)
+{
+    size_t shown = 0;
+    if (opt->format == FMT_TSV)
+        fputs("code\tvendor\ttitle\n", o->f);
+    for (size_t i = 0; i < ndr_entry_count(); i++) {
+        const ndr_entry *e = ndr_entry_at(i);
+        if (prefix != NULL && prefix[0] && !under_prefix(e->code, prefix))
+            continue;
+        if (!opt->quiet)
+            print_entry(opt, o, e);
+        shown++;
+    }
+    return shown ? 0 : 1;
+}
+
+static int has_word(const char *hay, const char *w)
+{
+    size_t n = strlen(w), hl = strlen(hay);
+    for (size_t i = 0; i + n <= hl; i++) {
+        size_t k;
+        for (k = 0; k < n; k++) {
+            char a = hay[i + k], b = w[k];
+            if (a >= 'A' && a <= 'Z')
+                a = (char)(a + 32);
+            if (b >= 'A' && b <= 'Z')
+                b = (char)(b + 32);
+            if (a != b)
+                break;
+        }
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+static int all_words(const char *const *fields, size_t nf, char **words,
+                     size_t nw)
+{
+    for (size_t w = 0; w < nw; w++) {
+        int hit = 0;
+        for (size_t i = 0; i < nf && !hit; i++)
+            hit = fields[i] != NULL && has_word(fields[i], words[w]);
+        if (!hit)
+            return 0;
+    }
+    return 1;
+}
+
+int cli_search(const cli_opts *opt, out_ctx *o, char **words, size_t n)
+{
+    size_t shown = 0;
+    if (opt->format == FMT_TSV)
+        fputs("code\tvendor\ttitle\n", o->f);
+    for (size_t i = 0; i < ndr_entry_count(); i++) {
+        const ndr_entry *e = ndr_entry_at(i);
+        const char *fields[] = {e->code, e->vendor_name, e->title, e->meaning,
+                                e->remediation};
+        if (!all_words(fields, 5, words, n))
+            continue;
+        if (!opt->quiet)
+            print_entry(opt, o, e);
+        shown++;
+    }
+    for (size_t i = 0; i < ndr_token_count(); i++) {
+        const ndr_token *t = ndr_token_at(i);
+        const char *fields[] = {t->token, t->vendor_name, t->title, t->meaning,
+                                t->remediation};
+        if (!all_words(fields, 5, words, n))
+            continue;
+        if (!opt->quiet) {
+            if (opt->format == FMT_TEXT)
+                fprintf(o->f, "%-30s %-16s %s\n", t->token, t->vendor,
+                        t->title);
+            else if (opt->format == FMT_TSV)
+                fprintf(o->f, "%s\t%s\t%s\n", t->token, t->vendor, t->title);
+            else
+                print_token(opt, o, words[0], t);
+        }
+        shown++;
+    }
+    return shown ? 0 : 1;
+}

@@ -1,0 +1,224 @@
+/*
+ * out.c - escaping and formatting for the command line's output.
+ *
+ * Text from a bounce is untrusted: an escape sequence in a diagnostic could
+ * retitle the terminal or hide output, a bidirectional override could
+ * reorder what the reader sees.  Everything that comes from a message goes
+ * through out_safe (text) or out_json_str (JSON), which decode UTF-8 and
+ * let through only printable characters.
+ */
+#include "out.h"
+
+#include <string.h>
+
+/* Decode one UTF-8 sequence at S (N bytes left).  Returns its length and
+ * sets *CP, or 0 for an invalid or truncated sequence (overlongs and
+ * surrogates included). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    unsigned long c;
+    size_t len, i;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        len = 2;
+        c = s[0] & 0x1fu;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        len = 3;
+        c = s[0] & 0x0fu;
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        len = 4;
+        c = s[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3fu);
+    }
+    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+        (c >= 0xd800 && c <= 0xdfff))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+/* Characters that change how a terminal shows text: C0, DEL, C1, and the
+ * Unicode format controls that reorder or hide text. */
+static int unsafe_cp(unsigned long c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c ||
+           (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+           (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
+}
+
+void out_safe(FILE *f, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned long cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            fprintf(f, "\\x%02x", p[i]);
+            i++;
+            continue;
+        }
+        if (unsafe_cp(cp)) {
+            if (cp == '\n')
+                fputs("\\n", f);
+            else if (cp == '\t')
+                fputs("\\t", f);
+            else if (cp == '\r')
+                fputs("\\r", f);
+            else if (cp < 0x100)
+                fprintf(f, "\\x%02lx", cp);
+            else
+                fprintf(f, "\\u%04lx", cp);
+        } else {
+            fwrite(p + i, 1, n, f);
+        }
+        i += n;
+    }
+}
+
+void out_safe_str(FILE *f, const char *s)
+{
+    if (s != NULL)
+        out_safe(f, s, strlen(s));
+}
+
+void out_json_str(FILE *f, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    fputc('"', f);
+    while (i < len) {
+        unsigned long cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            fputs("\\ufffd", f);
+            i++;
+            continue;
+        }
+        if (cp == '"' || cp == '\\') {
+            fputc('\\', f);
+            fputc((int)cp, f);
+        } else if (cp == '\n') {
+            fputs("\\n", f);
+        } else if (cp == '\t') {
+            fputs("\\t", f);
+        } else if (cp == '\r') {
+            fputs("\\r", f);
+        } else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 ||
+                   (cp >= 0x80 && cp <= 0x9f)) {
+            fprintf(f, "\\u%04lx", cp);
+        } else {
+            fwrite(p + i, 1, n, f);
+        }
+        i += n;
+    }
+    fputc('"', f);
+}
+
+void out_json_cstr(FILE *f, const char *s)
+{
+    if (s == NULL)
+        fputs("null", f);
+    else
+        out_json_str(f, s, strlen(s));
+}
+
+void out_tsv_field(FILE *f, const char *s)
+{
+    const char *start;
+    if (s == NULL)
+        return;
+    start = s;
+    for (;; s++) {
+        if (*s == '\0' || *s == '\t' || *s == '\n' || *s == '\r' ||
+            *s == '\\') {
+            out_safe(f, start, (size_t)(s - start));
+            if (*s == '\0')
+                return;
+            fputs(*s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r"
+                                                                       : "\\\\",
+                  f);
+            start = s + 1;
+        }
+    }
+}
+
+/* Columns that S[0..N) takes: one per UTF-8 character (lead bytes). */
+static int columns(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            c++;
+    return c;
+}
+
+void out_wrapped(const out_ctx *o, const char *label, int indent,
+                 const char *text)
+{
+    int col = 0, width = o->width > indent + 20 ? o->width : indent + 60;
+    const char *p = text;
+    if (label != NULL) {
+        fputs(label, o->f);
+        col = columns(label, strlen(label));
+    }
+    while (col < indent) {
+        fputc(' ', o->f);
+        col++;
+    }
+    if (text == NULL) {
+        fputc('\n', o->f);
+        return;
+    }
+    for (int first = 1; *p;) {
+        size_t wl;
+        int wc;
+        while (*p == ' ')
+            p++;
+        if (*p == '\0')
+            break;
+        wl = strcspn(p, " ");
+        wc = columns(p, wl);
+        if (!first && col + 1 + wc > width) {
+            fputc('\n', o->f);
+            for (col = 0; col < indent; col++)
+                fputc(' ', o->f);
+            first = 1;
+        }
+        if (!first) {
+            fputc(' ', o->f);
+            col++;
+        }
+        out_safe(o->f, p, wl);
+        col += wc;
+        p += wl;
+        first = 0;
+    }
+    fputc('\n', o->f);
+}
+
+void out_color(const out_ctx *o, int cls)
+{
+    if (!o->color)
+        return;
+    fputs(cls == 2 ? "\033[32m" : cls == 4 ? "\033[33m" : cls == 5 ? "\033[31m"
+                                                                   : "\033[1m",
+          o->f);
+}
+
+void out_reset(const out_ctx *o)
+{
+    if (o->color)
+        fputs("\033[0m", o->f);
+}

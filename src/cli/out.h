@@ -1,0 +1,42 @@
+/*
+ * out.h - output helpers of the command line: escaping untrusted text for
+ * the terminal, JSON string encoding, wrapping, colour.
+ */
+#ifndef NDR_CLI_OUT_H
+#define NDR_CLI_OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct out_ctx {
+    FILE *f;
+    int color; /* 1: ANSI colours by class */
+    int width; /* wrap column for text output */
+} out_ctx;
+
+/* Write S[0..LEN) for a terminal: printable UTF-8 passes, control
+ * characters, escape sequences, C1 controls, bidirectional overrides and
+ * invalid bytes become visible escapes (\n, \x1b, \u202e ...). */
+void out_safe(FILE *f, const char *s, size_t len);
+void out_safe_str(FILE *f, const char *s);
+
+/* Write a JSON string (with quotes) for S[0..LEN): valid UTF-8, invalid
+ * bytes replaced by U+FFFD, every control character escaped. */
+void out_json_str(FILE *f, const char *s, size_t len);
+void out_json_cstr(FILE *f, const char *s); /* NULL -> null */
+
+/* Write a TSV field: tab, newline, CR and backslash escaped, the rest as
+ * out_safe. */
+void out_tsv_field(FILE *f, const char *s);
+
+/* Write "LABEL" then TEXT wrapped at ctx->width, continuation lines
+ * indented by INDENT columns.  TEXT is escaped as out_safe. */
+void out_wrapped(const out_ctx *o, const char *label, int indent,
+                 const char *text);
+
+/* ANSI colour for a class (2 green, 4 yellow, 5 red) or reset, when
+ * colour is on. */
+void out_color(const out_ctx *o, int cls);
+void out_reset(const out_ctx *o);
+
+#endif

@@ -1,0 +1,726 @@
+/*
+ * gen.c - build-time generator: data/ CSV files -> ndr_tables.c.
+ *
+ * Reads the knowledge tables (codes, vendors, reply codes, tokens), checks
+ * every row (syntax, required fields, duplicates, unknown vendors, text
+ * repeated across rows) and writes sorted static arrays that the library
+ * searches with binary search.  Any problem is printed as FILE:LINE: message
+ * and the exit status is 1, which fails the build.  The output depends only
+ * on the input bytes, so the same CSV always gives the same C file.
+ *
+ * usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv TOKENS.csv
+ */
+#include "csv.h"
+#include "ndrcode.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ROWS 4096
+
+static const char *const who_names[] = {"", "sender", "sender_admin",
+                                        "recipient_admin", "recipient",
+                                        "provider"};
+
+typedef struct vendor_row {
+    char *id, *name, *markers;
+} vendor_row;
+
+typedef struct code_row {
+    char *code, *vendor, *title, *meaning, *remediation, *reference;
+    unsigned short reply[NDR_MAX_REPLY_CODES];
+    unsigned n_reply, who, cls, depth, subject, detail;
+    unsigned long line;
+} code_row;
+
+typedef struct reply_row {
+    unsigned code, who;
+    char *title, *meaning, *remediation, *reference;
+} reply_row;
+
+typedef struct token_row {
+    char *token, *vendor, *code, *title, *meaning, *remediation, *reference;
+    unsigned who;
+} token_row;
+
+static vendor_row vendors[MAX_ROWS];
+static size_t n_vendors;
+static code_row codes[MAX_ROWS];
+static size_t n_codes;
+static reply_row replies[MAX_ROWS];
+static size_t n_replies;
+static token_row tokens[MAX_ROWS];
+static size_t n_tokens;
+
+/* Every long text seen so far, to reject the same sentence in two rows. */
+typedef struct seen_text {
+    const char *text;
+    const char *path;
+    unsigned long line;
+} seen_text;
+static seen_text seen[MAX_ROWS * 3];
+static size_t n_seen;
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d == NULL) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        exit(1);
+    }
+    memcpy(d, s, n);
+    return d;
+}
+
+static int check_header(csv_reader *r, const char *want)
+{
+    char got[512] = "";
+    size_t used = 0;
+    if (csv_next(r) != 1)
+        return csv_error(r, "missing header line (want %s)", want);
+    for (size_t i = 0; i < r->nfields; i++) {
+        int n = snprintf(got + used, sizeof got - used, "%s%s", i ? "," : "",
+                         r->field[i]);
+        if (n < 0 || (size_t)n >= sizeof got - used)
+            return csv_error(r, "header line too long");
+        used += (size_t)n;
+    }
+    if (strcmp(got, want) != 0)
+        return csv_error(r, "header is '%s', want '%s'", got, want);
+    return 0;
+}
+
+static int check_fields(csv_reader *r, size_t want)
+{
+    if (r->nfields != want)
+        return csv_error(r, "%zu fields, want %zu", r->nfields, want);
+    for (size_t i = 0; i < r->nfields; i++) {
+        const char *f = r->field[i];
+        size_t n = strlen(f);
+        for (size_t k = 0; k < n; k++)
+            if ((unsigned char)f[k] < 0x20 || f[k] == 0x7f)
+                return csv_error(r, "control character in field %zu", i + 1);
+        if (n > 0 && (f[0] == ' ' || f[n - 1] == ' '))
+            return csv_error(r, "field %zu has leading or trailing blanks",
+                             i + 1);
+    }
+    return 0;
+}
+
+static int require(csv_reader *r, const char *value, const char *name)
+{
+    if (value[0] == '\0')
+        return csv_error(r, "missing %s", name);
+    return 0;
+}
+
+static int parse_who(csv_reader *r, const char *s, unsigned *out)
+{
+    for (unsigned i = 1; i < sizeof who_names / sizeof who_names[0]; i++)
+        if (strcmp(s, who_names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    return csv_error(r, "bad who '%s' (sender, sender_admin, recipient_admin, "
+                        "recipient or provider)", s);
+}
+
+static int valid_reply(const char *s)
+{
+    return strlen(s) == 3 && s[0] >= '2' && s[0] <= '5' &&
+           isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]);
+}
+
+static int parse_replies(csv_reader *r, const char *s, code_row *row)
+{
+    char buf[128];
+    if (strlen(s) >= sizeof buf)
+        return csv_error(r, "reply_codes too long");
+    strcpy(buf, s);
+    row->n_reply = 0;
+    for (char *t = strtok(buf, " "); t != NULL; t = strtok(NULL, " ")) {
+        if (!valid_reply(t))
+            return csv_error(r, "bad reply code '%s'", t);
+        if (row->n_reply == NDR_MAX_REPLY_CODES)
+            return csv_error(r, "more than %d reply codes",
+                             NDR_MAX_REPLY_CODES);
+        row->reply[row->n_reply++] = (unsigned short)atoi(t);
+    }
+    return 0;
+}
+
+/* A subject or detail number: 1 to 3 digits, no leading zero. */
+static int parse_num(const char *s, size_t n, unsigned *out)
+{
+    if (n == 0 || n > 3 || (n > 1 && s[0] == '0'))
+        return 0;
+    *out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+        *out = *out * 10 + (unsigned)(s[i] - '0');
+    }
+    return 1;
+}
+
+/* "5", "X.1", "X.1.1", "5.1.1" */
+static int parse_table_code(const char *s, code_row *row)
+{
+    size_t n = strlen(s);
+    const char *dot1, *dot2;
+    if (n == 1 && (s[0] == '2' || s[0] == '4' || s[0] == '5')) {
+        row->cls = (unsigned)(s[0] - '0');
+        row->depth = 1;
+        return 1;
+    }
+    if (n < 3 || s[1] != '.')
+        return 0;
+    if (s[0] == 'X')
+        row->cls = 0;
+    else if (s[0] == '2' || s[0] == '4' || s[0] == '5')
+        row->cls = (unsigned)(s[0] - '0');
+    else
+        return 0;
+    dot1 = s + 1;
+    dot2 = strchr(dot1 + 1, '.');
+    if (dot2 == NULL) {
+        row->depth = 2;
+        return row->cls == 0 &&
+               parse_num(dot1 + 1, n - 2, &row->subject);
+    }
+    row->depth = 3;
+    return parse_num(dot1 + 1, (size_t)(dot2 - dot1 - 1), &row->subject) &&
+           parse_num(dot2 + 1, strlen(dot2 + 1), &row->detail);
+}
+
+static const vendor_row *find_vendor(const char *id)
+{
+    for (size_t i = 0; i < n_vendors; i++)
+        if (strcmp(vendors[i].id, id) == 0)
+            return &vendors[i];
+    return NULL;
+}
+
+/* Reject a sentence that another row already uses (copy-paste rows). */
+static int unique_text(csv_reader *r, const char *text, const char *what)
+{
+    if (strlen(text) < 40)
+        return 0;
+    for (size_t i = 0; i < n_seen; i++)
+        if (strcmp(seen[i].text, text) == 0)
+            return csv_error(r, "%s repeats the text of %s:%lu", what,
+                             seen[i].path, seen[i].line);
+    if (n_seen < sizeof seen / sizeof seen[0]) {
+        seen[n_seen].text = text;
+        seen[n_seen].path = r->path;
+        seen[n_seen].line = r->rec_line;
+        n_seen++;
+    }
+    return 0;
+}
+
+static int read_vendors(const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "vendor,name,markers") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        vendor_row *v = &vendors[n_vendors];
+        if (check_fields(&r, 3) < 0 || require(&r, r.field[0], "vendor") < 0 ||
+            require(&r, r.field[1], "name") < 0) {
+            bad = 1;
+            continue;
+        }
+        for (const char *p = r.field[0]; *p; p++)
+            if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+                  *p == '_')) {
+                csv_error(&r, "vendor id '%s' must be [a-z0-9_]", r.field[0]);
+                bad = 1;
+                break;
+            }
+        if (find_vendor(r.field[0]) != NULL) {
+            csv_error(&r, "duplicate vendor %s", r.field[0]);
+            bad = 1;
+            continue;
+        }
+        if (n_vendors == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            bad = 1;
+            break;
+        }
+        v->id = xstrdup(r.field[0]);
+        v->name = xstrdup(r.field[1]);
+        v->markers = xstrdup(r.field[2]);
+        n_vendors++;
+    }
+    csv_close(&r);
+    return rc < 0 || bad ? -1 : 0;
+}
+
+static int read_codes(const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "code,vendor,title,meaning,remediation,who,"
+                         "reply_codes,reference") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        code_row *row = &codes[n_codes];
+        char **f = r.field;
+        memset(row, 0, sizeof *row);
+        if (check_fields(&r, 8) < 0 || require(&r, f[0], "code") < 0 ||
+            require(&r, f[2], "title") < 0 ||
+            require(&r, f[3], "meaning") < 0 ||
+            require(&r, f[4], "remediation") < 0 ||
+            require(&r, f[5], "who") < 0 ||
+            require(&r, f[7], "reference") < 0 ||
+            parse_who(&r, f[5], &row->who) < 0 ||
+            parse_replies(&r, f[6], row) < 0) {
+            bad = 1;
+            continue;
+        }
+        if (!parse_table_code(f[0], row)) {
+            csv_error(&r, "malformed code '%s'", f[0]);
+            bad = 1;
+            continue;
+        }
+        if (f[1][0] != '\0') {
+            if (find_vendor(f[1]) == NULL) {
+                csv_error(&r, "unknown vendor '%s' (not in vendors.csv)", f[1]);
+                bad = 1;
+                continue;
+            }
+            if (row->depth != 3 || row->cls == 0) {
+                csv_error(&r, "vendor row %s must name a full class-specific "
+                              "code such as 5.1.1", f[0]);
+                bad = 1;
+                continue;
+            }
+        }
+        if (strcmp(f[3], f[4]) == 0) {
+            csv_error(&r, "remediation repeats the meaning");
+            bad = 1;
+            continue;
+        }
+        for (size_t i = 0; i < n_codes; i++)
+            if (strcmp(codes[i].code, f[0]) == 0 &&
+                strcmp(codes[i].vendor, f[1]) == 0) {
+                csv_error(&r, "duplicate code %s%s%s (first at line %lu)", f[0],
+                          f[1][0] ? " for vendor " : "", f[1], codes[i].line);
+                bad = 1;
+                break;
+            }
+        if (n_codes == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            bad = 1;
+            break;
+        }
+        row->code = xstrdup(f[0]);
+        row->vendor = xstrdup(f[1]);
+        row->title = xstrdup(f[2]);
+        row->meaning = xstrdup(f[3]);
+        row->remediation = xstrdup(f[4]);
+        row->reference = xstrdup(f[7]);
+        row->line = r.rec_line;
+        if (unique_text(&r, row->meaning, "meaning") < 0 ||
+            unique_text(&r, row->remediation, "remediation") < 0)
+            bad = 1;
+        n_codes++;
+    }
+    csv_close(&r);
+    if (rc < 0 || bad)
+        return -1;
+    /* Every class and subject needs a fallback row. */
+    for (unsigned c = 2; c <= 5; c++) {
+        int found = 0;
+        if (c == 3)
+            continue;
+        for (size_t i = 0; i < n_codes; i++)
+            found |= codes[i].depth == 1 && codes[i].cls == c;
+        if (!found) {
+            fprintf(stderr, "%s: no row for class %u\n", path, c);
+            bad = 1;
+        }
+    }
+    for (unsigned s = 0; s <= 7; s++) {
+        int found = 0;
+        for (size_t i = 0; i < n_codes; i++)
+            found |= codes[i].depth == 2 && codes[i].subject == s;
+        if (!found) {
+            fprintf(stderr, "%s: no row for subject X.%u\n", path, s);
+            bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
+}
+
+static int read_replies(const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "code,title,meaning,remediation,who,reference") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        reply_row *row = &replies[n_replies];
+        char **f = r.field;
+        if (check_fields(&r, 6) < 0 || require(&r, f[1], "title") < 0 ||
+            require(&r, f[2], "meaning") < 0 ||
+            require(&r, f[3], "remediation") < 0 ||
+            require(&r, f[5], "reference") < 0 ||
+            parse_who(&r, f[4], &row->who) < 0) {
+            bad = 1;
+            continue;
+        }
+        if (!valid_reply(f[0])) {
+            csv_error(&r, "malformed reply code '%s'", f[0]);
+            bad = 1;
+            continue;
+        }
+        row->code = (unsigned)atoi(f[0]);
+        for (size_t i = 0; i < n_replies; i++)
+            if (replies[i].code == row->code) {
+                csv_error(&r, "duplicate reply code %s", f[0]);
+                bad = 1;
+            }
+        if (strcmp(f[2], f[3]) == 0) {
+            csv_error(&r, "remediation repeats the meaning");
+            bad = 1;
+        }
+        if (n_replies == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            bad = 1;
+            break;
+        }
+        row->title = xstrdup(f[1]);
+        row->meaning = xstrdup(f[2]);
+        row->remediation = xstrdup(f[3]);
+        row->reference = xstrdup(f[5]);
+        if (unique_text(&r, row->meaning, "meaning") < 0 ||
+            unique_text(&r, row->remediation, "remediation") < 0)
+            bad = 1;
+        n_replies++;
+    }
+    csv_close(&r);
+    return rc < 0 || bad ? -1 : 0;
+}
+
+static int ci_cmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = tolower((unsigned char)*a), cb = tolower((unsigned char)*b);
+        if (ca != cb || ca == 0)
+            return ca - cb;
+    }
+}
+
+static int read_tokens(const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "token,vendor,code,title,meaning,remediation,who,"
+                         "reference") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        token_row *row = &tokens[n_tokens];
+        char **f = r.field;
+        ndr_code c;
+        if (check_fields(&r, 8) < 0 || require(&r, f[0], "token") < 0 ||
+            require(&r, f[1], "vendor") < 0 ||
+            require(&r, f[3], "title") < 0 ||
+            require(&r, f[4], "meaning") < 0 ||
+            require(&r, f[5], "remediation") < 0 ||
+            require(&r, f[7], "reference") < 0 ||
+            parse_who(&r, f[6], &row->who) < 0) {
+            bad = 1;
+            continue;
+        }
+        for (const char *p = f[0]; *p; p++)
+            if (!(isalnum((unsigned char)*p) || strchr("._:-", *p) != NULL)) {
+                csv_error(&r, "token '%s' may hold only letters, digits and "
+                              "._:-", f[0]);
+                bad = 1;
+                break;
+            }
+        if (find_vendor(f[1]) == NULL) {
+            csv_error(&r, "unknown vendor '%s' (not in vendors.csv)", f[1]);
+            bad = 1;
+        }
+        if (f[2][0] != '\0' && !ndr_code_parse(f[2], strlen(f[2]), &c)) {
+            csv_error(&r, "malformed code '%s'", f[2]);
+            bad = 1;
+        }
+        if (strcmp(f[4], f[5]) == 0) {
+            csv_error(&r, "remediation repeats the meaning");
+            bad = 1;
+        }
+        for (size_t i = 0; i < n_tokens; i++)
+            if (ci_cmp(tokens[i].token, f[0]) == 0) {
+                csv_error(&r, "duplicate token %s", f[0]);
+                bad = 1;
+            }
+        if (n_tokens == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            bad = 1;
+            break;
+        }
+        row->token = xstrdup(f[0]);
+        row->vendor = xstrdup(f[1]);
+        row->code = xstrdup(f[2]);
+        row->title = xstrdup(f[3]);
+        row->meaning = xstrdup(f[4]);
+        row->remediation = xstrdup(f[5]);
+        row->reference = xstrdup(f[7]);
+        if (unique_text(&r, row->meaning, "meaning") < 0 ||
+            unique_text(&r, row->remediation, "remediation") < 0)
+            bad = 1;
+        n_tokens++;
+    }
+    csv_close(&r);
+    return rc < 0 || bad ? -1 : 0;
+}
+
+/* The registry date comes from a comment "# registry-date: YYYY-MM-DD". */
+static int read_registry_date(const char *path, char *out, size_t cap)
+{
+    static const char key[] = "# registry-date:";
+    char line[256];
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    out[0] = '\0';
+    while (fgets(line, sizeof line, f) != NULL && line[0] == '#') {
+        if (strncmp(line, key, sizeof key - 1) == 0) {
+            const char *p = line + sizeof key - 1;
+            size_t n;
+            while (*p == ' ')
+                p++;
+            n = strcspn(p, "\r\n");
+            if (n >= cap)
+                n = cap - 1;
+            memcpy(out, p, n);
+            out[n] = '\0';
+        }
+    }
+    fclose(f);
+    if (out[0] == '\0') {
+        fprintf(stderr, "%s: no '# registry-date: YYYY-MM-DD' comment\n",
+                path);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+static void put_str(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(o, "\\%c", c);
+        else if (c == '?')
+            fputs("\\?", o); /* no trigraphs */
+        else if (c < 0x20 || c >= 0x7f)
+            fprintf(o, "\\%03o", c);
+        else
+            fputc(c, o);
+    }
+    fputc('"', o);
+}
+
+static int code_order(const void *pa, const void *pb)
+{
+    const code_row *a = pa, *b = pb;
+    if (a->depth != b->depth)
+        return (int)a->depth - (int)b->depth;
+    if (a->depth == 1)
+        return (int)a->cls - (int)b->cls;
+    if (a->subject != b->subject)
+        return a->subject < b->subject ? -1 : 1;
+    if (a->depth == 2)
+        return 0;
+    if (a->detail != b->detail)
+        return a->detail < b->detail ? -1 : 1;
+    if (a->cls != b->cls)
+        return (int)a->cls - (int)b->cls;
+    return strcmp(a->vendor, b->vendor); /* "" (registry) first */
+}
+
+static int reply_order(const void *pa, const void *pb)
+{
+    const reply_row *a = pa, *b = pb;
+    return (int)a->code - (int)b->code;
+}
+
+static int token_order(const void *pa, const void *pb)
+{
+    const token_row *a = pa, *b = pb;
+    return ci_cmp(a->token, b->token);
+}
+
+static void write_output(FILE *o, const char *date)
+{
+    size_t i, first_subject = 0, first_detail = 0;
+
+    fputs("/* generated by ndr_gen from the data/ CSV files - do not edit */\n"
+          "#include \"table.h\"\n\n",
+          o);
+    fputs("const char ndr_tab_registry_date[] = ", o);
+    put_str(o, date);
+    fputs(";\n\n", o);
+
+    for (i = 0; i < n_vendors; i++) {
+        char *m = vendors[i].markers, *save = NULL, *t;
+        fprintf(o, "static const char *const vendor_markers_%zu[] = {", i);
+        for (t = strtok_r(m, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+            put_str(o, t);
+            fputs(", ", o);
+        }
+        fputs("NULL};\n", o);
+    }
+    fputs("const ndr_vendor_row ndr_tab_vendors[] = {\n", o);
+    for (i = 0; i < n_vendors; i++) {
+        fputs("    {", o);
+        put_str(o, vendors[i].id);
+        fputs(", ", o);
+        put_str(o, vendors[i].name);
+        fprintf(o, ", vendor_markers_%zu},\n", i);
+    }
+    fprintf(o, "};\nconst size_t ndr_tab_nvendors = %zu;\n\n", n_vendors);
+
+    qsort(codes, n_codes, sizeof codes[0], code_order);
+    fputs("const ndr_entry ndr_tab_entries[] = {\n", o);
+    for (i = 0; i < n_codes; i++) {
+        const code_row *c = &codes[i];
+        const vendor_row *v = c->vendor[0] ? find_vendor(c->vendor) : NULL;
+        if (c->depth == 2 && first_subject == 0)
+            first_subject = i;
+        if (c->depth == 3 && first_detail == 0)
+            first_detail = i;
+        fputs("    {", o);
+        put_str(o, c->code);
+        fputs(", ", o);
+        put_str(o, c->vendor);
+        fputs(", ", o);
+        put_str(o, v ? v->name : "");
+        fputs(",\n     ", o);
+        put_str(o, c->title);
+        fputs(",\n     ", o);
+        put_str(o, c->meaning);
+        fputs(",\n     ", o);
+        put_str(o, c->remediation);
+        fputs(",\n     ", o);
+        put_str(o, c->reference);
+        fputs(",\n     {", o);
+        for (unsigned k = 0; k < NDR_MAX_REPLY_CODES; k++)
+            fprintf(o, "%s%u", k ? ", " : "", k < c->n_reply ? c->reply[k] : 0);
+        fprintf(o, "}, %u, %u, %u, %u, %u, %u},\n", c->n_reply, c->who, c->cls,
+                c->depth, c->subject, c->detail);
+    }
+    fprintf(o, "};\nconst size_t ndr_tab_nentries = %zu;\n", n_codes);
+    fprintf(o, "const size_t ndr_tab_first_subject = %zu;\n", first_subject);
+    fprintf(o, "const size_t ndr_tab_first_detail = %zu;\n\n", first_detail);
+
+    qsort(replies, n_replies, sizeof replies[0], reply_order);
+    fputs("const ndr_reply ndr_tab_replies[] = {\n", o);
+    for (i = 0; i < n_replies; i++) {
+        const reply_row *p = &replies[i];
+        fprintf(o, "    {%u, %u,\n     ", p->code, p->who);
+        put_str(o, p->title);
+        fputs(",\n     ", o);
+        put_str(o, p->meaning);
+        fputs(",\n     ", o);
+        put_str(o, p->remediation);
+        fputs(",\n     ", o);
+        put_str(o, p->reference);
+        fputs("},\n", o);
+    }
+    fprintf(o, "};\nconst size_t ndr_tab_nreplies = %zu;\n\n", n_replies);
+
+    qsort(tokens, n_tokens, sizeof tokens[0], token_order);
+    fputs("const ndr_token ndr_tab_tokens[] = {\n", o);
+    for (i = 0; i < n_tokens; i++) {
+        const token_row *t = &tokens[i];
+        const vendor_row *v = find_vendor(t->vendor);
+        fputs("    {", o);
+        put_str(o, t->token);
+        fputs(", ", o);
+        put_str(o, t->vendor);
+        fputs(", ", o);
+        put_str(o, v ? v->name : "");
+        fputs(", ", o);
+        put_str(o, t->code);
+        fputs(",\n     ", o);
+        put_str(o, t->title);
+        fputs(",\n     ", o);
+        put_str(o, t->meaning);
+        fputs(",\n     ", o);
+        put_str(o, t->remediation);
+        fputs(",\n     ", o);
+        put_str(o, t->reference);
+        fprintf(o, ", %u},\n", t->who);
+    }
+    if (n_tokens == 0)
+        fputs("    {\"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", 0},\n", o);
+    fprintf(o, "};\nconst size_t ndr_tab_ntokens = %zu;\n", n_tokens);
+}
+
+int main(int argc, char **argv)
+{
+    const char *out = NULL;
+    char date[64];
+    FILE *o;
+    int bad = 0;
+
+    if (argc == 7 && strcmp(argv[1], "-o") == 0)
+        out = argv[2];
+    else {
+        fputs("usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv "
+              "TOKENS.csv\n",
+              stderr);
+        return 2;
+    }
+    /* Vendors first: the other tables refer to them. */
+    if (read_vendors(argv[4]) < 0)
+        return 1;
+    bad |= read_codes(argv[3]) < 0;
+    bad |= read_replies(argv[5]) < 0;
+    bad |= read_tokens(argv[6]) < 0;
+    bad |= read_registry_date(argv[3], date, sizeof date) < 0;
+    if (bad)
+        return 1;
+
+    o = fopen(out, "wb");
+    if (o == NULL) {
+        perror(out);
+        return 1;
+    }
+    write_output(o, date);
+    if (fclose(o) != 0) {
+        perror(out);
+        remove(out);
+        return 1;
+    }
+    return 0;
+}

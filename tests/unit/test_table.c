@@ -1,0 +1,186 @@
+/* test_table.c - the compiled tables: order, fallback rows, lookups. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ndrcode.h"
+
+/* Every code of the IANA registry (X.0.0 .. X.7.30). */
+static const char *const registry[] = {
+    "X.0.0", "X.1.0", "X.1.1", "X.1.2", "X.1.3", "X.1.4", "X.1.5", "X.1.6",
+    "X.1.7", "X.1.8", "X.1.9", "X.1.10", "X.2.0", "X.2.1", "X.2.2", "X.2.3",
+    "X.2.4", "X.3.0", "X.3.1", "X.3.2", "X.3.3", "X.3.4", "X.3.5", "X.3.6",
+    "X.4.0", "X.4.1", "X.4.2", "X.4.3", "X.4.4", "X.4.5", "X.4.6", "X.4.7",
+    "X.5.0", "X.5.1", "X.5.2", "X.5.3", "X.5.4", "X.5.5", "X.5.6", "X.6.0",
+    "X.6.1", "X.6.2", "X.6.3", "X.6.4", "X.6.5", "X.6.6", "X.6.7", "X.6.8",
+    "X.6.9", "X.6.10", "X.7.0", "X.7.1", "X.7.2", "X.7.3", "X.7.4", "X.7.5",
+    "X.7.6", "X.7.7", "X.7.8", "X.7.9", "X.7.10", "X.7.11", "X.7.12",
+    "X.7.13", "X.7.14", "X.7.15", "X.7.16", "X.7.17", "X.7.18", "X.7.19",
+    "X.7.20", "X.7.21", "X.7.22", "X.7.23", "X.7.24", "X.7.25", "X.7.26",
+    "X.7.27", "X.7.28", "X.7.29", "X.7.30",
+};
+
+static ndr_code code_of(const char *s)
+{
+    ndr_code c;
+    assert_true(ndr_code_parse(s, strlen(s), &c));
+    return c;
+}
+
+static void test_order(void **state)
+{
+    size_t n = ndr_entry_count();
+    int depth = 1;
+    (void)state;
+    assert_true(n > 11);
+    for (size_t i = 1; i < n; i++) {
+        const ndr_entry *a = ndr_entry_at(i - 1), *b = ndr_entry_at(i);
+        assert_true(a->depth <= b->depth);
+        if (a->depth == 3 && b->depth == 3) {
+            unsigned long ka = a->subject * 1000UL + a->detail;
+            unsigned long kb = b->subject * 1000UL + b->detail;
+            assert_true(ka < kb || (ka == kb && (a->cls < b->cls ||
+                        (a->cls == b->cls && strcmp(a->vendor, b->vendor) < 0))));
+        }
+        depth = b->depth;
+    }
+    assert_int_equal(depth, 3);
+    assert_null(ndr_entry_at(n));
+    for (size_t i = 1; i < ndr_reply_count(); i++)
+        assert_true(ndr_reply_at(i - 1)->code < ndr_reply_at(i)->code);
+}
+
+static void test_fallback_rows(void **state)
+{
+    int cls[6] = {0}, subj[8] = {0};
+    (void)state;
+    for (size_t i = 0; i < ndr_entry_count(); i++) {
+        const ndr_entry *e = ndr_entry_at(i);
+        if (e->depth == 1)
+            cls[e->cls] = 1;
+        if (e->depth == 2 && e->subject < 8)
+            subj[e->subject] = 1;
+    }
+    assert_true(cls[2] && cls[4] && cls[5]);
+    for (int s = 0; s < 8; s++)
+        assert_true(subj[s]);
+}
+
+static void test_registry_complete(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof registry / sizeof registry[0]; i++) {
+        char five[16];
+        ndr_explanation ex;
+        snprintf(five, sizeof five, "5%s", registry[i] + 1);
+        assert_true(ndr_explain(code_of(five), NULL, &ex));
+        if (ex.match != NDR_MATCH_EXACT && ex.match != NDR_MATCH_GENERIC)
+            fail_msg("%s resolves only by %s", five, ndr_match_name(ex.match));
+    }
+}
+
+static void test_fallback(void **state)
+{
+    ndr_explanation ex;
+    (void)state;
+    assert_true(ndr_explain(code_of("5.7.999"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_SUBJECT);
+    assert_string_equal(ex.main->code, "X.7");
+    assert_true(ndr_explain(code_of("4.9.1"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_CLASS);
+    assert_string_equal(ex.main->code, "4");
+    assert_true(ndr_explain(code_of("5.4.4"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+    assert_string_equal(ex.main->code, "X.4.4");
+    assert_string_equal(ex.class_text, ndr_entry_at(2)->title);
+    ex.code.cls = 3;
+    assert_false(ndr_explain(ex.code, NULL, &ex));
+}
+
+static void test_vendor_rows(void **state)
+{
+    ndr_explanation ex;
+    (void)state;
+    /* 5.1.1 has an Exchange row: exact, registry text first */
+    assert_true(ndr_explain(code_of("5.1.1"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_EXACT);
+    assert_string_equal(ex.main->code, "X.1.1");
+    assert_true(ex.n_vendors >= 1);
+    assert_false(ex.vendor_leads);
+    assert_true(ndr_explain(code_of("5.1.1"), "exchange", &ex));
+    assert_true(ex.vendor_leads);
+    assert_string_equal(ex.vendors[0]->vendor, "exchange");
+    /* 4.1.1 does not take 5.1.1's vendor rows */
+    assert_true(ndr_explain(code_of("4.1.1"), "exchange", &ex));
+    assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+    assert_int_equal(ex.n_vendors, 0);
+    /* a vendor-only code */
+    assert_true(ndr_explain(code_of("5.7.708"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_EXACT);
+    assert_string_equal(ex.main->vendor, "exchange_online");
+}
+
+static void test_reply_and_tokens(void **state)
+{
+    const ndr_token *t;
+    size_t len, at;
+    const char *s = "Remote Server returned '550 5.1.1 "
+                    "RESOLVER.ADR.RecipNotFound; not found'";
+    (void)state;
+    assert_non_null(ndr_reply_lookup(550));
+    assert_null(ndr_reply_lookup(599));
+    t = ndr_token_lookup("resolver.adr.recipnotfound", 26);
+    assert_non_null(t);
+    assert_string_equal(t->token, "RESOLVER.ADR.RecipNotFound");
+    assert_null(ndr_token_lookup("RESOLVER.ADR", 12));
+    at = ndr_token_scan(s, strlen(s), &t, &len);
+    assert_int_equal(at, 34);
+    assert_int_equal(len, 26);
+    /* prefixes cut at '.' and ':' */
+    s = "x RESOLVER.ADR.RecipNotFound.Extra:y z";
+    at = ndr_token_scan(s, strlen(s), &t, &len);
+    assert_int_equal(at, 2);
+    assert_int_equal(len, 26);
+    assert_int_equal(ndr_token_scan("nothing here", 12, &t, &len), (size_t)-1);
+}
+
+static void test_vendor_detect(void **state)
+{
+    const char *s = "Reporting-MTA: dns; AM0PR01.eurprd01.prod.outlook.com";
+    (void)state;
+    assert_string_equal(ndr_vendor_detect(s, strlen(s)), "exchange_online");
+    assert_null(ndr_vendor_detect("plain text", 10));
+    assert_string_equal(ndr_vendor_name("exchange_online"),
+                        "Exchange Online (Microsoft 365)");
+    assert_string_equal(ndr_vendor_name("nope"), "");
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_string_equal(ndr_who_name(NDR_WHO_RECIPIENT_ADMIN),
+                        "recipient_admin");
+    assert_string_equal(ndr_match_name(NDR_MATCH_SUBJECT), "subject");
+    assert_string_equal(ndr_strerror(NDR_OK), "success");
+    assert_string_equal(ndr_strerror((ndr_status)999), "unknown error");
+    assert_true(strlen(ndr_registry_date()) >= 7);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_order),
+        cmocka_unit_test(test_fallback_rows),
+        cmocka_unit_test(test_registry_complete),
+        cmocka_unit_test(test_fallback),
+        cmocka_unit_test(test_vendor_rows),
+        cmocka_unit_test(test_reply_and_tokens),
+        cmocka_unit_test(test_vendor_detect),
+        cmocka_unit_test(test_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
