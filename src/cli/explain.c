@@ -150,7 +150,7 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
     }
     if (!(ex->vendor_leads && m == ex->vendors[0])) {
         out_wrapped(o, ex->vendor_leads ? "  Registry:   " : "  Meaning:    ",
-                    13, mean);
+                    14, mean);
         out_wrapped(o, "  What to do: ", 14, m->remediation);
         fprintf(f, "  Who acts:   %s\n", who_text(m->who));
     }
