@@ -211,6 +211,173 @@ const char *ndr_vendor_name(const char *vendor_id); /* "" when unknown */
  * when none. */
 const char *ndr_vendor_detect(const char *text, size_t len);
 
+
+/* ------------------------------------------------------------------ */
+/* Bounce reasons                                                      */
+/* ------------------------------------------------------------------ */
+
+/* The reason vocabulary (the one Sisimai uses, so results compare):
+ * X(enum suffix, name, one-line explanation). */
+#define NDR_REASONS(X)                                                        \
+    X(UNDEFINED, "undefined", "no rule recognised why the message bounced")    \
+    X(AUTHFAILURE, "authfailure",                                              \
+      "the sender's domain failed SPF, DKIM or DMARC checks")                  \
+    X(BADREPUTATION, "badreputation",                                          \
+      "the sending IP or domain has a poor reputation with the receiver")      \
+    X(BLOCKED, "blocked",                                                      \
+      "the sending IP or host is refused (blocklist, no service for it)")      \
+    X(CONTENTERROR, "contenterror",                                            \
+      "the message's format or encoding was refused")                         \
+    X(DELIVERED, "delivered", "the message was delivered (success report)")   \
+    X(EXCEEDLIMIT, "exceedlimit",                                              \
+      "the message exceeds a size limit set for the recipient")               \
+    X(EXPIRED, "expired",                                                      \
+      "delivery kept failing until the queue lifetime ran out")                \
+    X(FEEDBACK, "feedback",                                                    \
+      "a feedback (abuse/complaint) report, not a bounce")                     \
+    X(FILTERED, "filtered",                                                    \
+      "a filter at the recipient's side refused the message")                  \
+    X(HASMOVED, "hasmoved", "the recipient has moved to another address")     \
+    X(HOSTUNKNOWN, "hostunknown",                                              \
+      "the recipient's domain does not exist or has no mail host")             \
+    X(MAILBOXFULL, "mailboxfull", "the recipient's mailbox is full")           \
+    X(MAILERERROR, "mailererror",                                              \
+      "a local delivery program at the recipient's host failed")               \
+    X(MESGTOOBIG, "mesgtoobig", "the message is larger than the server accepts") \
+    X(NETWORKERROR, "networkerror",                                            \
+      "a DNS, routing or connection problem on the way")                       \
+    X(NORELAYING, "norelaying", "the server refused to relay the message")     \
+    X(NOTACCEPT, "notaccept",                                                  \
+      "the destination does not accept mail at all (null MX, no service)")     \
+    X(NOTCOMPLIANTRFC, "notcompliantrfc",                                      \
+      "the message violates the Internet mail standards")                      \
+    X(ONHOLD, "onhold", "the bounce gives no reason yet (held or unclear)")    \
+    X(POLICYVIOLATION, "policyviolation",                                      \
+      "the message breaks a policy of the receiving organisation")             \
+    X(REJECTED, "rejected",                                                    \
+      "the sender address or envelope was refused")                            \
+    X(REQUIREPTR, "requireptr",                                                \
+      "the sending IP has no or a mismatching reverse DNS (PTR) name")         \
+    X(SECURITYERROR, "securityerror",                                          \
+      "authentication or another security requirement was not met")            \
+    X(SPAMDETECTED, "spamdetected", "the message was judged to be spam")       \
+    X(SPEEDING, "speeding", "the sender sent too much too fast (rate limit)")  \
+    X(SUSPEND, "suspend",                                                      \
+      "the recipient's mailbox is disabled or suspended")                      \
+    X(SYNTAXERROR, "syntaxerror", "an SMTP command had a syntax error")        \
+    X(SYSTEMERROR, "systemerror",                                              \
+      "the receiving mail system had an internal error")                       \
+    X(SYSTEMFULL, "systemfull", "the receiving mail system is out of storage") \
+    X(TOOMANYCONN, "toomanyconn",                                              \
+      "too many connections or recipients at once")                            \
+    X(USERUNKNOWN, "userunknown", "the recipient's mailbox does not exist")    \
+    X(VACATION, "vacation", "an automatic reply (vacation, out of office)")   \
+    X(VIRUSDETECTED, "virusdetected", "the message was found to carry malware")
+
+typedef enum ndr_reason {
+#define NDR_REASON_ENUM_(e, name, text) NDR_REASON_##e,
+    NDR_REASONS(NDR_REASON_ENUM_)
+#undef NDR_REASON_ENUM_
+    NDR_REASON_COUNT_
+} ndr_reason;
+
+/* "userunknown", ...; and the one-line explanation.  Static strings. */
+const char *ndr_reason_name(ndr_reason r);
+const char *ndr_reason_text(ndr_reason r);
+
+/* Classify a failure from its status code ("5.1.1" or NULL), its reply
+ * code (0 when none), its DSN action ("failed", "delayed" or NULL) and the
+ * server's words TEXT[0..LEN).  Allocates nothing. */
+ndr_reason ndr_reason_classify(const char *status, int reply,
+                               const char *action, const char *text,
+                               size_t len);
+
+/* SPEC: hard when retrying is pointless: userunknown, hostunknown,
+ * hasmoved, and notaccept with a 5.x.x status. */
+int ndr_reason_is_hard(ndr_reason r, const char *status);
+
+/* ------------------------------------------------------------------ */
+/* Reading bounces                                                     */
+/* ------------------------------------------------------------------ */
+
+/* One bounced (or reported) recipient.  Every string is owned by the
+ * parser and valid only during the callback; NULL means "not given". */
+typedef struct ndr_record {
+    size_t message;            /* 1-based message number in the input */
+    const char *recipient;     /* "user@example.org" */
+    const char *action;        /* DSN action: "failed", "delayed", ... */
+    const char *status;        /* the most specific code found: "5.1.1" */
+    const char *dsn_status;    /* the DSN Status field when it differs */
+    int reply;                 /* basic reply code, 0 when none */
+    const char *diagnostic;    /* the server's words */
+    const char *remote_mta;
+    const char *reporting_mta;
+    const char *vendor;        /* vendor id the bounce shows, or NULL */
+    ndr_reason reason;
+    int hard;                  /* 1: suppress the address */
+    unsigned flags;            /* NDR_REC_* */
+} ndr_record;
+
+/* Status and reply code disagree (a 4.x.x status under a 5xx reply). */
+#define NDR_REC_INCONSISTENT 1u
+/* The record reports no failure: feedback, vacation, delivered. */
+#define NDR_REC_NOT_FAILURE 2u
+
+/* Called once per record; return 0 to go on, nonzero to stop the parser
+ * (ndr_parser_feed then returns NDR_CALLBACK). */
+typedef int (*ndr_record_fn)(void *ctx, const ndr_record *rec);
+
+/* Optional allocator: all three set, or leave alloc NULL for malloc. */
+typedef struct ndr_allocator {
+    void *(*malloc_fn)(void *ud, size_t size);
+    void *(*realloc_fn)(void *ud, void *ptr, size_t size);
+    void (*free_fn)(void *ud, void *ptr);
+    void *ud;
+} ndr_allocator;
+
+/* Limits (defaults in parentheses, set by ndr_options_init).  Past a
+ * limit the parser skips what is too much and, for the hard limits, stops
+ * with an NDR_LIMIT_* status. */
+typedef struct ndr_options {
+    ndr_record_fn on_record;
+    void *ctx;
+    const ndr_allocator *alloc;
+    int mbox;              /* -1 detect "From " (default), 0 one message, 1 mbox */
+    size_t max_line;       /* bytes kept of one line (8192); the rest is skipped */
+    size_t max_header;     /* bytes kept of one unfolded header field (16384) */
+    size_t max_headers;    /* header fields per part before LIMIT_HEADERS (10000) */
+    size_t max_depth;      /* MIME nesting; deeper parts are skipped (32) */
+    size_t max_parts;      /* parts per message before LIMIT_PARTS (10000) */
+    size_t max_recipients; /* recipients per message before LIMIT_RECIPIENTS (1000) */
+    size_t max_message;    /* bytes per message before LIMIT_MESSAGE (512 MiB) */
+} ndr_options;
+
+void ndr_options_init(ndr_options *opts);
+
+typedef struct ndr_parser ndr_parser;
+
+/* A new parser; OPTS is copied.  NULL when out of memory or OPTS is NULL
+ * or has no on_record. */
+ndr_parser *ndr_parser_new(const ndr_options *opts);
+
+/* Feed LEN bytes (any chunking gives the same records).  Records of each
+ * message are delivered when the message ends, i.e. at the next mbox
+ * "From " line or in ndr_parser_finish.  Returns NDR_OK or an error,
+ * which is sticky: later calls return it again. */
+ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len);
+
+/* End of input: flush the last message.  Returns NDR_OK or an error. */
+ndr_status ndr_parser_finish(ndr_parser *p);
+
+/* Forget everything and start a new input, keeping the options. */
+void ndr_parser_reset(ndr_parser *p);
+
+/* Messages seen so far. */
+size_t ndr_parser_messages(const ndr_parser *p);
+
+/* Free the parser; NULL is a no-op. */
+void ndr_parser_free(ndr_parser *p);
+
 #ifdef __cplusplus
 }
 #endif
