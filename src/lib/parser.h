@@ -60,6 +60,7 @@ typedef struct ds_block {
     char diag[NDR_DIAG_MAX];
     size_t diag_len;
     unsigned seen; /* DSF_* bits of the fields present */
+    int diag_not_smtp; /* diagnostic-type is not smtp (X-Unix; 255) */
 } ds_block;
 
 enum {
@@ -113,6 +114,8 @@ struct ndr_parser {
     int hdr_bounce;         /* From/Subject/Return-Path/... look like a bounce */
     int hdr_report;         /* Content-Type multipart/report */
     int autoreply;          /* RFC 3834 or vacation markers */
+    size_t top_fields;      /* header fields of the message seen */
+    int top_dsn;            /* its headers are a pasted report block */
     char from_addr[NDR_ADDR_MAX];
     char senders[NDR_SENDERS_MAX][NDR_ADDR_MAX];
     size_t nsenders;

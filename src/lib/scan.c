@@ -227,6 +227,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->hdr_bounce = 0;
     p->hdr_report = 0;
     p->autoreply = 0;
+    p->top_fields = 0;
+    p->top_dsn = 0;
     p->from_addr[0] = '\0';
     p->nsenders = 0;
     p->nxfailed = 0;
@@ -294,6 +296,11 @@ void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
         "réponse automatique", "risposta automatica", "respuesta automática"};
     size_t i;
 
+    /* A fragment that starts with report fields ("Final-Recipient: ...")
+     * parses as headers; a real message only carries such trace fields
+     * among its other headers. */
+    if (p->top_fields++ == 0 && is_dsn_field(name, nlen))
+        p->top_dsn = 1;
     if (ndr_ci_cmpn(name, nlen, "from") == 0) {
         for (i = 0; i < sizeof bounce_from / sizeof bounce_from[0]; i++)
             if (ci_has(val, vlen, bounce_from[i]))
@@ -332,8 +339,7 @@ void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
     } else if (ndr_ci_cmpn(name, nlen, "x-apple-action") == 0) {
         if (ci_has(val, vlen, "vacation"))
             p->autoreply = 1;
-    } else if (is_dsn_field(name, nlen)) {
-        /* A pasted report block parses as headers: read it as one. */
+    } else if (p->top_dsn && is_dsn_field(name, nlen)) {
         char line[NDR_DIAG_MAX];
         size_t n = nlen + 2 + vlen;
         if (n >= sizeof line)
@@ -481,6 +487,11 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     } else if (ndr_ci_cmpn(line, colon, "diagnostic-code") == 0) {
         if ((b = ds_for(p, DSF_DIAG)) == NULL)
             return;
+        {
+            const char *semi = memchr(v, ';', vn < 20 ? vn : 20);
+            b->diag_not_smtp = semi != NULL && ndr_ci_find(v, (size_t)(semi - v),
+                                                          "smtp", 4) == NULL;
+        }
         strip_type(&v, &vn);
         b->diag_len = 0;
         b->diag[0] = '\0';
@@ -568,6 +579,12 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
     while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '>' ||
                      s[i] == '*' || s[i] == '|'))
         i++;
+    /* a reply code before the address: "554 <user@host>... error" */
+    if (i + 4 < n && s[i] >= '2' && s[i] <= '5' &&
+        ndr_isdigit((unsigned char)s[i + 1]) &&
+        ndr_isdigit((unsigned char)s[i + 2]) && s[i + 3] == ' ' &&
+        s[i + 4] == '<')
+        i += 4;
     if (i < n && (s[i] == '<' || s[i] == '"' || s[i] == '\'' ||
                   addr_local_char((unsigned char)s[i]))) {
         size_t k = i + (s[i] == '<' || s[i] == '"' || s[i] == '\'');
@@ -836,10 +853,16 @@ static void records_from_blocks(ndr_parser *p)
         const char *rcpt = blk->final_rcpt[0] ? blk->final_rcpt
                                               : blk->orig_rcpt;
         const text_rcpt *t = text_for(p, blk->final_rcpt);
+        const char *tctx;
+        size_t tlen;
         if (t == NULL)
             t = text_for(p, blk->orig_rcpt);
         if (t == NULL && p->nblocks == 1 && p->nrcpts == 1)
             t = &p->rcpts[0];
+        /* The recipient's failure text; for a lone recipient that the text
+         * does not name, the text as a whole. */
+        tctx = t != NULL ? t->ctx : (p->nblocks == 1 ? p->pre : NULL);
+        tlen = t != NULL ? t->ctx_len : (p->nblocks == 1 ? p->pre_len : 0);
 
         memset(&b, 0, sizeof b);
         have_st = ndr_code_scan(blk->status, strlen(blk->status), &st, &tl) !=
@@ -873,8 +896,8 @@ static void records_from_blocks(ndr_parser *p)
             have = 1;
         }
         /* A generic or missing code: the text may be more specific. */
-        if ((!have || code_generic(dc)) && t != NULL &&
-            pick_code(t->ctx, t->ctx_len, &tc) != (size_t)-1 &&
+        if ((!have || code_generic(dc)) && tctx != NULL &&
+            pick_code(tctx, tlen, &tc) != (size_t)-1 &&
             tc.cls != 2 && !code_generic(tc)) {
             if (have && b.dsn_status[0] == '\0')
                 memcpy(b.dsn_status, b.status, sizeof b.status);
@@ -885,7 +908,8 @@ static void records_from_blocks(ndr_parser *p)
         b.rec.action = blk->action[0] ? blk->action : NULL;
         b.rec.status = have ? b.status : NULL;
         b.rec.dsn_status = b.dsn_status[0] ? b.dsn_status : NULL;
-        b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
+        if (!blk->diag_not_smtp)
+            b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
         if (b.rec.reply == 0 && t != NULL)
             b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1);
         b.rec.diagnostic = blk->diag_len ? blk->diag
