@@ -692,7 +692,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             text_rcpt *t = &p->rcpts[r];
             p->cur_rcpt = r;
             while (rest < len && (line[rest] == '>' || line[rest] == '"' ||
-                                  line[rest] == ':' || line[rest] == '\''))
+                                  line[rest] == ':' || line[rest] == '\'' ||
+                                  line[rest] == '.'))
                 rest++;
             ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line + rest,
                     len - rest);
