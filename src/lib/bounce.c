@@ -691,6 +691,7 @@ void ndr_parser_free(ndr_parser *p)
     ndr_free(p, p->stack);
     ndr_free(p, p->blocks);
     ndr_free(p, p->rcpts);
+    ndr_free(p, p->json);
     ndr_free(p, p);
 }
 

@@ -17,6 +17,7 @@
 #define NDR_FIELD_MAX 256  /* other DSN fields kept */
 #define NDR_SENDERS_MAX 8  /* addresses of the bounce's own From/To */
 #define NDR_XFAILED_MAX 64 /* X-Failed-Recipients addresses kept */
+#define NDR_JSON_MAX 65536 /* a JSON notification kept */
 
 /* Line splitter: LF, CRLF and bare CR all end a line. */
 typedef struct ndr_lines {
@@ -144,6 +145,11 @@ struct ndr_parser {
     long cur_rcpt;          /* -1: before the first recipient */
     char pre[NDR_PRE_MAX];
     size_t pre_len;
+
+    /* a JSON notification (Amazon SES through SNS) in the text */
+    char *json;
+    size_t json_len;
+    int in_json;
 
     /* scratch for decoding and for building records */
     char *scratch;

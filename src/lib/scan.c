@@ -246,6 +246,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->cur_rcpt = -1;
     p->pre_len = 0;
     p->pre[0] = '\0';
+    p->json_len = 0;
+    p->in_json = 0;
 }
 
 /* Add the addresses of a header value to a bounded list. */
@@ -514,6 +516,159 @@ void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len)
                   NDR_XFAILED_MAX);
 }
 
+
+/* ---- JSON notifications -------------------------------------------------- */
+
+/* Amazon SES sends bounce, complaint and delivery notifications as JSON,
+ * by mail through SNS, sometimes as a string inside another JSON object
+ * and folded over several lines.  The lines are joined as they are and
+ * backslashes dropped, which turns the quoted form back into plain JSON
+ * well enough to read the few fields needed. */
+static void json_collect(ndr_parser *p, const char *line, size_t len)
+{
+    if (len == 0 || p->json_len >= NDR_JSON_MAX) {
+        p->in_json = 0;
+        return;
+    }
+    if (p->json == NULL && (p->json = ndr_alloc(p, NDR_JSON_MAX)) == NULL)
+        return;
+    p->in_json = 1;
+    for (size_t i = 0; i < len && p->json_len < NDR_JSON_MAX; i++)
+        if (line[i] != '\\')
+            p->json[p->json_len++] = line[i];
+}
+
+/* Find "KEY" : "value" in S[FROM..TO); copy the value.  Returns the offset
+ * just past it, or 0. */
+static size_t json_get(const char *s, size_t from, size_t to, const char *key,
+                       char *out, size_t cap)
+{
+    size_t kl = strlen(key);
+    while (from < to) {
+        const char *k = ndr_ci_find(s + from, to - from, key, kl);
+        size_t i, vs;
+        if (k == NULL)
+            return 0;
+        i = (size_t)(k - s) + kl;
+        from = i;
+        if (k == s || k[-1] != '"' || i >= to || s[i] != '"')
+            continue;
+        i++;
+        while (i < to && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i >= to || s[i] != ':')
+            continue;
+        i++;
+        while (i < to && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i >= to || s[i] != '"')
+            continue;
+        vs = ++i;
+        while (i < to && s[i] != '"')
+            i++;
+        copy_trim(out, cap, s + vs, i - vs);
+        return i + 1;
+    }
+    return 0;
+}
+
+/* The end of the JSON array or object that starts at or after FROM. */
+static size_t json_close(const char *s, size_t from, size_t to, char open,
+                         char close)
+{
+    int depth = 0;
+    for (size_t i = from; i < to; i++) {
+        if (s[i] == open)
+            depth++;
+        else if (s[i] == close && --depth <= 0)
+            return i;
+    }
+    return to;
+}
+
+static void json_parse(ndr_parser *p)
+{
+    const char *s = p->json;
+    size_t n = p->json_len, at, end;
+    char kind[32], tmp[NDR_DIAG_MAX];
+    const char *k;
+
+    p->in_json = 0;
+    if (n == 0 || json_get(s, 0, n, "notificationType", kind, sizeof kind) == 0)
+        return;
+    if (json_get(s, 0, n, "reportingMTA", tmp, sizeof tmp)) {
+        const char *v = tmp;
+        size_t vn = strlen(tmp);
+        strip_type(&v, &vn);
+        copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
+    }
+    if (ndr_ci_cmpn(kind, strlen(kind), "complaint") == 0) {
+        if ((k = ci_has(s, n, "\"complainedRecipients\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        end = json_close(s, at, n, '[', ']');
+        while (p->nfb < NDR_XFAILED_MAX &&
+               (at = json_get(s, at, end, "emailAddress", tmp, sizeof tmp)) != 0)
+            add_addrs(tmp, strlen(tmp), p->fb_rcpts, &p->nfb, NDR_XFAILED_MAX);
+        p->feedback = 1;
+    } else if (ndr_ci_cmpn(kind, strlen(kind), "bounce") == 0) {
+        if ((k = ci_has(s, n, "\"bouncedRecipients\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        end = json_close(s, at, n, '[', ']');
+        for (;;) {
+            const char *ob = memchr(s + at, '{', end - at);
+            size_t oe;
+            ds_block *b;
+            if (ob == NULL)
+                break;
+            at = (size_t)(ob - s);
+            oe = json_close(s, at, end, '{', '}');
+            if (json_get(s, at, oe, "emailAddress", tmp, sizeof tmp) == 0 ||
+                (b = ds_new(p)) == NULL)
+                break;
+            ndr_find_addr(tmp, strlen(tmp), b->final_rcpt, NULL, NULL);
+            b->seen |= DSF_FINAL;
+            json_get(s, at, oe, "action", b->action, sizeof b->action);
+            json_get(s, at, oe, "status", b->status, sizeof b->status);
+            if (json_get(s, at, oe, "diagnosticCode", tmp, sizeof tmp)) {
+                const char *v = tmp;
+                size_t vn = strlen(tmp);
+                strip_type(&v, &vn);
+                ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
+            }
+            p->ds_open = 0;
+            at = oe + 1;
+            if (at >= end)
+                break;
+        }
+    } else if (ndr_ci_cmpn(kind, strlen(kind), "delivery") == 0) {
+        char resp[NDR_DIAG_MAX];
+        if ((k = ci_has(s, n, "\"delivery\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        resp[0] = '\0';
+        json_get(s, at, n, "smtpResponse", resp, sizeof resp);
+        if ((k = ci_has(s + at, n - at, "\"recipients\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        end = json_close(s, at, n, '[', ']');
+        while (at < end) {
+            size_t aat, alen;
+            ds_block *b;
+            if (ndr_find_addr(s + at, end - at, tmp, &aat, &alen) == 0 ||
+                (b = ds_new(p)) == NULL)
+                break;
+            memcpy(b->final_rcpt, tmp, sizeof b->final_rcpt);
+            b->seen |= DSF_FINAL;
+            strcpy(b->action, "delivered");
+            ctx_add(b->diag, &b->diag_len, sizeof b->diag, resp, strlen(resp));
+            p->ds_open = 0;
+            at += aat + alen;
+        }
+    }
+}
+
 /* ---- failure text ------------------------------------------------------- */
 
 static int is_sender(const ndr_parser *p, const char *a)
@@ -673,6 +828,10 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 
     if (p->text_done)
         return;
+    if (p->in_json || (len > 20 && ci_has(line, len, "notificationType"))) {
+        json_collect(p, line, len);
+        return;
+    }
     if (len == 0) {
         if (p->ds_text)
             ndr_scan_dsn_line(p, line, 0);
@@ -973,8 +1132,12 @@ static void record_from_text(ndr_parser *p, const char *addr,
 void ndr_scan_end_message(ndr_parser *p)
 {
     size_t with_rcpt = 0;
-    int bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
-                 p->headerless || p->nblocks > 0;
+    int bounce;
+
+    if (p->json_len > 0)
+        json_parse(p);
+    bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
+             p->headerless || p->nblocks > 0;
 
     if (p->feedback) {
         rec_build b;
@@ -1023,7 +1186,7 @@ void ndr_scan_end_message(ndr_parser *p)
             record_from_text(p, p->xfailed[i], NULL);
         return;
     }
-    if (p->autoreply && !p->hdr_bounce && p->nblocks == 0) {
+    if (p->autoreply && !p->body_marker) {
         rec_build b;
         memset(&b, 0, sizeof b);
         b.rec.reason = NDR_REASON_VACATION;

@@ -194,6 +194,20 @@ static void test_vacation(void **state)
     check_fixture("vacation.eml", "1|karl@example.de|-|0|-|-|other\n");
 }
 
+static void test_ses_json(void **state)
+{
+    (void)state;
+    /* escaped inside another JSON string and folded mid-key */
+    check_fixture("ses.eml", "1|uma@example.org|5.1.1|550|failed|-|fail\n"
+                             "1|vic@example.net|5.2.2|552|failed|-|fail\n");
+}
+
+static void test_vacation_null_path(void **state)
+{
+    (void)state;
+    check_fixture("vacation-nullpath.eml", "1|wendy@example.org|-|0|-|-|other\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -355,6 +369,8 @@ int main(void)
         cmocka_unit_test(test_qp),
         cmocka_unit_test(test_arf),
         cmocka_unit_test(test_vacation),
+        cmocka_unit_test(test_ses_json),
+        cmocka_unit_test(test_vacation_null_path),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_status_vs_diagnostic),
