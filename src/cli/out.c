@@ -63,7 +63,16 @@ void out_safe(FILE *f, const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned long cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n, run = i;
+        /* printable ASCII goes out in one piece */
+        while (run < len && p[run] >= 0x20 && p[run] < 0x7f)
+            run++;
+        if (run > i) {
+            fwrite(p + i, 1, run - i, f);
+            i = run;
+            continue;
+        }
+        n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
             fprintf(f, "\\x%02x", p[i]);
             i++;
@@ -100,7 +109,16 @@ void out_json_str(FILE *f, const char *s, size_t len)
     fputc('"', f);
     while (i < len) {
         unsigned long cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n, run = i;
+        while (run < len && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' &&
+               p[run] != '\\')
+            run++;
+        if (run > i) {
+            fwrite(p + i, 1, run - i, f);
+            i = run;
+            continue;
+        }
+        n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
             fputs("\\ufffd", f);
             i++;
