@@ -67,6 +67,7 @@ typedef struct reason_row {
     size_t len;
     unsigned word, reason, priority, cls, subject, detail, reply;
     unsigned context, to; /* FROM>TO: a context rule turning FROM into TO */
+    unsigned long long from; /* context rule: the FROM reasons, one bit each */
     unsigned long line;
 } reason_row;
 
@@ -611,6 +612,42 @@ static int rule_kind(csv_reader *r, const char *p, enum rule_kind *kind,
     return 0;
 }
 
+/* REASON, or FROM>TO for a context rule, FROM being one reason or several
+ * joined by '|'. */
+static int parse_rule_reason(csv_reader *r, const char *s, reason_row *row)
+{
+    const char *gt = strchr(s, '>');
+    size_t n = gt != NULL ? (size_t)(gt - s) : strlen(s);
+    char name[64];
+    if (gt == NULL) {
+        if (!find_reason(s, &row->reason))
+            return csv_error(r, "unknown reason '%s'", s);
+        row->to = row->reason;
+        return 0;
+    }
+    if (!find_reason(gt + 1, &row->to))
+        return csv_error(r, "unknown reason '%s'", gt + 1);
+    row->context = 1;
+    for (const char *p = s; p < s + n;) {
+        size_t k = strcspn(p, "|>");
+        if (k == 0 || k >= sizeof name)
+            return csv_error(r, "malformed context rule '%s' (want "
+                                "FROM|FROM...>TO)", s);
+        memcpy(name, p, k);
+        name[k] = '\0';
+        if (!find_reason(name, &row->reason))
+            return csv_error(r, "unknown reason '%s'", name);
+        if (row->reason == row->to)
+            return csv_error(r, "context rule %s turns %s into itself", s,
+                             name);
+        row->from |= 1ULL << row->reason;
+        p += k;
+        if (*p == '|')
+            p++;
+    }
+    return 0;
+}
+
 static int read_reasons(const char *path)
 {
     static const char *const actions[] = {"failed", "delayed", "delivered",
@@ -637,35 +674,9 @@ static int read_reasons(const char *path)
             bad = 1;
             continue;
         }
-        {
-            /* REASON, or FROM>TO for a context rule */
-            char name[64];
-            const char *gt = strchr(f[1], '>');
-            size_t k = gt != NULL ? (size_t)(gt - f[1]) : strlen(f[1]);
-            if (k >= sizeof name)
-                k = sizeof name - 1;
-            memcpy(name, f[1], k);
-            name[k] = '\0';
-            if (!find_reason(name, &row->reason)) {
-                csv_error(&r, "unknown reason '%s'", name);
-                bad = 1;
-                continue;
-            }
-            row->to = row->reason;
-            if (gt != NULL) {
-                if (!find_reason(gt + 1, &row->to)) {
-                    csv_error(&r, "unknown reason '%s'", gt + 1);
-                    bad = 1;
-                    continue;
-                }
-                if (row->to == row->reason) {
-                    csv_error(&r, "context rule %s turns a reason into "
-                                  "itself", f[1]);
-                    bad = 1;
-                    continue;
-                }
-                row->context = 1;
-            }
+        if (parse_rule_reason(&r, f[1], row) < 0) {
+            bad = 1;
+            continue;
         }
         pri = strtoul(f[2], &end, 10);
         if (!isdigit((unsigned char)f[2][0]) || *end != '\0' ||
@@ -787,12 +798,11 @@ static int write_reasons(FILE *o)
     fputs("const ndr_reason_text_rule ndr_tab_reason_text[] = {\n", o);
     for (size_t i = 0; i < n_reasons; i++)
         if (reasons[i].kind == RULE_TEXT)
-            fprintf(o, "    {%u, %u, %u, %u, %u, %lu}, /* %s%s%s */\n",
-                    reasons[i].priority, reasons[i].reason, reasons[i].to,
-                    reasons[i].word, reasons[i].context, reasons[i].line,
-                    reason_names[reasons[i].reason],
-                    reasons[i].context ? ">" : "",
-                    reasons[i].context ? reason_names[reasons[i].to] : "");
+            fprintf(o, "    {%u, %u, %u, %u, %lu, 0x%llxULL}, /* %s%s */\n",
+                    reasons[i].priority, reasons[i].to, reasons[i].word,
+                    reasons[i].context, reasons[i].line, reasons[i].from,
+                    reasons[i].context ? "> " : "",
+                    reason_names[reasons[i].to]);
     if (n == 0)
         fputs("    {0, 0, 0, 0, 0, 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_reason_ntext = %zu;\n\n", n);

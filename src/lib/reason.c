@@ -8,9 +8,10 @@
  * tie, the row nearer the top of the file).  So the data, not this code,
  * decides that "mailbox full" beats a 5.1.1 status while a bare "rejected"
  * does not beat 5.7.26.  Context rules (FROM>TO) do not vote: when their
- * phrase is found they turn the winner FROM into TO ("user unknown" said in
- * reply to DATA comes from a content filter), unless a status rule of at
- * least their priority names FROM itself.  All phrases are found in one
+ * phrase is found they turn a winner in FROM into TO ("user unknown" said
+ * in reply to DATA comes from a content filter), when the winner's rule is
+ * no stronger than the context rule and the status code does not itself
+ * name the winner.  All phrases are found in one
  * pass by the compiled automaton (match.c); nothing here allocates.
  */
 #include "ndrcode.h"
@@ -147,10 +148,12 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
     if (best.priority >= 0) {
         /* The strongest context rule that applies, if any. */
         pick turn = {-1, 0, best.reason};
-        for (size_t i = 0; i < nctx; i++)
-            if (ctx[i]->reason == best.reason &&
-                status_pri[best.reason] < (int)ctx[i]->priority)
-                consider(&turn, ctx[i]->priority, ctx[i]->line, ctx[i]->to);
+        if (status_pri[best.reason] < NDR_RULE_CODE_NAMES)
+            for (size_t i = 0; i < nctx; i++)
+                if ((ctx[i]->from >> best.reason & 1u) != 0 &&
+                    best.priority <= (int)ctx[i]->priority)
+                    consider(&turn, ctx[i]->priority, ctx[i]->line,
+                             ctx[i]->reason);
         return turn.reason;
     }
     /* Words no rule knows: the failure is real but unexplained. */

@@ -33,17 +33,22 @@ extern const ndr_token ndr_tab_tokens[];
 extern const size_t ndr_tab_ntokens;
 
 /* A phrase rule of data/reasons.csv; its index is the pattern id in
- * ndr_tab_reason_ac.  A context rule (reason written FROM>TO) does not
- * vote: when its phrase is found it turns a FROM result into TO, unless a
- * status rule of at least its priority names FROM. */
+ * ndr_tab_reason_ac.  A context rule (reason written FROM|FROM...>TO) does
+ * not vote: when its phrase is found it turns a result in FROM into TO, if
+ * that result's rule has no higher priority than the context rule and no
+ * status rule of priority NDR_RULE_CODE_NAMES or more names the result. */
 typedef struct ndr_reason_text_rule {
     unsigned short priority;
-    unsigned char reason;  /* ndr_reason; FROM for a context rule */
-    unsigned char to;      /* context rule: TO; else the same as reason */
+    unsigned char reason;  /* ndr_reason (TO for a context rule) */
     unsigned char word;    /* 1: no letter or digit may touch either end */
     unsigned char context; /* 1: a context rule */
     unsigned line;         /* row in data/reasons.csv: the earlier wins a tie */
+    uint64_t from;         /* context rule: bit R set for each FROM reason R */
 } ndr_reason_text_rule;
+
+/* A status rule of at least this priority makes the code itself name its
+ * reason, which no context rule then changes. */
+#define NDR_RULE_CODE_NAMES 600
 
 enum ndr_rule_kind { NDR_RULE_STATUS = 1, NDR_RULE_REPLY, NDR_RULE_ACTION };
 
