@@ -194,8 +194,7 @@ static const char *const markers[] = {
     "remote server returned", "did not reach", "non-delivery",
     "delivery problem", "error delivering", "delivery error",
     "message could not", "not delivered", "has been delayed",
-    "rejected", "user unknown", "no such user", "mailbox",
-    "smtp error", "delivery notification", "bounce",
+    "user unknown", "no such user", "smtp error", "delivery notification",
 };
 
 static int is_separator(const char *s, size_t n)
