@@ -266,6 +266,8 @@ static void print_text(reader *rd, const ndr_record *r, const ndr_entry *e)
     if (r->remote_mta != NULL)
         out_wrapped(o, "  Remote MTA: ", 14, r->remote_mta);
     if (e != NULL) {
+        if (e->vendor_name[0])
+            out_wrapped(o, "  As used by: ", 14, e->vendor_name);
         out_wrapped(o, "  Meaning:    ", 14, e->meaning);
         out_wrapped(o, "  What to do: ", 14, e->remediation);
         fprintf(f, "  Who acts:   %s\n", who_text(e->who));

@@ -771,21 +771,29 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
         }
     }
-    /* "... deliver ... to <address>" */
+    /* "... deliver ... to <address>", in a few languages */
     if (ndr_find_addr(s, n, out, &at, &alen) > 0) {
-        size_t b = at;
+        static const char *const to_words[] = {"to", "an", "aan", "a", "para",
+                                               "\xc3\xa0" /* à */};
+        static const char *const about[] = {
+            "deliver", "message", "mail", "recipient", "rcpt", "sent", "send",
+            "zustell", "nachricht", "remis", "destinataire", "consegn",
+            "destinatario", "entreg", "mensaje", "mensagem", "bericht"};
+        size_t b = at, w;
         while (b > 0 && (s[b - 1] == '<' || s[b - 1] == '"' ||
                          ndr_isblank((unsigned char)s[b - 1]) || s[b - 1] == ':'))
             b--;
-        if (b >= 2 && ndr_lower((unsigned char)s[b - 1]) == 'o' &&
-            ndr_lower((unsigned char)s[b - 2]) == 't' &&
-            (b == 2 || !ndr_isalnum((unsigned char)s[b - 3])) &&
-            (ci_has(s, b, "deliver") || ci_has(s, b, "message") ||
-             ci_has(s, b, "mail") || ci_has(s, b, "recipient") ||
-             ci_has(s, b, "rcpt") || ci_has(s, b, "sent") ||
-             ci_has(s, b, "send"))) {
-            *rest = at + alen;
-            return strlen(out);
+        w = b;
+        while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
+            w--;
+        for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
+            if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
+                continue;
+            for (size_t j = 0; j < sizeof about / sizeof about[0]; j++)
+                if (ci_has(s, w, about[j])) {
+                    *rest = at + alen;
+                    return strlen(out);
+                }
         }
     }
     (void)p;
@@ -961,6 +969,9 @@ static void emit(ndr_parser *p, rec_build *b, const char *reason_text,
         p->error = NDR_CALLBACK;
 }
 
+/* Which vendor wrote the bounce: the host names of the reporting and
+ * remote MTAs say it best, then a vendor token in the server's words,
+ * then the vendors' markers in those words. */
 static const char *vendor_of(const char *a, const char *b, const char *c)
 {
     const char *v = NULL;
@@ -971,9 +982,11 @@ static const char *vendor_of(const char *a, const char *b, const char *c)
     if (v == NULL && b != NULL && b[0])
         v = ndr_vendor_detect(b, strlen(b));
     if (v == NULL && c != NULL && c[0]) {
-        v = ndr_vendor_detect(c, strlen(c));
-        if (v == NULL && ndr_token_scan(c, strlen(c), &t, &tl) != (size_t)-1)
+        size_t n = strlen(c);
+        if (ndr_token_scan(c, n, &t, &tl) != (size_t)-1)
             v = t->vendor;
+        else
+            v = ndr_vendor_detect(c, n);
     }
     return v;
 }
