@@ -710,11 +710,12 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
 /* Labels whose address is not a recipient. */
 static int sender_label(const char *s, size_t n)
 {
-    static const char *const l[] = {"from", "sender", "reply-to",
-                                    "return-path", "message-id", "envelope-from",
-                                    "mail from", "in-reply-to", "references",
-                                    "generating server", "reporting-mta",
-                                    "received", "x-", "dkim", "authentication"};
+    static const char *const l[] = {
+        "from", "sender", "reply-to", "return-path", "message-id",
+        "envelope-from", "envelope-to", "delivered-to", "mail from",
+        "in-reply-to", "references", "generating server", "reporting-mta",
+        "received", "x-", "dkim", "authentication", "cc", "bcc", "errors-to",
+        "resent-", "list-", "disposition-notification", "return-receipt"};
     for (size_t i = 0; i < sizeof l / sizeof l[0]; i++) {
         size_t k = strlen(l[i]);
         if (n >= k && ndr_ci_cmpn(s, k, l[i]) == 0)
