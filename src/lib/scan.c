@@ -385,6 +385,7 @@ static ds_block *ds_new(ndr_parser *p)
     memset(b, 0, offsetof(ds_block, diag) + 1);
     b->diag_len = 0;
     b->seen = 0;
+    b->diag_not_smtp = 0;
     p->ds_open = 1;
     return b;
 }
