@@ -222,6 +222,16 @@ static int field_start(const char *line, size_t len, size_t *colon)
     return 1;
 }
 
+/* A folded continuation of the header field being read, cut at
+ * max_header. */
+static void hdr_append(ndr_parser *p, const char *line, size_t len)
+{
+    if (len > p->opt.max_header - p->hdr_len)
+        len = p->opt.max_header - p->hdr_len;
+    memcpy(p->hdr + p->hdr_len, line, len);
+    p->hdr_len += len;
+}
+
 static int name_is(const char *name, size_t n, const char *want)
 {
     return ndr_ci_cmpn(name, n, want) == 0;
@@ -520,11 +530,7 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
         return;
     }
     if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
-        size_t n = len;
-        if (n > p->opt.max_header - p->hdr_len)
-            n = p->opt.max_header - p->hdr_len;
-        memcpy(p->hdr + p->hdr_len, line, n);
-        p->hdr_len += n;
+        hdr_append(p, line, len);
         return;
     }
     if (p->hdr_len > 0 && field_start(p->hdr, p->hdr_len, &colon))
@@ -592,11 +598,7 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             return;
         }
         if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
-            size_t n = len;
-            if (n > p->opt.max_header - p->hdr_len)
-                n = p->opt.max_header - p->hdr_len;
-            memcpy(p->hdr + p->hdr_len, line, n);
-            p->hdr_len += n;
+            hdr_append(p, line, len);
             return;
         }
         finish_field(p);

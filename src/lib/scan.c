@@ -362,25 +362,37 @@ void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
 
 /* ---- delivery-status fields --------------------------------------------- */
 
+/* Make room for one more of N items of SIZE bytes in *ARR (capacity *CAP),
+ * up to max_recipients.  Returns 0, or -1 (limit met, or out of memory). */
+static int grow_recipients(ndr_parser *p, void **arr, size_t n, size_t *cap,
+                           size_t size)
+{
+    if (n >= p->opt.max_recipients) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_RECIPIENTS;
+        return -1;
+    }
+    if (n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 4;
+        void *na;
+        if (ncap > p->opt.max_recipients)
+            ncap = p->opt.max_recipients;
+        na = ndr_realloc(p, *arr, ncap * size);
+        if (na == NULL)
+            return -1;
+        *arr = na;
+        *cap = ncap;
+    }
+    return 0;
+}
+
 static ds_block *ds_new(ndr_parser *p)
 {
     ds_block *b;
-    if (p->nblocks >= p->opt.max_recipients) {
-        if (p->limit == NDR_OK)
-            p->limit = NDR_LIMIT_RECIPIENTS;
+    void *arr = p->blocks;
+    if (grow_recipients(p, &arr, p->nblocks, &p->blocks_cap, sizeof *b) < 0)
         return NULL;
-    }
-    if (p->nblocks == p->blocks_cap) {
-        size_t ncap = p->blocks_cap ? p->blocks_cap * 2 : 4;
-        ds_block *nb;
-        if (ncap > p->opt.max_recipients)
-            ncap = p->opt.max_recipients;
-        nb = ndr_realloc(p, p->blocks, ncap * sizeof *nb);
-        if (nb == NULL)
-            return NULL;
-        p->blocks = nb;
-        p->blocks_cap = ncap;
-    }
+    p->blocks = arr;
     b = &p->blocks[p->nblocks++];
     memset(b, 0, offsetof(ds_block, diag) + 1);
     b->diag_len = 0;
@@ -685,21 +697,11 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     for (size_t i = 0; i < p->nrcpts; i++)
         if (addr_eq(p->rcpts[i].addr, a))
             return (long)i;
-    if (p->nrcpts >= p->opt.max_recipients) {
-        if (p->limit == NDR_OK)
-            p->limit = NDR_LIMIT_RECIPIENTS;
-        return -1;
-    }
-    if (p->nrcpts == p->rcpts_cap) {
-        size_t ncap = p->rcpts_cap ? p->rcpts_cap * 2 : 4;
-        text_rcpt *nr;
-        if (ncap > p->opt.max_recipients)
-            ncap = p->opt.max_recipients;
-        nr = ndr_realloc(p, p->rcpts, ncap * sizeof *nr);
-        if (nr == NULL)
+    {
+        void *arr = p->rcpts;
+        if (grow_recipients(p, &arr, p->nrcpts, &p->rcpts_cap, sizeof *r) < 0)
             return -1;
-        p->rcpts = nr;
-        p->rcpts_cap = ncap;
+        p->rcpts = arr;
     }
     r = &p->rcpts[p->nrcpts];
     memcpy(r->addr, a, strlen(a) + 1);
