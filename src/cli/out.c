@@ -8,6 +8,7 @@
  * let through only printable characters.
  */
 #include "out.h"
+#include "ndrcode.h"
 
 #include <string.h>
 
@@ -239,4 +240,16 @@ void out_reset(const out_ctx *o)
 {
     if (o->color)
         fputs("\033[0m", o->f);
+}
+
+const char *out_who_text(unsigned who)
+{
+    switch (who) {
+    case NDR_WHO_SENDER: return "the sender";
+    case NDR_WHO_SENDER_ADMIN: return "the sender's mail administrator";
+    case NDR_WHO_RECIPIENT_ADMIN: return "the recipient's mail administrator";
+    case NDR_WHO_RECIPIENT: return "the recipient";
+    case NDR_WHO_PROVIDER: return "the mail provider";
+    default: return "unknown";
+    }
 }

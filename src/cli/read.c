@@ -140,18 +140,6 @@ static void print_summary(reader *rd)
 
 /* ---- records ------------------------------------------------------------- */
 
-static const char *who_text(unsigned who)
-{
-    switch (who) {
-    case NDR_WHO_SENDER: return "the sender";
-    case NDR_WHO_SENDER_ADMIN: return "the sender's mail administrator";
-    case NDR_WHO_RECIPIENT_ADMIN: return "the recipient's mail administrator";
-    case NDR_WHO_RECIPIENT: return "the recipient";
-    case NDR_WHO_PROVIDER: return "the mail provider";
-    default: return "unknown";
-    }
-}
-
 static void json_kv(FILE *f, const char *key, const char *val)
 {
     fprintf(f, ",\"%s\":", key);
@@ -266,9 +254,11 @@ static void print_text(reader *rd, const ndr_record *r, const ndr_entry *e)
     if (r->remote_mta != NULL)
         out_wrapped(o, "  Remote MTA: ", 14, r->remote_mta);
     if (e != NULL) {
+        if (e->vendor_name[0])
+            out_wrapped(o, "  As used by: ", 14, e->vendor_name);
         out_wrapped(o, "  Meaning:    ", 14, e->meaning);
         out_wrapped(o, "  What to do: ", 14, e->remediation);
-        fprintf(f, "  Who acts:   %s\n", who_text(e->who));
+        fprintf(f, "  Who acts:   %s\n", out_who_text(e->who));
     }
     fputc('\n', f);
 }

@@ -91,6 +91,70 @@ static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
     lb->overflow = 0;
 }
 
+
+/* Can the raw lines from here on be skipped without looking at them?  In
+ * the body of a part that cannot hold findings (the returned message, an
+ * attachment, text after the original began) only two kinds of line
+ * matter: a boundary ("--...") and, in an mbox, a "From " separator. */
+static int skippable(const ndr_parser *p)
+{
+    if (!p->in_msg)
+        return 0;
+    if (p->msg_dead)
+        return 1;
+    if (p->in_header)
+        return 0;
+    switch (p->kind) {
+    case PART_SKIP:
+        return 1;
+    case PART_ORIGINAL:
+        return !p->orig_headers;
+    case PART_TEXT:
+    case PART_HTML:
+        return p->text_done;
+    default:
+        return 0;
+    }
+}
+
+static void message_bytes(ndr_parser *p, size_t n);
+
+/* Skip whole lines from S (a line start) up to the next line that may
+ * matter, or up to the last complete line of the buffer; only LF-ended
+ * text is skipped (CR-only input takes the line-by-line path).  Returns
+ * where line-by-line reading resumes. */
+static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
+{
+    int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
+    const char *q = s, *resume = s, *prev = NULL;
+    for (;;) {
+        /* the line at Q */
+        size_t left = (size_t)(end - q);
+        if (want_b && left >= 2 && q[0] == '-' && q[1] == '-')
+            break;
+        if (want_f && left >= 1 && q[0] == 'F' &&
+            (left < 5 || memcmp(q, "From ", 5) == 0))
+            break;
+        {
+            const char *nl = memchr(q, '\n', left);
+            if (nl == NULL)
+                break;
+            prev = q;
+            q = nl + 1;
+            resume = q;
+        }
+    }
+    if (resume == s)
+        return s;
+    /* The last skipped line: was it blank (for the mbox rule)? */
+    {
+        size_t plen = (size_t)(resume - 1 - prev);
+        p->prev_blank = plen == 0 || (plen == 1 && prev[0] == '\r');
+    }
+    message_bytes(p, (size_t)(resume - s));
+    return resume;
+}
+
 static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                        line_fn fn)
 {
@@ -101,8 +165,14 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
             s++;
     }
     while (s < end && p->error == NDR_OK) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *stop = nl ? nl : end;
+        const char *nl, *stop;
+        if (lb == &p->raw && lb->len == 0 && !lb->overflow && skippable(p)) {
+            s = skip_lines(p, s, end);
+            if (s >= end)
+                return;
+        }
+        nl = memchr(s, '\n', (size_t)(end - s));
+        stop = nl ? nl : end;
         const char *cr = memchr(s, '\r', (size_t)(stop - s));
         if (cr != NULL) {
             lines_emit(p, lb, s, cr, fn);
@@ -150,6 +220,16 @@ static int field_start(const char *line, size_t len, size_t *colon)
         return 0;
     *colon = i;
     return 1;
+}
+
+/* A folded continuation of the header field being read, cut at
+ * max_header. */
+static void hdr_append(ndr_parser *p, const char *line, size_t len)
+{
+    if (len > p->opt.max_header - p->hdr_len)
+        len = p->opt.max_header - p->hdr_len;
+    memcpy(p->hdr + p->hdr_len, line, len);
+    p->hdr_len += len;
 }
 
 static int name_is(const char *name, size_t n, const char *want)
@@ -450,11 +530,7 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
         return;
     }
     if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
-        size_t n = len;
-        if (n > p->opt.max_header - p->hdr_len)
-            n = p->opt.max_header - p->hdr_len;
-        memcpy(p->hdr + p->hdr_len, line, n);
-        p->hdr_len += n;
+        hdr_append(p, line, len);
         return;
     }
     if (p->hdr_len > 0 && field_start(p->hdr, p->hdr_len, &colon))
@@ -522,11 +598,7 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             return;
         }
         if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
-            size_t n = len;
-            if (n > p->opt.max_header - p->hdr_len)
-                n = p->opt.max_header - p->hdr_len;
-            memcpy(p->hdr + p->hdr_len, line, n);
-            p->hdr_len += n;
+            hdr_append(p, line, len);
             return;
         }
         finish_field(p);
@@ -629,14 +701,20 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
     p->prev_blank = len == 0;
     if (p->msg_dead)
         return;
-    p->msg_bytes += len + 1;
-    if (p->msg_bytes > p->opt.max_message) {
+    message_bytes(p, len + 1);
+    if (!p->msg_dead)
+        message_line(p, line, len);
+}
+
+/* Count N more bytes of the message against max_message. */
+static void message_bytes(ndr_parser *p, size_t n)
+{
+    p->msg_bytes += n;
+    if (p->msg_bytes > p->opt.max_message && !p->msg_dead) {
         if (p->limit == NDR_OK)
             p->limit = NDR_LIMIT_MESSAGE;
         p->msg_dead = 1;
-        return;
     }
-    message_line(p, line, len);
 }
 
 /* ---- public API --------------------------------------------------------- */

@@ -194,8 +194,7 @@ static const char *const markers[] = {
     "remote server returned", "did not reach", "non-delivery",
     "delivery problem", "error delivering", "delivery error",
     "message could not", "not delivered", "has been delayed",
-    "rejected", "user unknown", "no such user", "mailbox",
-    "smtp error", "delivery notification", "bounce",
+    "user unknown", "no such user", "smtp error", "delivery notification",
 };
 
 static int is_separator(const char *s, size_t n)
@@ -363,29 +362,42 @@ void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
 
 /* ---- delivery-status fields --------------------------------------------- */
 
+/* Make room for one more of N items of SIZE bytes in *ARR (capacity *CAP),
+ * up to max_recipients.  Returns 0, or -1 (limit met, or out of memory). */
+static int grow_recipients(ndr_parser *p, void **arr, size_t n, size_t *cap,
+                           size_t size)
+{
+    if (n >= p->opt.max_recipients) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_RECIPIENTS;
+        return -1;
+    }
+    if (n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 4;
+        void *na;
+        if (ncap > p->opt.max_recipients)
+            ncap = p->opt.max_recipients;
+        na = ndr_realloc(p, *arr, ncap * size);
+        if (na == NULL)
+            return -1;
+        *arr = na;
+        *cap = ncap;
+    }
+    return 0;
+}
+
 static ds_block *ds_new(ndr_parser *p)
 {
     ds_block *b;
-    if (p->nblocks >= p->opt.max_recipients) {
-        if (p->limit == NDR_OK)
-            p->limit = NDR_LIMIT_RECIPIENTS;
+    void *arr = p->blocks;
+    if (grow_recipients(p, &arr, p->nblocks, &p->blocks_cap, sizeof *b) < 0)
         return NULL;
-    }
-    if (p->nblocks == p->blocks_cap) {
-        size_t ncap = p->blocks_cap ? p->blocks_cap * 2 : 4;
-        ds_block *nb;
-        if (ncap > p->opt.max_recipients)
-            ncap = p->opt.max_recipients;
-        nb = ndr_realloc(p, p->blocks, ncap * sizeof *nb);
-        if (nb == NULL)
-            return NULL;
-        p->blocks = nb;
-        p->blocks_cap = ncap;
-    }
+    p->blocks = arr;
     b = &p->blocks[p->nblocks++];
     memset(b, 0, offsetof(ds_block, diag) + 1);
     b->diag_len = 0;
     b->seen = 0;
+    b->diag_not_smtp = 0;
     p->ds_open = 1;
     return b;
 }
@@ -685,21 +697,11 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     for (size_t i = 0; i < p->nrcpts; i++)
         if (addr_eq(p->rcpts[i].addr, a))
             return (long)i;
-    if (p->nrcpts >= p->opt.max_recipients) {
-        if (p->limit == NDR_OK)
-            p->limit = NDR_LIMIT_RECIPIENTS;
-        return -1;
-    }
-    if (p->nrcpts == p->rcpts_cap) {
-        size_t ncap = p->rcpts_cap ? p->rcpts_cap * 2 : 4;
-        text_rcpt *nr;
-        if (ncap > p->opt.max_recipients)
-            ncap = p->opt.max_recipients;
-        nr = ndr_realloc(p, p->rcpts, ncap * sizeof *nr);
-        if (nr == NULL)
+    {
+        void *arr = p->rcpts;
+        if (grow_recipients(p, &arr, p->nrcpts, &p->rcpts_cap, sizeof *r) < 0)
             return -1;
-        p->rcpts = nr;
-        p->rcpts_cap = ncap;
+        p->rcpts = arr;
     }
     r = &p->rcpts[p->nrcpts];
     memcpy(r->addr, a, strlen(a) + 1);
@@ -711,11 +713,12 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
 /* Labels whose address is not a recipient. */
 static int sender_label(const char *s, size_t n)
 {
-    static const char *const l[] = {"from", "sender", "reply-to",
-                                    "return-path", "message-id", "envelope-from",
-                                    "mail from", "in-reply-to", "references",
-                                    "generating server", "reporting-mta",
-                                    "received", "x-", "dkim", "authentication"};
+    static const char *const l[] = {
+        "from", "sender", "reply-to", "return-path", "message-id",
+        "envelope-from", "envelope-to", "delivered-to", "mail from",
+        "in-reply-to", "references", "generating server", "reporting-mta",
+        "received", "x-", "dkim", "authentication", "cc", "bcc", "errors-to",
+        "resent-", "list-", "disposition-notification", "return-receipt"};
     for (size_t i = 0; i < sizeof l / sizeof l[0]; i++) {
         size_t k = strlen(l[i]);
         if (n >= k && ndr_ci_cmpn(s, k, l[i]) == 0)
@@ -772,21 +775,29 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
         }
     }
-    /* "... deliver ... to <address>" */
+    /* "... deliver ... to <address>", in a few languages */
     if (ndr_find_addr(s, n, out, &at, &alen) > 0) {
-        size_t b = at;
+        static const char *const to_words[] = {"to", "an", "aan", "a", "para",
+                                               "\xc3\xa0" /* à */};
+        static const char *const about[] = {
+            "deliver", "message", "mail", "recipient", "rcpt", "sent", "send",
+            "zustell", "nachricht", "remis", "destinataire", "consegn",
+            "destinatario", "entreg", "mensaje", "mensagem", "bericht"};
+        size_t b = at, w;
         while (b > 0 && (s[b - 1] == '<' || s[b - 1] == '"' ||
                          ndr_isblank((unsigned char)s[b - 1]) || s[b - 1] == ':'))
             b--;
-        if (b >= 2 && ndr_lower((unsigned char)s[b - 1]) == 'o' &&
-            ndr_lower((unsigned char)s[b - 2]) == 't' &&
-            (b == 2 || !ndr_isalnum((unsigned char)s[b - 3])) &&
-            (ci_has(s, b, "deliver") || ci_has(s, b, "message") ||
-             ci_has(s, b, "mail") || ci_has(s, b, "recipient") ||
-             ci_has(s, b, "rcpt") || ci_has(s, b, "sent") ||
-             ci_has(s, b, "send"))) {
-            *rest = at + alen;
-            return strlen(out);
+        w = b;
+        while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
+            w--;
+        for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
+            if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
+                continue;
+            for (size_t j = 0; j < sizeof about / sizeof about[0]; j++)
+                if (ci_has(s, w, about[j])) {
+                    *rest = at + alen;
+                    return strlen(out);
+                }
         }
     }
     (void)p;
@@ -962,6 +973,9 @@ static void emit(ndr_parser *p, rec_build *b, const char *reason_text,
         p->error = NDR_CALLBACK;
 }
 
+/* Which vendor wrote the bounce: the host names of the reporting and
+ * remote MTAs say it best, then a vendor token in the server's words,
+ * then the vendors' markers in those words. */
 static const char *vendor_of(const char *a, const char *b, const char *c)
 {
     const char *v = NULL;
@@ -972,9 +986,11 @@ static const char *vendor_of(const char *a, const char *b, const char *c)
     if (v == NULL && b != NULL && b[0])
         v = ndr_vendor_detect(b, strlen(b));
     if (v == NULL && c != NULL && c[0]) {
-        v = ndr_vendor_detect(c, strlen(c));
-        if (v == NULL && ndr_token_scan(c, strlen(c), &t, &tl) != (size_t)-1)
+        size_t n = strlen(c);
+        if (ndr_token_scan(c, n, &t, &tl) != (size_t)-1)
             v = t->vendor;
+        else
+            v = ndr_vendor_detect(c, n);
     }
     return v;
 }
