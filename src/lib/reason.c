@@ -71,8 +71,8 @@ static int has_words(const char *text, size_t len)
     return 0;
 }
 
-/* At most this many context rules are remembered per text; more is not
- * plausible in one diagnostic, and the first ones found are kept. */
+/* At most this many different context rules are remembered per text (the
+ * first found); data/reasons.csv has fewer than that. */
 #define MAX_CONTEXT 16
 
 ndr_reason ndr_reason_classify(const char *status, int reply,
@@ -137,7 +137,10 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
                   ndr_isalnum(t[m.end]))))
                 continue;
             if (r->context) {
-                if (nctx < MAX_CONTEXT)
+                size_t k = 0;
+                while (k < nctx && ctx[k] != r)
+                    k++;
+                if (k == nctx && nctx < MAX_CONTEXT)
                     ctx[nctx++] = r;
                 continue;
             }
