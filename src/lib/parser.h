@@ -139,6 +139,7 @@ struct ndr_parser {
 
     /* failure text */
     int text_done;          /* the returned original began */
+    int after_sender;       /* the last text line introduced the sender */
     int body_marker;        /* the text reads like a bounce */
     text_rcpt *rcpts;
     size_t nrcpts, rcpts_cap;

@@ -240,6 +240,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->feedback = 0;
     p->nfb = 0;
     p->text_done = 0;
+    p->after_sender = 0;
     p->body_marker = 0;
     p->nrcpts = 0;
     p->cur_rcpt = -1;
@@ -506,7 +507,10 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
             b->diag_not_smtp = semi != NULL && ndr_ci_find(v, (size_t)(semi - v),
                                                           "smtp", 4) == NULL;
         }
-        strip_type(&v, &vn);
+        /* "smtp;" says nothing; "X-Unix; 255" (a local program's exit
+         * status) needs its type to be understood. */
+        if (!b->diag_not_smtp)
+            strip_type(&v, &vn);
         b->diag_len = 0;
         b->diag[0] = '\0';
         ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
@@ -832,10 +836,43 @@ static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
     return 1;
 }
 
+/* Does the line end by introducing the sender ("A message sent by",
+ * "from:")?  Then an address on the next line is not a recipient. */
+static int introduces_sender(const char *s, size_t n)
+{
+    static const char *const w[] = {"sent by", "from", "by", "von", "de",
+                                    "par", "da"};
+    while (n > 0 && (ndr_isspace((unsigned char)s[n - 1]) || s[n - 1] == ':'))
+        n--;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        size_t k = strlen(w[i]);
+        if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i]) == 0 &&
+            (n == k || !ndr_isalnum((unsigned char)s[n - k - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The length of a "Some words:" label that starts the line, or 0. */
+static size_t label_words(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    for (size_t k = i; k < n && k - i < 40; k++) {
+        if (s[k] == ':')
+            return k > i && !sender_label(s + i, k - i) ? k : 0;
+        if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' '))
+            return 0;
+    }
+    return 0;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
+    int sender_next;
 
     if (p->text_done)
         return;
@@ -854,13 +891,20 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     }
     if (text_dsn_field(p, line, len))
         return;
+    sender_next = p->after_sender;
+    p->after_sender = introduces_sender(line, len);
     if (!p->body_marker && has_marker(line, len))
         p->body_marker = 1;
-    if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a)) {
+    if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
+        !sender_next) {
         long r = find_or_add_rcpt(p, a);
         if (r >= 0) {
             text_rcpt *t = &p->rcpts[r];
+            size_t lab = label_words(line, len);
             p->cur_rcpt = r;
+            /* "Unknown user: a@b": the label is the server's word */
+            if (lab > 0)
+                ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, lab);
             while (rest < len && (line[rest] == '>' || line[rest] == '"' ||
                                   line[rest] == ':' || line[rest] == '\'' ||
                                   line[rest] == '.'))
@@ -1141,7 +1185,9 @@ static void record_from_text(ndr_parser *p, const char *addr,
     b.rec.vendor = vendor_of(p->reporting_mta, NULL, b.rec.diagnostic);
     if (b.rec.status != NULL && b.rec.status[0] == '4')
         b.rec.action = "delayed";
-    n = join_text(p, ctx, (at == (size_t)-1 || src == p->pre) ? p->pre : NULL);
+    /* The text before the first recipient speaks for it only when its own
+     * context is empty or the code came from there. */
+    n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);
     emit(p, &b, p->scratch, n);
 }
 
