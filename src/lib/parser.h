@@ -98,6 +98,7 @@ struct ndr_parser {
     enum part_kind kind;
     enum part_enc enc;
     char ctype[64];
+    int latin1;             /* 8-bit Latin text: recode to UTF-8 */
     char boundary[NDR_BOUNDARY_MAX + 1];
     size_t blen;
     int boundary_bad;
