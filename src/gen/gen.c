@@ -2,15 +2,16 @@
  * gen.c - build-time generator: data/ CSV files -> ndr_tables.c.
  *
  * Reads the knowledge tables (codes, vendors, reply codes, tokens, reason
- * rules), checks every row (syntax, required fields, duplicates, unknown
- * vendors or reasons, text repeated across rows) and writes sorted static
- * arrays that the library searches with binary search, plus an
- * Aho-Corasick automaton of the reason phrases (acgen.c).  Any problem is printed as FILE:LINE: message
- * and the exit status is 1, which fails the build.  The output depends only
- * on the input bytes, so the same CSV always gives the same C file.
+ * rules, reader patterns), checks every row (syntax, required fields,
+ * duplicates, unknown vendors or reasons, text repeated across rows) and
+ * writes sorted static arrays that the library searches with binary search,
+ * plus Aho-Corasick automata of the reason phrases and of the reader's
+ * patterns (acgen.c).  Any problem is printed as FILE:LINE: message and the
+ * exit status is 1, which fails the build.  The output depends only on the
+ * input bytes, so the same CSV always gives the same C file.
  *
  * usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv TOKENS.csv
- *                REASONS.csv
+ *                REASONS.csv PATTERNS.csv
  */
 #include "acgen.h"
 #include "csv.h"
@@ -862,6 +863,125 @@ static int read_registry_date(const char *path, char *out, size_t cap)
     return 0;
 }
 
+
+/* ---- patterns.csv ------------------------------------------------------ */
+
+static const char *const pattern_kinds[] = {
+    "separator", "marker", "bounce_from", "bounce_subject",
+    "autoreply_subject"};
+
+typedef struct pattern_row {
+    char *text;     /* normalized */
+    size_t len;
+    unsigned kinds; /* bit per pattern_kinds entry */
+} pattern_row;
+
+static pattern_row patterns[MAX_ROWS];
+static size_t n_patterns;
+
+static int read_patterns(const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "kind,pattern,note") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        char **f = r.field;
+        unsigned kind;
+        char *norm;
+        size_t len, i;
+        if (check_fields(&r, 3) < 0 || require(&r, f[0], "kind") < 0 ||
+            require(&r, f[1], "pattern") < 0) {
+            bad = 1;
+            continue;
+        }
+        for (kind = 0; kind < sizeof pattern_kinds / sizeof pattern_kinds[0];
+             kind++)
+            if (strcmp(f[0], pattern_kinds[kind]) == 0)
+                break;
+        if (kind == sizeof pattern_kinds / sizeof pattern_kinds[0]) {
+            csv_error(&r, "unknown kind '%s' (separator, marker, bounce_from, "
+                          "bounce_subject, autoreply_subject)", f[0]);
+            bad = 1;
+            continue;
+        }
+        norm = xstrdup(f[1]);
+        len = ndr_ac_normalize(f[1], strlen(f[1]), norm);
+        norm[len] = '\0';
+        if (len == 0 || len > NDR_AC_MAX_PATTERN) {
+            csv_error(&r, "pattern empty or longer than %d bytes",
+                      NDR_AC_MAX_PATTERN);
+            free(norm);
+            bad = 1;
+            continue;
+        }
+        /* One automaton holds every kind: the same words under two kinds
+         * are one pattern with two kind bits. */
+        for (i = 0; i < n_patterns; i++)
+            if (patterns[i].len == len && memcmp(patterns[i].text, norm, len) == 0)
+                break;
+        if (i < n_patterns) {
+            free(norm);
+            if (patterns[i].kinds & (1u << kind)) {
+                csv_error(&r, "duplicate %s pattern '%s'", f[0], f[1]);
+                bad = 1;
+            }
+            patterns[i].kinds |= 1u << kind;
+            continue;
+        }
+        if (n_patterns == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            free(norm);
+            bad = 1;
+            break;
+        }
+        patterns[n_patterns].text = norm;
+        patterns[n_patterns].len = len;
+        patterns[n_patterns].kinds = 1u << kind;
+        n_patterns++;
+    }
+    csv_close(&r);
+    return rc < 0 || bad ? -1 : 0;
+}
+
+static int write_patterns(FILE *o)
+{
+    const char **pats = calloc(n_patterns + 1, sizeof *pats);
+    size_t *lens = calloc(n_patterns + 1, sizeof *lens);
+    ac_tables t;
+    if (pats == NULL || lens == NULL) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        free(pats);
+        free(lens);
+        return -1;
+    }
+    for (size_t i = 0; i < n_patterns; i++) {
+        pats[i] = patterns[i].text;
+        lens[i] = patterns[i].len;
+    }
+    if (ac_compile(&t, pats, lens, n_patterns) < 0) {
+        free(pats);
+        free(lens);
+        return -1;
+    }
+    ac_emit(o, "ndr_tab_pattern_ac", &t);
+    ac_free(&t);
+    free(pats);
+    free(lens);
+    fputs("const unsigned char ndr_tab_pattern_kind[] = {", o);
+    for (size_t i = 0; i < n_patterns; i++)
+        fprintf(o, "%s%u", i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ",
+                patterns[i].kinds);
+    if (n_patterns == 0)
+        fputs("0", o);
+    fputs("\n};\n", o);
+    return 0;
+}
+
 /* ---- output ---------------------------------------------------------- */
 
 static void put_str(FILE *o, const char *s)
@@ -1016,7 +1136,9 @@ static int write_output(FILE *o, const char *date)
     if (n_tokens == 0)
         fputs("    {\"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_ntokens = %zu;\n\n", n_tokens);
-    return write_reasons(o);
+    if (write_reasons(o) < 0)
+        return -1;
+    return write_patterns(o);
 }
 
 int main(int argc, char **argv)
@@ -1026,11 +1148,11 @@ int main(int argc, char **argv)
     FILE *o;
     int bad = 0;
 
-    if (argc == 8 && strcmp(argv[1], "-o") == 0)
+    if (argc == 9 && strcmp(argv[1], "-o") == 0)
         out = argv[2];
     else {
         fputs("usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv "
-              "TOKENS.csv REASONS.csv\n",
+              "TOKENS.csv REASONS.csv PATTERNS.csv\n",
               stderr);
         return 2;
     }
@@ -1041,6 +1163,7 @@ int main(int argc, char **argv)
     bad |= read_replies(argv[5]) < 0;
     bad |= read_tokens(argv[6]) < 0;
     bad |= read_reasons(argv[7]) < 0;
+    bad |= read_patterns(argv[8]) < 0;
     bad |= read_registry_date(argv[3], date, sizeof date) < 0;
     if (bad)
         return 1;

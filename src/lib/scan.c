@@ -13,7 +13,9 @@
  * never findings.  A code in a report block is checked against the
  * Diagnostic-Code and the text, and the most specific one is reported.
  */
+#include "match.h"
 #include "parser.h"
+#include "table.h"
 #include "util.h"
 
 #include <string.h>
@@ -152,51 +154,20 @@ static void ctx_add(char *buf, size_t *len, size_t cap, const char *s,
 
 /* ---- patterns ----------------------------------------------------------- */
 
-/* Lines that introduce the returned original message: the failure text
- * ends there. */
-static const char *const separators[] = {
-    "this is a copy of the message",
-    "below this line is a copy of the message",
-    "enclosed is a copy of the message",
-    "original message follows",
-    "----- original message -----",
-    "-----original message-----",
-    "original message headers:",
-    "unsent message follows",
-    "message headers follow",
-    "header of the original message",
-    "-------original message",
-    "-------original mail info",
-    "returned message --",
-    "included is a copy of the message header",
-    "below is a copy of the original message",
-    "original message:",
-    "content-type: message/rfc822",
-    "content-type: text/rfc822-headers",
-    "content-type: message/global",
-    "--- the original message ---",
-    "original message header:",
-    "headers of the original message",
-    "following is a copy of the message",
-    "a copy of the original message below",
-    "message that caused this notification",
-};
+/* The kinds of data/patterns.csv found in S[0..N) (NDR_PAT_* bits); the
+ * scan stops once every kind in WANT was seen. */
+static unsigned pattern_kinds(const char *s, size_t n, unsigned want)
+{
+    ndr_ac_iter it;
+    ndr_ac_match m;
+    unsigned found = 0;
+    ndr_ac_begin(&it, &ndr_tab_pattern_ac, s, n);
+    while ((found & want) != want && ndr_ac_next(&it, &m))
+        found |= ndr_tab_pattern_kind[m.id];
+    return found & want;
+}
 
-/* Words that show a text is about a failed delivery. */
-static const char *const markers[] = {
-    "could not be delivered", "couldn't be delivered", "not be delivered",
-    "was not delivered", "undeliverable", "undelivered", "delivery failed",
-    "delivery has failed", "delivery to the following", "failed permanently",
-    "permanent error", "fatal error", "unable to deliver",
-    "able to deliver", "following address", "following recipient",
-    "returned mail", "mail delivery", "delivery status", "mailer-daemon",
-    "qmail-send", "transcript of session", "remote host said",
-    "remote server returned", "did not reach", "non-delivery",
-    "delivery problem", "error delivering", "delivery error",
-    "message could not", "not delivered", "has been delayed",
-    "user unknown", "no such user", "smtp error", "delivery notification",
-};
-
+/* Does the line introduce the returned original message? */
 static int is_separator(const char *s, size_t n)
 {
     while (n > 0 && ndr_isblank((unsigned char)*s)) {
@@ -205,18 +176,7 @@ static int is_separator(const char *s, size_t n)
     }
     if (n < 8 || n > 120)
         return 0;
-    for (size_t i = 0; i < sizeof separators / sizeof separators[0]; i++)
-        if (ci_has(s, n, separators[i]) != NULL)
-            return 1;
-    return 0;
-}
-
-static int has_marker(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-        if (ci_has(s, n, markers[i]) != NULL)
-            return 1;
-    return 0;
+    return pattern_kinds(s, n, NDR_PAT_SEPARATOR) != 0;
 }
 
 /* ---- per-message state -------------------------------------------------- */
@@ -281,32 +241,14 @@ static int is_dsn_field(const char *name, size_t n)
 void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
                          const char *val, size_t vlen)
 {
-    static const char *const bounce_from[] = {
-        "mailer-daemon", "mailer_daemon", "postmaster", "mail delivery",
-        "mail administrator", "delivery subsystem", "mail system"};
-    static const char *const bounce_subject[] = {
-        "undeliver", "undelivered", "delivery status", "delivery fail",
-        "delivery notification", "failure notice", "returned mail",
-        "not delivered", "delivery problem", "could not", "couldn't",
-        "failed", "failure", "non remis", "unzustellbar", "nicht zugestellt",
-        "non recapitabile", "no entregado", "bounce", "rejected",
-        "warning:", "delayed", "error", "mail system"};
-    static const char *const auto_subject[] = {
-        "auto:", "auto reply", "auto-reply", "autoreply", "automatic reply",
-        "auto response", "autoresponse", "out of office", "out of the office",
-        "vacation", "away from", "abwesenheit", "absence",
-        "réponse automatique", "risposta automatica", "respuesta automática"};
-    size_t i;
-
     /* A fragment that starts with report fields ("Final-Recipient: ...")
      * parses as headers; a real message only carries such trace fields
      * among its other headers. */
     if (p->top_fields++ == 0 && is_dsn_field(name, nlen))
         p->top_dsn = 1;
     if (ndr_ci_cmpn(name, nlen, "from") == 0) {
-        for (i = 0; i < sizeof bounce_from / sizeof bounce_from[0]; i++)
-            if (ci_has(val, vlen, bounce_from[i]))
-                p->hdr_bounce = 1;
+        if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
+            p->hdr_bounce = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
     } else if (ndr_ci_cmpn(name, nlen, "to") == 0) {
@@ -319,12 +261,12 @@ void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
         if (n == 2 && v[0] == '<' && v[1] == '>')
             p->hdr_bounce = 1;
     } else if (ndr_ci_cmpn(name, nlen, "subject") == 0) {
-        for (i = 0; i < sizeof bounce_subject / sizeof bounce_subject[0]; i++)
-            if (ci_has(val, vlen, bounce_subject[i]))
-                p->hdr_bounce = 1;
-        for (i = 0; i < sizeof auto_subject / sizeof auto_subject[0]; i++)
-            if (ci_has(val, vlen, auto_subject[i]))
-                p->autoreply = 1;
+        unsigned k = pattern_kinds(val, vlen, NDR_PAT_BOUNCE_SUBJECT |
+                                                  NDR_PAT_AUTOREPLY_SUBJECT);
+        if (k & NDR_PAT_BOUNCE_SUBJECT)
+            p->hdr_bounce = 1;
+        if (k & NDR_PAT_AUTOREPLY_SUBJECT)
+            p->autoreply = 1;
     } else if (ndr_ci_cmpn(name, nlen, "x-failed-recipients") == 0) {
         p->hdr_bounce = 1;
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
@@ -893,7 +835,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         return;
     sender_next = p->after_sender;
     p->after_sender = introduces_sender(line, len);
-    if (!p->body_marker && has_marker(line, len))
+    if (!p->body_marker && pattern_kinds(line, len, NDR_PAT_MARKER))
         p->body_marker = 1;
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
         !sender_next) {
