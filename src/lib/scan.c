@@ -201,6 +201,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
+    p->text_blank = 1;
+    p->lead[0] = '\0';
     p->body_marker = 0;
     p->nrcpts = 0;
     p->cur_rcpt = -1;
@@ -651,6 +653,7 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     }
     r = &p->rcpts[p->nrcpts];
     memcpy(r->addr, a, strlen(a) + 1);
+    memcpy(r->lead, p->lead, sizeof r->lead);
     r->ctx_len = 0;
     r->ctx[0] = '\0';
     return (long)p->nrcpts++;
@@ -778,6 +781,16 @@ static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
     return 1;
 }
 
+/* After a blank line, the header fields that only a message's own header
+ * holds show that the returned original follows without a separator. */
+static int original_starts(const char *s, size_t n)
+{
+    return (n >= 12 && ndr_ci_cmpn(s, 12, "return-path:") == 0) ||
+           (n >= 14 && ndr_ci_cmpn(s, 9, "received:") == 0 &&
+            (ndr_ci_cmpn(s + 9, 5, " from") == 0 ||
+             ndr_ci_cmpn(s + 9, 4, "from") == 0));
+}
+
 /* Does the line end by introducing the sender ("A message sent by",
  * "from:")?  Then an address on the next line is not a recipient. */
 static int introduces_sender(const char *s, size_t n)
@@ -825,12 +838,14 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if (len == 0) {
         if (p->ds_text)
             ndr_scan_dsn_line(p, line, 0);
+        p->text_blank = 1;
         return;
     }
-    if (is_separator(line, len)) {
+    if (is_separator(line, len) || (p->text_blank && original_starts(line, len))) {
         p->text_done = 1;
         return;
     }
+    p->text_blank = 0;
     if (text_dsn_field(p, line, len))
         return;
     sender_next = p->after_sender;
@@ -855,6 +870,15 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                     len - rest);
         }
         return;
+    }
+    /* "The following recipients were rejected:" introduces the recipients
+     * after it, and often says why. */
+    {
+        size_t e = len;
+        while (e > 0 && ndr_isspace((unsigned char)line[e - 1]))
+            e--;
+        if (e > 0 && line[e - 1] == ':')
+            copy_trim(p->lead, sizeof p->lead, line, e);
     }
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
@@ -1130,6 +1154,8 @@ static void record_from_text(ndr_parser *p, const char *addr,
     /* The text before the first recipient speaks for it only when its own
      * context is empty or the code came from there. */
     n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);
+    if (t != NULL && t->lead[0])
+        ctx_add(p->scratch, &n, p->scratch_cap, t->lead, strlen(t->lead));
     emit(p, &b, p->scratch, n);
 }
 
