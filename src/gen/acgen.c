@@ -3,9 +3,10 @@
  *
  * Steps: give each byte that occurs in a pattern a class number (case and
  * whitespace folded as the scanner folds them), build the trie of the
- * patterns, compute failure and dictionary links breadth first, then pack
- * the trie's edges into a double array (base/check) so that the scanner
- * finds a child with one addition and one comparison.  Everything is
+ * patterns, compute failure and dictionary links breadth first, then
+ * number the states in that order and write a full row of next states for
+ * the first (shallow) ones and a short list of children for the others
+ * (src/lib/match.h says how the scanner reads them).  Everything is
  * deterministic: the same list gives the same tables, byte for byte.
  */
 #include "acgen.h"
@@ -60,7 +61,7 @@ static unsigned char fold(unsigned c)
 /* The trie while it is built: node 0 is the root; go[] has one row of
  * NCLS entries per node. */
 typedef struct trie {
-    uint32_t *go, *fail, *term, *dict, *slot;
+    uint32_t *go, *fail, *term, *dict;
     uint32_t n, cap;
     unsigned ncls;
 } trie;
@@ -78,14 +79,29 @@ static uint32_t trie_add(trie *tr)
     return tr->n++;
 }
 
+static void trie_free(trie *tr)
+{
+    free(tr->go);
+    free(tr->fail);
+    free(tr->term);
+    free(tr->dict);
+}
+
+/* The scanner's value for state ID: its row offset when it has a row and
+ * reports nothing, else NDR_AC_SPECIAL | ID. */
+static uint16_t state_ref(const ac_tables *t, uint32_t id)
+{
+    if (id < t->nhot && t->state[id].out == 0)
+        return (uint16_t)(id * t->nclasses);
+    return (uint16_t)(NDR_AC_SPECIAL | id);
+}
+
 int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
                size_t n)
 {
     unsigned char used[256] = {0};
     trie tr;
-    uint32_t *queue, qh = 0, qt = 0, top = 0, hint = 1;
-    unsigned char *taken = NULL;
-    size_t taken_cap = 0;
+    uint32_t *queue, *id, qh = 0, qt = 0;
 
     memset(t, 0, sizeof *t);
     memset(&tr, 0, sizeof tr);
@@ -134,19 +150,24 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         if (tr.term[s] != 0) {
             fprintf(stderr, "ndr_gen: pattern %zu repeats pattern %u\n", i,
                     tr.term[s] - 1);
-            free(tr.go);
-            free(tr.term);
+            trie_free(&tr);
             return -1;
         }
         tr.term[s] = (uint32_t)i + 1;
     }
+    if (tr.n > NDR_AC_MAX_STATES) {
+        fprintf(stderr, "ndr_gen: automaton too large (%lu states, at most "
+                        "%u)\n", (unsigned long)tr.n, NDR_AC_MAX_STATES);
+        trie_free(&tr);
+        return -1;
+    }
 
-    /* Failure and dictionary links, breadth first; QUEUE keeps the order
-     * for the packing below. */
+    /* Failure and dictionary links, breadth first; QUEUE keeps the order,
+     * which becomes the states' numbers. */
     tr.fail = xcalloc(tr.n, sizeof *tr.fail);
     tr.dict = xcalloc(tr.n, sizeof *tr.dict);
-    tr.slot = xcalloc(tr.n, sizeof *tr.slot);
     queue = xcalloc(tr.n, sizeof *queue);
+    id = xcalloc(tr.n, sizeof *id);
     queue[qt++] = 0;
     while (qh < qt) {
         uint32_t u = queue[qh++];
@@ -167,91 +188,77 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             queue[qt++] = v;
         }
     }
+    for (uint32_t i = 0; i < qt; i++)
+        id[queue[i]] = i;
 
-    /* Double array: place each node's children at BASE + class in free
-     * slots, parents before children.  Slot 0 is the root. */
-    tr.slot[0] = 0;
-    taken_cap = 1024;
-    taken = xcalloc(taken_cap, 1);
-    taken[0] = 1;
-    t->base = NULL;
-    {
-        uint32_t *base = xcalloc(tr.n, sizeof *base); /* by node */
-        unsigned kids[256], nk;
-        for (qh = 0; qh < qt; qh++) {
-            uint32_t u = queue[qh], b;
-            nk = 0;
-            for (unsigned c = 1; c < tr.ncls; c++)
-                if (tr.go[(size_t)u * tr.ncls + c] != NONE)
-                    kids[nk++] = c;
-            if (nk == 0) {
-                base[u] = 0; /* a leaf: no slot names it as parent */
-                continue;
-            }
-            while (hint < taken_cap && taken[hint])
-                hint++;
-            b = hint > kids[0] ? hint - kids[0] : 0;
-            for (;; b++) {
-                unsigned k = 0;
-                if ((size_t)b + tr.ncls >= taken_cap) {
-                    size_t nc = taken_cap * 2;
-                    taken = xrealloc(taken, nc, 1);
-                    memset(taken + taken_cap, 0, nc - taken_cap);
-                    taken_cap = nc;
-                }
-                while (k < nk && !taken[b + kids[k]])
-                    k++;
-                if (k == nk)
-                    break;
-            }
-            base[u] = b;
-            for (unsigned k = 0; k < nk; k++) {
-                uint32_t v = tr.go[(size_t)u * tr.ncls + kids[k]];
-                taken[b + kids[k]] = 1;
-                tr.slot[v] = b + kids[k];
-                if (b + kids[k] > top)
-                    top = b + kids[k];
-            }
-        }
-        /* Pad so that base + class never leaves the arrays. */
-        t->nslots = top + 1;
-        for (uint32_t u = 0; u < tr.n; u++)
-            if (base[u] + tr.ncls > t->nslots)
-                t->nslots = base[u] + tr.ncls;
-        t->base = xcalloc(t->nslots, sizeof *t->base);
-        t->check = xcalloc(t->nslots, sizeof *t->check);
-        t->fail = xcalloc(t->nslots, sizeof *t->fail);
-        t->term = xcalloc(t->nslots, sizeof *t->term);
-        t->dict = xcalloc(t->nslots, sizeof *t->dict);
-        for (uint32_t s = 0; s < t->nslots; s++)
-            t->check[s] = NDR_AC_EMPTY;
-        for (uint32_t u = 0; u < tr.n; u++) {
-            uint32_t s = tr.slot[u];
-            t->base[s] = base[u];
-            t->fail[s] = tr.slot[tr.fail[u]];
-            t->term[s] = tr.term[u];
-            t->dict[s] = tr.dict[u] != 0 ? tr.slot[tr.dict[u]] : 0;
-            for (unsigned c = 1; c < tr.ncls; c++) {
-                uint32_t v = tr.go[(size_t)u * tr.ncls + c];
-                if (v != NONE)
-                    t->check[tr.slot[v]] = s;
-            }
-        }
-        free(base);
+    /* States in breadth-first order, with their children. */
+    t->nstates = tr.n;
+    t->nhot = (uint32_t)(NDR_AC_MAX_STATES / t->nclasses);
+    if (t->nhot > t->nstates)
+        t->nhot = t->nstates;
+    t->state = xcalloc(t->nstates, sizeof *t->state);
+    t->edge = xcalloc(t->nstates, sizeof *t->edge);
+    t->term = xcalloc(t->nstates, sizeof *t->term);
+    t->dict = xcalloc(t->nstates, sizeof *t->dict);
+    for (uint32_t i = 0; i < t->nstates; i++) {
+        uint32_t u = queue[i];
+        ndr_ac_state *st = &t->state[i];
+        st->fail = (uint16_t)id[tr.fail[u]];
+        st->out = tr.term[u] != 0 || tr.dict[u] != 0;
+        t->term[i] = tr.term[u];
+        t->dict[i] = tr.dict[u] != 0 ? id[tr.dict[u]] : 0;
     }
+    for (uint32_t i = 0; i < t->nstates; i++) {
+        uint32_t u = queue[i];
+        ndr_ac_state *st = &t->state[i];
+        st->kids = t->nedges;
+        for (unsigned c = 1; c < tr.ncls; c++) {
+            uint32_t v = tr.go[(size_t)u * tr.ncls + c];
+            if (v == NONE)
+                continue;
+            t->edge[t->nedges].cls = (uint16_t)c;
+            t->edge[t->nedges].to = state_ref(t, id[v]);
+            t->nedges++;
+            st->nkids++;
+        }
+    }
+    /* Full rows of the shallow states: a missing child is what the
+     * failure state (shallower, so its row is done) does on that class. */
+    t->row = xcalloc((size_t)t->nhot * t->nclasses, sizeof *t->row);
+    for (uint32_t i = 0; i < t->nhot; i++) {
+        uint16_t *r = &t->row[(size_t)i * t->nclasses];
+        const ndr_ac_state *st = &t->state[i];
+        for (unsigned c = 0; c < t->nclasses; c++)
+            r[c] = i == 0 ? 0 : t->row[(size_t)st->fail * t->nclasses + c];
+        for (uint32_t k = 0; k < st->nkids; k++)
+            r[t->edge[st->kids + k].cls] = t->edge[st->kids + k].to;
+    }
+
     t->npatterns = (uint32_t)n;
     t->plen = xcalloc(n, sizeof *t->plen);
     for (size_t i = 0; i < n; i++)
         t->plen[i] = (uint16_t)lens[i];
 
-    free(taken);
     free(queue);
-    free(tr.go);
-    free(tr.fail);
-    free(tr.term);
-    free(tr.dict);
-    free(tr.slot);
+    free(id);
+    trie_free(&tr);
     return 0;
+}
+
+void ac_view(const ac_tables *t, ndr_ac *ac)
+{
+    ac->cls = t->cls;
+    ac->row = t->row;
+    ac->state = t->state;
+    ac->edge = t->edge;
+    ac->term = t->term;
+    ac->dict = t->dict;
+    ac->plen = t->plen;
+    ac->nstates = t->nstates;
+    ac->npatterns = t->npatterns;
+    ac->nhot = t->nhot;
+    ac->ncls = t->nclasses;
+    ac->space = t->space;
 }
 
 static void emit_u32(FILE *o, const char *name, const char *field,
@@ -267,29 +274,37 @@ static void emit_u32(FILE *o, const char *name, const char *field,
 
 void ac_emit(FILE *o, const char *name, const ac_tables *t)
 {
-    fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu slots */\n", name,
-            (unsigned long)t->npatterns, t->nclasses,
-            (unsigned long)t->nslots);
+    size_t nrow = (size_t)t->nhot * t->nclasses;
+    fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu states, %lu with "
+               "rows */\n", name, (unsigned long)t->npatterns, t->nclasses,
+            (unsigned long)t->nstates, (unsigned long)t->nhot);
     fprintf(o, "static const unsigned char %s_cls[256] = {", name);
     for (unsigned b = 0; b < 256; b++)
         fprintf(o, "%s%s%u", b ? "," : "", b % 16 == 0 ? "\n    " : " ",
                 t->cls[b]);
     fputs("};\n", o);
-    emit_u32(o, name, "base", t->base, t->nslots);
-    /* check[] holds NDR_AC_EMPTY for free slots: write it by name */
-    fprintf(o, "static const uint32_t %s_check[%lu] = {", name,
-            (unsigned long)t->nslots);
-    for (uint32_t i = 0; i < t->nslots; i++) {
-        fprintf(o, "%s%s", i ? "," : "", i % 8 == 0 ? "\n    " : " ");
-        if (t->check[i] == NDR_AC_EMPTY)
-            fputs("NDR_AC_EMPTY", o);
-        else
-            fprintf(o, "%lu", (unsigned long)t->check[i]);
-    }
+    fprintf(o, "static const uint16_t %s_row[%lu] = {", name,
+            (unsigned long)nrow);
+    for (size_t i = 0; i < nrow; i++)
+        fprintf(o, "%s%s%u", i ? "," : "", i % 12 == 0 ? "\n    " : " ",
+                (unsigned)t->row[i]);
     fputs("};\n", o);
-    emit_u32(o, name, "fail", t->fail, t->nslots);
-    emit_u32(o, name, "term", t->term, t->nslots);
-    emit_u32(o, name, "dict", t->dict, t->nslots);
+    fprintf(o, "static const ndr_ac_state %s_state[%lu] = {", name,
+            (unsigned long)t->nstates);
+    for (uint32_t i = 0; i < t->nstates; i++)
+        fprintf(o, "%s%s{%u, %u, %u, %lu}", i ? "," : "",
+                i % 4 == 0 ? "\n    " : " ", (unsigned)t->state[i].fail,
+                (unsigned)t->state[i].nkids, (unsigned)t->state[i].out,
+                (unsigned long)t->state[i].kids);
+    fputs("};\n", o);
+    fprintf(o, "static const ndr_ac_edge %s_edge[%lu] = {", name,
+            (unsigned long)(t->nedges ? t->nedges : 1));
+    for (uint32_t i = 0; i < t->nedges; i++)
+        fprintf(o, "%s%s{%u, %u}", i ? "," : "", i % 6 == 0 ? "\n    " : " ",
+                (unsigned)t->edge[i].cls, (unsigned)t->edge[i].to);
+    fputs(t->nedges ? "};\n" : "{0, 0}};\n", o);
+    emit_u32(o, name, "term", t->term, t->nstates);
+    emit_u32(o, name, "dict", t->dict, t->nstates);
     fprintf(o, "static const uint16_t %s_plen[%lu] = {", name,
             (unsigned long)(t->npatterns ? t->npatterns : 1));
     for (uint32_t i = 0; i < t->npatterns; i++)
@@ -297,18 +312,18 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
                 (unsigned)t->plen[i]);
     fputs(t->npatterns ? "};\n" : "0};\n", o);
     fprintf(o,
-            "const ndr_ac %s = {%s_cls, %s_base, %s_check, %s_fail, %s_term,\n"
-            "    %s_dict, %s_plen, %lu, %lu, %u};\n\n",
+            "const ndr_ac %s = {%s_cls, %s_row, %s_state, %s_edge, %s_term,\n"
+            "    %s_dict, %s_plen, %lu, %lu, %lu, %u, %u};\n\n",
             name, name, name, name, name, name, name, name,
-            (unsigned long)t->nslots, (unsigned long)t->npatterns,
-            (unsigned)t->space);
+            (unsigned long)t->nstates, (unsigned long)t->npatterns,
+            (unsigned long)t->nhot, t->nclasses, (unsigned)t->space);
 }
 
 void ac_free(ac_tables *t)
 {
-    free(t->base);
-    free(t->check);
-    free(t->fail);
+    free(t->row);
+    free(t->state);
+    free(t->edge);
     free(t->term);
     free(t->dict);
     free(t->plen);

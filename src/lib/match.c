@@ -57,9 +57,8 @@ void ndr_ac_begin(ndr_ac_iter *it, const ndr_ac *ac, const char *text,
     it->text = (const unsigned char *)text;
     it->len = text != NULL ? len : 0;
     it->pos = 0;
-    it->state = 0;
+    it->state = 0; /* the root's row */
     it->out = 0;
-    it->prev = 0;
     it->blank = 1; /* leading whitespace matches nothing */
 }
 
@@ -80,68 +79,73 @@ static size_t start_of(const ndr_ac *ac, const unsigned char *t, size_t end,
     return i;
 }
 
+/* The step from state Q (named, not a row offset) on class K: a child of
+ * Q, else the same step from Q's failure state, until a state with a row
+ * answers.  Returns a row offset or NDR_AC_SPECIAL | state. */
+static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
+{
+    while (q >= ac->nhot) {
+        const ndr_ac_state *st = &ac->state[q];
+        const ndr_ac_edge *e = ac->edge + st->kids;
+        for (unsigned i = 0; i < st->nkids; i++)
+            if (e[i].cls == k)
+                return e[i].to;
+        q = st->fail;
+    }
+    return ac->row[q * ac->ncls + k];
+}
+
 int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
 {
     const ndr_ac *ac = it->ac;
-    uint32_t s = it->state, u = it->out;
-    size_t pos = it->pos;
+    uint32_t u = it->out;
 
     if (u == 0) {
-        const unsigned char *t = it->text;
-        const unsigned char *cls = ac->cls;
-        const uint32_t *base = ac->base, *check = ac->check;
-        const size_t len = it->len;
-        const unsigned char sp = ac->space;
-        unsigned char prev = it->prev, was_blank = it->blank;
+        const unsigned char *const t = it->text;
+        const unsigned char *const end = t + it->len;
+        const unsigned char *p = t + it->pos;
+        const unsigned char *const cls = ac->cls;
+        const uint16_t *const row = ac->row;
+        const unsigned sp = ac->space;
+        uint32_t e = it->state;
+        unsigned was_blank = it->blank;
         for (;;) {
-            unsigned char c, k;
-            if (pos == len) {
-                it->pos = pos;
-                it->state = s;
-                it->prev = prev;
-                it->blank = was_blank;
+            unsigned c, k, blank_now;
+            if (p == end) {
+                it->pos = it->len;
+                it->state = e;
+                it->blank = (unsigned char)was_blank;
                 return 0;
             }
-            c = t[pos++];
+            c = *p++;
             k = cls[c];
-            if (prev == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
+            /* a Latin-1 capital in UTF-8: C3 80..9E (not 97), folded */
+            if (c - 0x80u <= 0x1eu && c != 0x97 && p - t >= 2 && p[-2] == 0xc3)
                 k = cls[c + 0x20];
-            prev = c;
-            if (k == 0) {
-                /* a byte no pattern holds: every partial match dies */
-                s = 0;
-                was_blank = 0;
+            /* a whitespace byte after whitespace changes nothing */
+            blank_now = k == sp;
+            if (blank_now & was_blank)
                 continue;
-            }
-            if (k == sp) {
-                if (was_blank)
-                    continue;
-                was_blank = 1;
-            } else {
-                was_blank = 0;
-            }
-            for (;;) {
-                uint32_t x = base[s] + k;
-                if (check[x] == s) {
-                    s = x;
-                    break;
-                }
-                if (s == 0)
-                    break;
-                s = ac->fail[s];
-            }
-            u = ac->term[s] != 0 ? s : ac->dict[s];
-            if (u != 0)
+            was_blank = blank_now;
+            /* A byte of class 0 (in no pattern) leads every state back to
+             * the root, through the rows like any other class. */
+            if (e < NDR_AC_SPECIAL)
+                e = row[e + k];
+            else
+                e = deep_step(ac, e & ~NDR_AC_SPECIAL, k);
+            if (e >= NDR_AC_SPECIAL && ac->state[e & ~NDR_AC_SPECIAL].out) {
+                uint32_t s = e & ~NDR_AC_SPECIAL;
+                u = ac->term[s] != 0 ? s : ac->dict[s];
                 break;
+            }
         }
-        it->prev = prev;
-        it->blank = was_blank;
+        it->pos = (size_t)(p - t);
+        it->state = e;
+        it->blank = (unsigned char)was_blank;
     }
     m->id = ac->term[u] - 1;
-    m->end = pos;
-    m->start = start_of(ac, it->text, pos, m->id);
+    m->end = it->pos;
+    m->start = start_of(ac, it->text, it->pos, m->id);
     it->out = ac->dict[u];
-    it->state = s;
-    it->pos = pos;
     return 1;
 }

@@ -8,10 +8,15 @@
  * whitespace in the text matches one space in a pattern, so a phrase wrapped
  * across lines ("User\n    unknown") still matches "user unknown".
  *
- * The goto function is stored as a double array: the child of state S on
- * byte class C is the slot T = base[S] + C when check[T] == S, else the
- * search follows fail[S].  The tables are padded so that base[S] + C is
- * always inside them.  Nothing here allocates.
+ * The automaton is stored for speed on ordinary text, where nearly every
+ * step ends near the root.  States are numbered breadth first; the first
+ * NHOT of them (the shallow ones) have a full row of next states, failure
+ * links already followed, so that a step there is one table load.  A row
+ * entry is the next state's row offset (state * NCLS) when that state is
+ * hot and reports nothing, else NDR_AC_SPECIAL | state: the scanner then
+ * reports what ends there, or, for a deeper state, looks among its few
+ * children and follows its failure links until a hot state answers.
+ * Nothing here allocates.
  */
 #ifndef NDR_MATCH_H
 #define NDR_MATCH_H
@@ -19,21 +24,42 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct ndr_ac {
-    const unsigned char *cls; /* 256 entries: folded byte -> class, 0 = unused */
-    const uint32_t *base;     /* per slot: where its children start */
-    const uint32_t *check;    /* per slot: parent slot, NDR_AC_EMPTY if free */
-    const uint32_t *fail;     /* per slot: longest proper suffix state */
-    const uint32_t *term;     /* per slot: pattern id + 1 ending here, or 0 */
-    const uint32_t *dict;     /* per slot: next state on the fail chain with
-                                 term != 0, or 0 */
-    const uint16_t *plen;     /* per pattern: length after normalization */
-    uint32_t nslots;
-    uint32_t npatterns;
-    unsigned char space;      /* the class of ' ' (0 when no pattern has one) */
-} ndr_ac;
+/* A row entry with this bit names a state (the low 15 bits) instead of
+ * giving a row offset: a deep state, or one where an occurrence ends. */
+#define NDR_AC_SPECIAL 0x8000u
 
-#define NDR_AC_EMPTY UINT32_MAX
+/* The most states an automaton may have (state numbers fit in 15 bits). */
+#define NDR_AC_MAX_STATES 0x8000u
+
+/* One state, in breadth-first order (state 0 is the root). */
+typedef struct ndr_ac_state {
+    uint16_t fail;  /* the longest proper suffix that is a state */
+    uint8_t nkids;  /* children, at edge[kids .. kids + nkids) */
+    uint8_t out;    /* 1 when an occurrence ends here (term or dict set) */
+    uint32_t kids;
+} ndr_ac_state;
+
+/* An edge of the trie: on byte class CLS, go to state TO. */
+typedef struct ndr_ac_edge {
+    uint16_t cls;
+    uint16_t to;
+} ndr_ac_edge;
+
+typedef struct ndr_ac {
+    const unsigned char *cls;   /* 256 entries: folded byte -> class, 0 = unused */
+    const uint16_t *row;        /* NHOT rows of NCLS entries, see above */
+    const ndr_ac_state *state;  /* per state */
+    const ndr_ac_edge *edge;    /* children, grouped by parent */
+    const uint32_t *term;       /* per state: pattern id + 1 ending here, or 0 */
+    const uint32_t *dict;       /* per state: next state on the fail chain with
+                                   term != 0, or 0 */
+    const uint16_t *plen;       /* per pattern: length after normalization */
+    uint32_t nstates;
+    uint32_t npatterns;
+    uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 1) */
+    uint32_t ncls;              /* entries per row: classes 0 .. ncls-1 */
+    unsigned char space;        /* the class of ' ' (0 when no pattern has one) */
+} ndr_ac;
 
 /* Longest pattern, in bytes after normalization. */
 #define NDR_AC_MAX_PATTERN 1024
@@ -51,9 +77,8 @@ typedef struct ndr_ac_iter {
     const unsigned char *text;
     size_t len;
     size_t pos;
-    uint32_t state;
+    uint32_t state; /* a row offset, or NDR_AC_SPECIAL | state */
     uint32_t out;   /* next state of the output chain still to report */
-    unsigned char prev; /* previous byte as read (for UTF-8 folding) */
     unsigned char blank; /* 1 when the previous byte was whitespace */
 } ndr_ac_iter;
 

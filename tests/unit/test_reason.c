@@ -474,16 +474,7 @@ static void build(built *b, const char *const *pats, size_t n)
         p[i] = norm[i];
     }
     assert_int_equal(ac_compile(&b->t, p, lens, n), 0);
-    b->ac.cls = b->t.cls;
-    b->ac.base = b->t.base;
-    b->ac.check = b->t.check;
-    b->ac.fail = b->t.fail;
-    b->ac.term = b->t.term;
-    b->ac.dict = b->t.dict;
-    b->ac.plen = b->t.plen;
-    b->ac.nslots = b->t.nslots;
-    b->ac.npatterns = b->t.npatterns;
-    b->ac.space = b->t.space;
+    ac_view(&b->t, &b->ac);
 }
 
 /* All matches as "id:start-end " in reporting order. */
