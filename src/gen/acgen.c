@@ -3,11 +3,17 @@
  *
  * Steps: give each byte that occurs in a pattern a class number (case and
  * whitespace folded as the scanner folds them), build the trie of the
- * patterns, compute failure and dictionary links breadth first, then
- * number the states in that order and write a full row of next states for
- * the first (shallow) ones and a short list of children for the others
- * (src/lib/match.h says how the scanner reads them).  Everything is
- * deterministic: the same list gives the same tables, byte for byte.
+ * patterns and compute failure and dictionary links breadth first.  Then
+ * turn it into a deterministic automaton that does in its states what a
+ * plain Aho-Corasick scanner does with extra variables: whether the last
+ * byte was whitespace (a run of whitespace counts once) and whether it was
+ * 0xC3 (a Latin-1 capital in UTF-8 follows).  A state of the result is a
+ * trie node together with those two flags and whether arriving there
+ * reports the node's matches; they are numbered breadth first from the
+ * start.  The shallow ones get a full row of next states, the others the
+ * few classes on which they differ from a default state (the same flags
+ * at the node's failure node), as src/lib/match.h describes.  Everything
+ * is deterministic: the same list gives the same tables, byte for byte.
  */
 #include "acgen.h"
 #include "match.h"
@@ -87,6 +93,75 @@ static void trie_free(trie *tr)
     free(tr->dict);
 }
 
+/* The trie's goto function with failure links followed. */
+static uint32_t trie_next(const trie *tr, uint32_t q, unsigned c)
+{
+    while (q != 0 && tr->go[(size_t)q * tr->ncls + c] == NONE)
+        q = tr->fail[q];
+    q = tr->go[(size_t)q * tr->ncls + c];
+    return q == NONE ? 0 : q;
+}
+
+/* A state of the scanner: trie node Q; BLANK, the last byte was
+ * whitespace (or the text has just begun); C3, the last byte was 0xC3;
+ * REP, arriving here reports Q's matches.  Packed as one number. */
+#define KEY(q, blank, c3, rep) \
+    ((uint32_t)(q) << 3 | (uint32_t)(blank) << 2 | (uint32_t)(c3) << 1 | (uint32_t)(rep))
+#define KEY_Q(k) ((k) >> 3)
+#define KEY_BLANK(k) (((k) >> 2) & 1u)
+#define KEY_C3(k) (((k) >> 1) & 1u)
+#define KEY_REP(k) ((k) & 1u)
+
+typedef struct builder {
+    const trie *tr;
+    const unsigned char *bcls; /* byte -> trie class (folded) */
+    unsigned sp;               /* trie class of ' ', 0 if none */
+    unsigned char rep[256];    /* a byte of each scanner class */
+    unsigned ncls;
+    uint32_t *id;              /* key -> state + 1, 0 when not yet a state */
+    uint32_t *key;             /* state -> key */
+    uint32_t n, cap;
+} builder;
+
+static int has_out(const trie *tr, uint32_t q)
+{
+    return tr->term[q] != 0 || tr->dict[q] != 0;
+}
+
+/* The state for KEY (REP dropped where nothing is reported), made when
+ * new. */
+static uint32_t state_of(builder *b, uint32_t key)
+{
+    if (KEY_REP(key) && !has_out(b->tr, KEY_Q(key)))
+        key &= ~1u;
+    if (b->id[key] == 0) {
+        if (b->n == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 1024;
+            b->key = xrealloc(b->key, b->cap, sizeof *b->key);
+        }
+        b->key[b->n] = key;
+        b->id[key] = ++b->n;
+    }
+    return b->id[key] - 1;
+}
+
+/* What the plain scanner does on byte C from the state KEY: the key of
+ * where it goes. */
+static uint32_t semantic_step(const builder *b, uint32_t key, unsigned char c)
+{
+    uint32_t q = KEY_Q(key);
+    unsigned k = b->bcls[c];
+    unsigned c3 = c == 0xc3;
+    if (KEY_C3(key) && c >= 0x80 && c <= 0x9e && c != 0x97)
+        k = b->bcls[c + 0x20];
+    if (k == 0)
+        return KEY(0, 0, c3, 0); /* every partial match dies */
+    if (k == b->sp && KEY_BLANK(key))
+        return KEY(q, 1, c3, 0); /* whitespace after whitespace: nothing */
+    q = trie_next(b->tr, q, k);
+    return KEY(q, k == b->sp, c3, 1);
+}
+
 /* The scanner's value for state ID: its row offset when it has a row and
  * reports nothing, else NDR_AC_SPECIAL | ID. */
 static uint16_t state_ref(const ac_tables *t, uint32_t id)
@@ -99,12 +174,15 @@ static uint16_t state_ref(const ac_tables *t, uint32_t id)
 int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
                size_t n)
 {
-    unsigned char used[256] = {0};
+    unsigned char used[256] = {0}, bcls[256];
     trie tr;
-    uint32_t *queue, *id, qh = 0, qt = 0;
+    builder b;
+    uint32_t *queue, qh = 0, qt = 0, *next = NULL, *dflt = NULL;
+    size_t next_cap = 0;
 
     memset(t, 0, sizeof *t);
     memset(&tr, 0, sizeof tr);
+    memset(&b, 0, sizeof b);
     if (n >= UINT32_MAX / 2) {
         fputs("ndr_gen: too many patterns\n", stderr);
         return -1;
@@ -118,22 +196,21 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         for (size_t k = 0; k < lens[i]; k++)
             used[(unsigned char)pats[i][k]] = 1;
     }
-    /* Classes in byte order: deterministic, and 0 stays "no pattern". */
-    t->nclasses = 1;
-    for (unsigned b = 0; b < 256; b++)
-        if (used[b]) {
-            if (t->nclasses == 256) {
+    /* Trie classes in byte order: deterministic, and 0 stays "no
+     * pattern". */
+    tr.ncls = 1;
+    for (unsigned c = 0; c < 256; c++)
+        if (used[c]) {
+            if (tr.ncls == 256) {
                 fputs("ndr_gen: alphabet too large\n", stderr);
                 return -1;
             }
-            used[b] = (unsigned char)t->nclasses++;
+            used[c] = (unsigned char)tr.ncls++;
         }
-    for (unsigned b = 0; b < 256; b++)
-        t->cls[b] = used[fold(b)];
-    t->space = used[' '];
+    for (unsigned c = 0; c < 256; c++)
+        bcls[c] = used[fold(c)];
 
     /* The trie. */
-    tr.ncls = t->nclasses;
     trie_add(&tr);
     for (size_t i = 0; i < n; i++) {
         uint32_t s = 0;
@@ -155,19 +232,11 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         }
         tr.term[s] = (uint32_t)i + 1;
     }
-    if (tr.n > NDR_AC_MAX_STATES) {
-        fprintf(stderr, "ndr_gen: automaton too large (%lu states, at most "
-                        "%u)\n", (unsigned long)tr.n, NDR_AC_MAX_STATES);
-        trie_free(&tr);
-        return -1;
-    }
 
-    /* Failure and dictionary links, breadth first; QUEUE keeps the order,
-     * which becomes the states' numbers. */
+    /* Failure and dictionary links, breadth first. */
     tr.fail = xcalloc(tr.n, sizeof *tr.fail);
     tr.dict = xcalloc(tr.n, sizeof *tr.dict);
     queue = xcalloc(tr.n, sizeof *queue);
-    id = xcalloc(tr.n, sizeof *id);
     queue[qt++] = 0;
     while (qh < qt) {
         uint32_t u = queue[qh++];
@@ -175,72 +244,145 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             uint32_t v = tr.go[(size_t)u * tr.ncls + c], f;
             if (v == NONE)
                 continue;
-            f = 0;
-            if (u != 0) {
-                f = tr.fail[u];
-                while (f != 0 && tr.go[(size_t)f * tr.ncls + c] == NONE)
-                    f = tr.fail[f];
-                if (tr.go[(size_t)f * tr.ncls + c] != NONE)
-                    f = tr.go[(size_t)f * tr.ncls + c];
-            }
+            f = u == 0 ? 0 : trie_next(&tr, tr.fail[u], c);
             tr.fail[v] = f;
             tr.dict[v] = tr.term[f] != 0 ? f : tr.dict[f];
             queue[qt++] = v;
         }
     }
-    for (uint32_t i = 0; i < qt; i++)
-        id[queue[i]] = i;
+    free(queue);
 
-    /* States in breadth-first order, with their children. */
-    t->nstates = tr.n;
+    /* The scanner's classes: bytes the plain scanner cannot tell apart
+     * (same trie class, same class when folded after 0xC3, neither or
+     * both 0xC3) share one, numbered in byte order. */
+    {
+        uint32_t sig[256];
+        unsigned ncls = 0;
+        for (unsigned c = 0; c < 256; c++) {
+            unsigned fc = c >= 0x80 && c <= 0x9e && c != 0x97
+                              ? bcls[c + 0x20] : bcls[c];
+            unsigned k;
+            sig[c] = (uint32_t)bcls[c] << 9 | (uint32_t)fc << 1 | (c == 0xc3);
+            for (k = 0; k < c && sig[k] != sig[c]; k++)
+                ;
+            if (k < c) {
+                t->cls[c] = t->cls[k];
+                continue;
+            }
+            if (ncls == 256) {
+                fputs("ndr_gen: alphabet too large\n", stderr);
+                trie_free(&tr);
+                return -1;
+            }
+            b.rep[ncls] = (unsigned char)c;
+            t->cls[c] = (unsigned char)ncls++;
+        }
+        b.ncls = ncls;
+        t->nclasses = ncls;
+    }
+    b.tr = &tr;
+    b.bcls = bcls;
+    b.sp = used[' '];
+    t->space = b.sp != 0 ? t->cls[' '] : 0;
+    if (tr.n > NDR_AC_MAX_STATES) {
+        fprintf(stderr, "ndr_gen: automaton too large (%lu trie nodes, at "
+                        "most %u)\n", (unsigned long)tr.n, NDR_AC_MAX_STATES);
+        trie_free(&tr);
+        return -1;
+    }
+    b.id = xcalloc((size_t)tr.n * 8, sizeof *b.id);
+
+    /* The states breadth first from the start (the root at the beginning
+     * of a text, as after whitespace), then the two other roots, so that
+     * every default chain ends in a state with a row.  A default state
+     * shares the flags and sits at the failure node; a state's next
+     * states are computed with the plain scanner's rules, so the result
+     * does exactly what it does. */
+    state_of(&b, KEY(0, 1, 0, 0));
+    state_of(&b, KEY(0, 0, 0, 0));
+    state_of(&b, KEY(0, 0, 1, 0));
+    for (uint32_t i = 0; i < b.n; i++) {
+        uint32_t key = b.key[i];
+        if ((size_t)(i + 1) * b.ncls > next_cap) {
+            next_cap = next_cap ? next_cap * 2 : (size_t)4096 * b.ncls;
+            next = xrealloc(next, next_cap, sizeof *next);
+        }
+        for (unsigned c = 0; c < b.ncls; c++)
+            next[(size_t)i * b.ncls + c] =
+                state_of(&b, semantic_step(&b, key, b.rep[c]));
+        if (i >= 3)
+            state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key), KEY_C3(key), 0));
+        if (b.n > NDR_AC_MAX_STATES) {
+            fprintf(stderr, "ndr_gen: automaton too large (more than %u "
+                            "states)\n", NDR_AC_MAX_STATES);
+            free(next);
+            free(b.id);
+            free(b.key);
+            trie_free(&tr);
+            return -1;
+        }
+    }
+    dflt = xcalloc(b.n, sizeof *dflt);
+    for (uint32_t i = 3; i < b.n; i++) {
+        uint32_t key = b.key[i];
+        dflt[i] = state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key),
+                                   KEY_C3(key), 0));
+    }
+
+    t->nstates = b.n;
     t->nhot = (uint32_t)(NDR_AC_MAX_STATES / t->nclasses);
     if (t->nhot > t->nstates)
         t->nhot = t->nstates;
     t->state = xcalloc(t->nstates, sizeof *t->state);
-    t->edge = xcalloc(t->nstates, sizeof *t->edge);
-    t->term = xcalloc(t->nstates, sizeof *t->term);
-    t->dict = xcalloc(t->nstates, sizeof *t->dict);
     for (uint32_t i = 0; i < t->nstates; i++) {
-        uint32_t u = queue[i];
+        uint32_t key = b.key[i], q = KEY_Q(key);
         ndr_ac_state *st = &t->state[i];
-        st->fail = (uint16_t)id[tr.fail[u]];
-        st->out = tr.term[u] != 0 || tr.dict[u] != 0;
-        t->term[i] = tr.term[u];
-        t->dict[i] = tr.dict[u] != 0 ? id[tr.dict[u]] : 0;
+        st->dflt = (uint16_t)dflt[i];
+        if (KEY_REP(key)) {
+            st->out = 1;
+            st->first = (uint16_t)(tr.term[q] != 0 ? q : tr.dict[q]);
+        }
     }
-    for (uint32_t i = 0; i < t->nstates; i++) {
-        uint32_t u = queue[i];
+    /* Deep states: the classes on which they differ from their default. */
+    for (uint32_t i = t->nhot; i < t->nstates; i++) {
         ndr_ac_state *st = &t->state[i];
         st->kids = t->nedges;
-        for (unsigned c = 1; c < tr.ncls; c++) {
-            uint32_t v = tr.go[(size_t)u * tr.ncls + c];
-            if (v == NONE)
+        for (unsigned c = 0; c < b.ncls; c++) {
+            uint32_t to = next[(size_t)i * b.ncls + c];
+            if (to == next[(size_t)dflt[i] * b.ncls + c])
                 continue;
+            if (t->nedges == t->edge_cap) {
+                t->edge_cap = t->edge_cap ? t->edge_cap * 2 : 1024;
+                t->edge = xrealloc(t->edge, t->edge_cap, sizeof *t->edge);
+            }
             t->edge[t->nedges].cls = (uint16_t)c;
-            t->edge[t->nedges].to = state_ref(t, id[v]);
+            t->edge[t->nedges].to = state_ref(t, to);
             t->nedges++;
             st->nkids++;
         }
     }
-    /* Full rows of the shallow states: a missing child is what the
-     * failure state (shallower, so its row is done) does on that class. */
     t->row = xcalloc((size_t)t->nhot * t->nclasses, sizeof *t->row);
-    for (uint32_t i = 0; i < t->nhot; i++) {
-        uint16_t *r = &t->row[(size_t)i * t->nclasses];
-        const ndr_ac_state *st = &t->state[i];
+    for (uint32_t i = 0; i < t->nhot; i++)
         for (unsigned c = 0; c < t->nclasses; c++)
-            r[c] = i == 0 ? 0 : t->row[(size_t)st->fail * t->nclasses + c];
-        for (uint32_t k = 0; k < st->nkids; k++)
-            r[t->edge[st->kids + k].cls] = t->edge[st->kids + k].to;
-    }
+            t->row[(size_t)i * t->nclasses + c] =
+                state_ref(t, next[(size_t)i * b.ncls + c]);
 
+    /* Matches are reported from trie nodes: their patterns and the next
+     * node down the dictionary chain. */
+    t->ntrie = tr.n;
+    t->term = xcalloc(tr.n, sizeof *t->term);
+    t->dict = xcalloc(tr.n, sizeof *t->dict);
+    memcpy(t->term, tr.term, tr.n * sizeof *t->term);
+    memcpy(t->dict, tr.dict, tr.n * sizeof *t->dict);
     t->npatterns = (uint32_t)n;
     t->plen = xcalloc(n, sizeof *t->plen);
     for (size_t i = 0; i < n; i++)
         t->plen[i] = (uint16_t)lens[i];
 
-    free(queue);
-    free(id);
+    free(next);
+    free(dflt);
+    free(b.id);
+    free(b.key);
     trie_free(&tr);
     return 0;
 }
@@ -276,8 +418,9 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
 {
     size_t nrow = (size_t)t->nhot * t->nclasses;
     fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu states, %lu with "
-               "rows */\n", name, (unsigned long)t->npatterns, t->nclasses,
-            (unsigned long)t->nstates, (unsigned long)t->nhot);
+               "rows, %lu trie nodes */\n", name, (unsigned long)t->npatterns,
+            t->nclasses, (unsigned long)t->nstates, (unsigned long)t->nhot,
+            (unsigned long)t->ntrie);
     fprintf(o, "static const unsigned char %s_cls[256] = {", name);
     for (unsigned b = 0; b < 256; b++)
         fprintf(o, "%s%s%u", b ? "," : "", b % 16 == 0 ? "\n    " : " ",
@@ -291,11 +434,13 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
     fputs("};\n", o);
     fprintf(o, "static const ndr_ac_state %s_state[%lu] = {", name,
             (unsigned long)t->nstates);
-    for (uint32_t i = 0; i < t->nstates; i++)
-        fprintf(o, "%s%s{%u, %u, %u, %lu}", i ? "," : "",
-                i % 4 == 0 ? "\n    " : " ", (unsigned)t->state[i].fail,
-                (unsigned)t->state[i].nkids, (unsigned)t->state[i].out,
-                (unsigned long)t->state[i].kids);
+    for (uint32_t i = 0; i < t->nstates; i++) {
+        const ndr_ac_state *st = &t->state[i];
+        fprintf(o, "%s%s{%u, %u, %u, %u, %lu}", i ? "," : "",
+                i % 4 == 0 ? "\n    " : " ", (unsigned)st->dflt,
+                (unsigned)st->first, (unsigned)st->nkids, (unsigned)st->out,
+                (unsigned long)st->kids);
+    }
     fputs("};\n", o);
     fprintf(o, "static const ndr_ac_edge %s_edge[%lu] = {", name,
             (unsigned long)(t->nedges ? t->nedges : 1));
@@ -303,8 +448,8 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
         fprintf(o, "%s%s{%u, %u}", i ? "," : "", i % 6 == 0 ? "\n    " : " ",
                 (unsigned)t->edge[i].cls, (unsigned)t->edge[i].to);
     fputs(t->nedges ? "};\n" : "{0, 0}};\n", o);
-    emit_u32(o, name, "term", t->term, t->nstates);
-    emit_u32(o, name, "dict", t->dict, t->nstates);
+    emit_u32(o, name, "term", t->term, t->ntrie);
+    emit_u32(o, name, "dict", t->dict, t->ntrie);
     fprintf(o, "static const uint16_t %s_plen[%lu] = {", name,
             (unsigned long)(t->npatterns ? t->npatterns : 1));
     for (uint32_t i = 0; i < t->npatterns; i++)

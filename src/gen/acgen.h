@@ -19,13 +19,13 @@
 
 typedef struct ac_tables {
     unsigned char cls[256];
-    unsigned nclasses; /* classes 1..nclasses-1 are used */
+    unsigned nclasses; /* the scanner's byte classes */
     unsigned char space;
-    uint32_t nstates, npatterns, nhot, nedges;
+    uint32_t nstates, npatterns, nhot, nedges, edge_cap, ntrie;
     uint16_t *row;        /* nhot rows of nclasses entries */
     ndr_ac_state *state;  /* nstates */
-    ndr_ac_edge *edge;    /* nedges (nstates - 1) */
-    uint32_t *term, *dict;
+    ndr_ac_edge *edge;    /* nedges */
+    uint32_t *term, *dict; /* ntrie: per trie node */
     uint16_t *plen;
 } ac_tables;
 

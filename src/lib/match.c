@@ -57,9 +57,8 @@ void ndr_ac_begin(ndr_ac_iter *it, const ndr_ac *ac, const char *text,
     it->text = (const unsigned char *)text;
     it->len = text != NULL ? len : 0;
     it->pos = 0;
-    it->state = 0; /* the root's row */
+    it->state = 0; /* the start's row */
     it->out = 0;
-    it->blank = 1; /* leading whitespace matches nothing */
 }
 
 /* Where the occurrence of pattern ID that ends at END begins: step back
@@ -79,9 +78,9 @@ static size_t start_of(const ndr_ac *ac, const unsigned char *t, size_t end,
     return i;
 }
 
-/* The step from state Q (named, not a row offset) on class K: a child of
- * Q, else the same step from Q's failure state, until a state with a row
- * answers.  Returns a row offset or NDR_AC_SPECIAL | state. */
+/* The step from deep state Q on class K: a listed class, else the step
+ * of its default state, until a state with a row answers.  Returns a row
+ * offset or NDR_AC_SPECIAL | state. */
 static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
 {
     while (q >= ac->nhot) {
@@ -90,7 +89,7 @@ static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
         for (unsigned i = 0; i < st->nkids; i++)
             if (e[i].cls == k)
                 return e[i].to;
-        q = st->fail;
+        q = st->dflt;
     }
     return ac->row[q * ac->ncls + k];
 }
@@ -106,42 +105,39 @@ int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
         const unsigned char *p = t + it->pos;
         const unsigned char *const cls = ac->cls;
         const uint16_t *const row = ac->row;
-        const unsigned sp = ac->space;
         uint32_t e = it->state;
-        unsigned was_blank = it->blank;
         for (;;) {
-            unsigned c, k, blank_now;
+            /* Shallow states: one load per byte, two bytes a turn. */
+            while (e < NDR_AC_SPECIAL && end - p >= 2) {
+                e = row[e + cls[p[0]]];
+                if (e >= NDR_AC_SPECIAL) {
+                    p++;
+                    goto special;
+                }
+                e = row[e + cls[p[1]]];
+                p += 2;
+                if (e >= NDR_AC_SPECIAL)
+                    goto special;
+            }
             if (p == end) {
                 it->pos = it->len;
                 it->state = e;
-                it->blank = (unsigned char)was_blank;
                 return 0;
             }
-            c = *p++;
-            k = cls[c];
-            /* a Latin-1 capital in UTF-8: C3 80..9E (not 97), folded */
-            if (c - 0x80u <= 0x1eu && c != 0x97 && p - t >= 2 && p[-2] == 0xc3)
-                k = cls[c + 0x20];
-            /* a whitespace byte after whitespace changes nothing */
-            blank_now = k == sp;
-            if (blank_now & was_blank)
-                continue;
-            was_blank = blank_now;
-            /* A byte of class 0 (in no pattern) leads every state back to
-             * the root, through the rows like any other class. */
             if (e < NDR_AC_SPECIAL)
-                e = row[e + k];
+                e = row[e + cls[*p++]];
             else
-                e = deep_step(ac, e & ~NDR_AC_SPECIAL, k);
-            if (e >= NDR_AC_SPECIAL && ac->state[e & ~NDR_AC_SPECIAL].out) {
-                uint32_t s = e & ~NDR_AC_SPECIAL;
-                u = ac->term[s] != 0 ? s : ac->dict[s];
+                e = deep_step(ac, e & ~NDR_AC_SPECIAL, cls[*p++]);
+            if (e < NDR_AC_SPECIAL)
+                continue;
+        special:
+            if (ac->state[e & ~NDR_AC_SPECIAL].out) {
+                u = ac->state[e & ~NDR_AC_SPECIAL].first;
                 break;
             }
         }
         it->pos = (size_t)(p - t);
         it->state = e;
-        it->blank = (unsigned char)was_blank;
     }
     m->id = ac->term[u] - 1;
     m->end = it->pos;

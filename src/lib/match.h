@@ -8,15 +8,19 @@
  * whitespace in the text matches one space in a pattern, so a phrase wrapped
  * across lines ("User\n    unknown") still matches "user unknown".
  *
- * The automaton is stored for speed on ordinary text, where nearly every
- * step ends near the root.  States are numbered breadth first; the first
- * NHOT of them (the shallow ones) have a full row of next states, failure
- * links already followed, so that a step there is one table load.  A row
- * entry is the next state's row offset (state * NCLS) when that state is
- * hot and reports nothing, else NDR_AC_SPECIAL | state: the scanner then
- * reports what ends there, or, for a deeper state, looks among its few
- * children and follows its failure links until a hot state answers.
- * Nothing here allocates.
+ * The automaton is deterministic: what a plain Aho-Corasick scanner keeps
+ * beside its state (is the last byte whitespace, is it 0xC3) is part of
+ * the state, so a step is one table look-up and nothing else.  States are
+ * numbered breadth first from the start; the first NHOT of them (the
+ * shallow ones, where nearly every step of ordinary text ends) have a
+ * full row of next states.  A row entry is the next state's row offset
+ * (state * NCLS) when that state has a row and reports nothing, else
+ * NDR_AC_SPECIAL | state.  A deeper state lists only the classes on which
+ * it goes elsewhere than its default state (a shallower one with the same
+ * flags); the scanner follows defaults until a row answers.  Matches are
+ * reported from trie nodes: a state that reports names the first node of
+ * its output chain, whose patterns are in term[] and the next node in
+ * dict[].  Nothing here allocates.
  */
 #ifndef NDR_MATCH_H
 #define NDR_MATCH_H
@@ -25,39 +29,43 @@
 #include <stdint.h>
 
 /* A row entry with this bit names a state (the low 15 bits) instead of
- * giving a row offset: a deep state, or one where an occurrence ends. */
+ * giving a row offset: a deep state, or one that reports matches. */
 #define NDR_AC_SPECIAL 0x8000u
 
-/* The most states an automaton may have (state numbers fit in 15 bits). */
+/* The most states (and trie nodes) an automaton may have: state numbers
+ * fit in 15 bits. */
 #define NDR_AC_MAX_STATES 0x8000u
 
-/* One state, in breadth-first order (state 0 is the root). */
+/* One state, in breadth-first order (state 0 is the start). */
 typedef struct ndr_ac_state {
-    uint16_t fail;  /* the longest proper suffix that is a state */
-    uint8_t nkids;  /* children, at edge[kids .. kids + nkids) */
-    uint8_t out;    /* 1 when an occurrence ends here (term or dict set) */
+    uint16_t dflt;  /* deep state: where the classes not listed go */
+    uint16_t first; /* reporting state: the first trie node with a match */
+    uint16_t nkids; /* deep state: classes listed at edge[kids ..] */
+    uint16_t out;   /* 1 when arriving here reports matches */
     uint32_t kids;
 } ndr_ac_state;
 
-/* An edge of the trie: on byte class CLS, go to state TO. */
+/* A listed class of a deep state: on class CLS, go to TO (a row offset or
+ * NDR_AC_SPECIAL | state, as in the rows). */
 typedef struct ndr_ac_edge {
     uint16_t cls;
     uint16_t to;
 } ndr_ac_edge;
 
 typedef struct ndr_ac {
-    const unsigned char *cls;   /* 256 entries: folded byte -> class, 0 = unused */
+    const unsigned char *cls;   /* 256 entries: byte -> class */
     const uint16_t *row;        /* NHOT rows of NCLS entries, see above */
     const ndr_ac_state *state;  /* per state */
-    const ndr_ac_edge *edge;    /* children, grouped by parent */
-    const uint32_t *term;       /* per state: pattern id + 1 ending here, or 0 */
-    const uint32_t *dict;       /* per state: next state on the fail chain with
-                                   term != 0, or 0 */
+    const ndr_ac_edge *edge;    /* listed classes, grouped by state */
+    const uint32_t *term;       /* per trie node: pattern id + 1 ending
+                                   there, or 0 */
+    const uint32_t *dict;       /* per trie node: next node down the
+                                   failure chain with term != 0, or 0 */
     const uint16_t *plen;       /* per pattern: length after normalization */
     uint32_t nstates;
     uint32_t npatterns;
-    uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 1) */
-    uint32_t ncls;              /* entries per row: classes 0 .. ncls-1 */
+    uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 3) */
+    uint32_t ncls;              /* entries per row */
     unsigned char space;        /* the class of ' ' (0 when no pattern has one) */
 } ndr_ac;
 
@@ -78,8 +86,7 @@ typedef struct ndr_ac_iter {
     size_t len;
     size_t pos;
     uint32_t state; /* a row offset, or NDR_AC_SPECIAL | state */
-    uint32_t out;   /* next state of the output chain still to report */
-    unsigned char blank; /* 1 when the previous byte was whitespace */
+    uint32_t out;   /* next trie node of the output chain to report */
 } ndr_ac_iter;
 
 /* Start scanning TEXT[0..LEN) (borrowed for the whole scan). */
