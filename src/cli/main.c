@@ -237,7 +237,9 @@ int main(int argc, char **argv)
     }
 
     o.f = stdout;
-    o.color = opt.format == FMT_TEXT && want_color(color);
+    /* --color=WHEN is checked whatever the format; JSON and TSV are never
+     * coloured. */
+    o.color = want_color(color) && opt.format == FMT_TEXT;
     o.width = isatty(STDOUT_FILENO) ? term_width() : 80;
     opt.color = o.color;
     opt.width = o.width;
