@@ -57,8 +57,13 @@ else()
                  "gets no Depends line")
 endif()
 if(BUILD_SHARED_LIBS)
-  # A shlibs file and the ldconfig trigger for libndrcode.so.
+  # A shlibs file, and maintainer scripts that run ldconfig for
+  # libndrcode.so.  Ours replace the ones CPack would write, so that they
+  # also work when dpkg installs into another root (DPKG_ROOT).
   set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
+  set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${PROJECT_SOURCE_DIR}/cmake/debian/postinst
+    ${PROJECT_SOURCE_DIR}/cmake/debian/postrm)
 endif()
 
 # The .deb installs under the configured prefix; the tarball is relative.

@@ -28,7 +28,6 @@ _ndrcode()
     local cur prev word i k files=0 mode= endopts=0 cmd
     local opts='-h --help -V --version -j --json -t --tsv -s --summary
                 -q --quiet --color= -f --file -l --list --search --reasons'
-    local IFS=$'\n'
     COMPREPLY=()
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
@@ -38,16 +37,16 @@ _ndrcode()
     # --color=WHEN.  When '=' is in COMP_WORDBREAKS (the default), bash
     # splits "--color=al" into "--color" "=" "al".
     if [[ $cur == = && $prev == --color ]]; then
-        COMPREPLY=($(compgen -W 'auto always never' -- ''))
+        mapfile -t COMPREPLY < <(compgen -W 'auto always never' -- '')
         return
     fi
     if [[ $prev == = && ${COMP_WORDS[COMP_CWORD - 2]} == --color ]]; then
-        COMPREPLY=($(compgen -W 'auto always never' -- "$cur"))
+        mapfile -t COMPREPLY < <(compgen -W 'auto always never' -- "$cur")
         return
     fi
     if [[ $cur == --color=* ]]; then
-        COMPREPLY=($(compgen -P --color= -W 'auto always never' \
-            -- "${cur#--color=}"))
+        mapfile -t COMPREPLY < <(compgen -P --color= \
+            -W 'auto always never' -- "${cur#--color=}")
         return
     fi
 
@@ -81,13 +80,13 @@ _ndrcode()
     case $prev in
     -f | --file | -[!-]*f | '<' | '>' | '>>' | '2>')
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -f -- "$cur"))
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return
         ;;
     esac
 
     if ((!endopts)) && [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         [[ ${#COMPREPLY[@]} == 1 && ${COMPREPLY[0]} == *= ]] &&
             compopt -o nospace 2>/dev/null
         return
@@ -97,9 +96,9 @@ _ndrcode()
     # for --search WORDS and --reasons.
     if ((files)); then
         compopt -o filenames 2>/dev/null
-        COMPREPLY=($(compgen -f -- "$cur"))
+        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     elif [[ $mode == list || ( -z $mode && $cur == [245]* ) ]]; then
-        COMPREPLY=($(_ndrcode_codes "$cur" "$cmd"))
+        mapfile -t COMPREPLY < <(_ndrcode_codes "$cur" "$cmd")
     fi
 }
 
