@@ -42,8 +42,15 @@ static void print_head(out_ctx *o, int cls, const char *code,
     out_wrap_from(o, n + 2, n + 2 <= 16 ? n + 2 : 4, title);
 }
 
+#if defined(__GNUC__)
+#define NDR_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define NDR_PRINTF_LIKE(f, a)
+#endif
+
 /* A line of text output that the program writes itself, indented by two
  * and wrapped like the table's text. */
+static void print_line(out_ctx *o, const char *fmt, ...) NDR_PRINTF_LIKE(2, 3);
 static void print_line(out_ctx *o, const char *fmt, ...)
 {
     char buf[512];
