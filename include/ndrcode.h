@@ -336,8 +336,13 @@ typedef struct ndr_allocator {
 } ndr_allocator;
 
 /* Limits (defaults in parentheses, set by ndr_options_init).  Past a
- * limit the parser skips what is too much and, for the hard limits, stops
- * with an NDR_LIMIT_* status. */
+ * limit the parser skips what is too much: an over-long line or header is
+ * cut, a too-deep part is skipped, and a message over max_message, over
+ * max_parts parts, over max_headers fields or over max_recipients
+ * recipients is read no further (its records so far are still given) and
+ * the limit is remembered: ndr_parser_finish returns the first NDR_LIMIT_*
+ * status after every record has been delivered.  Memory use is bounded by
+ * these numbers, whatever the input. */
 typedef struct ndr_options {
     ndr_record_fn on_record;
     void *ctx;
@@ -350,6 +355,7 @@ typedef struct ndr_options {
     size_t max_parts;      /* parts per message before LIMIT_PARTS (10000) */
     size_t max_recipients; /* recipients per message before LIMIT_RECIPIENTS (1000) */
     size_t max_message;    /* bytes per message before LIMIT_MESSAGE (512 MiB) */
+    size_t max_decoded;    /* decoded bytes kept per MIME part (16 MiB) */
 } ndr_options;
 
 void ndr_options_init(ndr_options *opts);
@@ -366,7 +372,8 @@ ndr_parser *ndr_parser_new(const ndr_options *opts);
  * which is sticky: later calls return it again. */
 ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len);
 
-/* End of input: flush the last message.  Returns NDR_OK or an error. */
+/* End of input: flush the last message.  Returns NDR_OK, the sticky error
+ * of an earlier call, or the first NDR_LIMIT_* status met in the input. */
 ndr_status ndr_parser_finish(ndr_parser *p);
 
 /* Forget everything and start a new input, keeping the options. */

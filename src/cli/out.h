@@ -44,4 +44,7 @@ void out_wrap_from(const out_ctx *o, int col, int indent, const char *text);
 void out_color(const out_ctx *o, int cls);
 void out_reset(const out_ctx *o);
 
+/* "the sender", "the recipient's mail administrator", ... for a who. */
+const char *out_who_text(unsigned who);
+
 #endif
