@@ -6,9 +6,12 @@
 #   tty    on a terminal (through ptyrun): coloured by class unless NO_COLOR
 #          is non-empty, TERM is dumb or --color=never; wrapped to the
 #          terminal's width
+# Every output path is covered: explanations, --list, bounce records,
+# --summary, JSON and TSV.
 # usage: color.sh pipe|tty NDRCODE [PTYRUN]
 mode=$1 bin=$2 pty=$3
-here=$(dirname "$0")
+here=$(cd "$(dirname "$0")" && pwd)
+dsn=$here/data/dsn.eml
 . "$here/lib.sh"
 scratch
 esc=$(printf '\033')
@@ -38,13 +41,18 @@ pipe)
     "$bin" --color=always --list 5.7 >"$tmp/list"
     has "$tmp/list" "$red"
     check $? "--color=always --list 5.7 is not coloured"
+    "$bin" --color=always -f "$dsn" >"$tmp/bounce"
+    has "$tmp/bounce" "${red}nobody@example.org${reset}"
+    check $? "--color=always does not colour a hard bounce's recipient red"
     NO_COLOR=1 "$bin" --color=always 5.1.1 >"$tmp/nc-always"
     has "$tmp/nc-always" "$red"
     check $? "--color=always does not win over NO_COLOR"
 
     for args in "5.1.1" "--color=auto 5.1.1" "--color=never 5.1.1" \
         "--color=always --json 5.1.1" "--color=always --tsv --list 5.7" \
-        "--color=always --json --list 5.7" "--color=never --list"; do
+        "--color=always --json --list 5.7" "--color=never --list" \
+        "-f $dsn" "--color=always --json -f $dsn" "--color=always --tsv -f $dsn" \
+        "--color=always --json --summary -f $dsn" "--summary -f $dsn"; do
         # shellcheck disable=SC2086
         TERM=xterm-256color "$bin" $args >"$tmp/plain"
         hasnt "$tmp/plain" "$esc"
@@ -82,6 +90,15 @@ tty)
     check $? "ndrcode on a terminal failed"
     has "$tmp/auto" "${red}5.1.1${reset}" && has "$tmp/auto" "${yellow}4.2.2${reset}"
     check $? "ndrcode does not colour by class on a terminal"
+    run 80 "$bin" -f "$dsn" >"$tmp/bounce"
+    has "$tmp/bounce" "${red}nobody@example.org${reset}"
+    check $? "bounce records are not coloured on a terminal"
+    run 80 NO_COLOR=1 "$bin" -f "$dsn" >"$tmp/bounce-nc"
+    hasnt "$tmp/bounce-nc" "$esc"
+    check $? "NO_COLOR=1 does not turn colour off for bounce records"
+    run 80 "$bin" --json -f "$dsn" >"$tmp/bounce-json"
+    hasnt "$tmp/bounce-json" "$esc"
+    check $? "JSON bounce records are coloured on a terminal"
     run 80 NO_COLOR= "$bin" 5.1.1 >"$tmp/nc-empty"
     has "$tmp/nc-empty" "$red"
     check $? "an empty NO_COLOR turns colour off (it should not)"
