@@ -3,10 +3,10 @@
 # pseudo-terminal (zsh/zpty): compinit finds _ndrcode in $fpath by its
 # #compdef line, TAB runs it, and a wrapper around compadd records every
 # candidate it offers.
-# usage: zsh completion-zsh.zsh NDRCODE FPATH-DIR
+# usage: zsh completion-zsh.zsh NDRCODE FPATH-DIR [ZSH]
 emulate -R zsh
 setopt no_unset
-bin=${1:A} fpdir=${2:A}
+bin=${1:A} fpdir=${2:A} zsh_bin=${3:-${commands[zsh]:-zsh}}
 zmodload zsh/zpty 2>/dev/null || { print "SKIP: zsh/zpty is not available"; exit 77 }
 [[ -r $fpdir/_ndrcode ]] || { print "FAIL: no _ndrcode in $fpdir"; exit 1 }
 
@@ -22,13 +22,19 @@ integer fails=0 checks=0
 # One interactive zsh for all the queries.
 out=$tmp/out
 : >$out
-zpty comp zsh -f -i
+zpty comp $zsh_bin -f -i
 zpty -w comp "PS1=''; PS2=''; RPS1=''; cd ${(q)tmp}/files"
 zpty -w comp "path=(${(q)tmp}/bin \$path); fpath=(${(q)fpdir} \$fpath)"
 zpty -w comp "autoload -Uz compinit && compinit -u -D"
 zpty -w comp "zstyle ':completion:*' menu no"
 zpty -w comp "compadd() { if [[ \${@[1,(i)(-|--)]} == *-(O|A|D)\\ * ]]; then builtin compadd \"\$@\"; return; fi; local -a __c; builtin compadd -A __c \"\$@\"; (( \$#__c )) && print -rl -- \$__c >>${(q)out}; builtin compadd \"\$@\" }"
 zpty -w comp "bindkey '^I' complete-word; bindkey '^U' kill-whole-line"
+zpty -w comp "print -r -- __ready__ >>${(q)out}"
+for i in {1..100}; do
+  grep -qx __ready__ $out 2>/dev/null && break
+  sleep 0.1
+done
+grep -qx __ready__ $out || { print "FAIL: the interactive zsh on a pty did not start"; exit 1 }
 
 # candidates LINE: what TAB offers after LINE, one a line.
 candidates() {
