@@ -1,13 +1,23 @@
 #!/bin/sh
 # mandoc -T lint at the strictest level (style) finds nothing in the manual
-# pages.  Two messages depend on the machine, not the page, and are let
-# through: a reference to one of our own pages before they are installed,
-# and mandoc's note about an outdated mandoc.db.
+# pages, and neither does groff through man-db (`man --warnings`), the
+# formatter `man ndrcode` uses on Debian.  Messages that depend on the
+# machine, not the page, are let through: a reference to a page that is not
+# installed yet, and mandoc's note about an outdated mandoc.db.  The pages
+# have the sections a reader looks for.
 # usage: man-lint.sh SOURCEDIR
 src=$1
 . "$src/tests/unix/lib.sh"
-need mandoc
+command -v mandoc >/dev/null 2>&1 || command -v man >/dev/null 2>&1 ||
+    skip "neither mandoc nor man is installed"
 for page in "$src/man/ndrcode.1" "$src/man/libndrcode.3"; do
+    if command -v man >/dev/null 2>&1 && man --help 2>&1 | grep -q -- --warnings; then
+        out=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
+        [ -z "$out" ]
+        check $? "man --warnings -l $page:
+$out"
+    fi
+    command -v mandoc >/dev/null 2>&1 || continue
     out=$(mandoc -T lint -W style "$page" 2>&1 |
           grep -v -e 'referenced manual not found: Xr ndrcode 1' \
                   -e 'referenced manual not found: Xr libndrcode 3' \
