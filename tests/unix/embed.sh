@@ -4,8 +4,9 @@
 # built against an install tree with the installed pkg-config file (shared,
 # and static), and run.  The parts that read bounces need the bounce parser
 # in the library; until it is there they are skipped, and said so.
-# usage: embed.sh BUILDDIR LIBDIR SOURCEDIR [CC]
-build=$1 libdir=$2 src=$3 cc=${4:-cc}
+# usage: embed.sh BUILDDIR LIBDIR SOURCEDIR [CC [EXTRA-CFLAGS]]
+# (EXTRA-CFLAGS: the sanitizer flags when the library was built with them)
+build=$1 libdir=$2 src=$3 cc=${4:-cc} extra=${5:-}
 . "$src/tests/unix/lib.sh"
 need cmake pkg-config
 command -v "$cc" >/dev/null 2>&1 || skip "no C compiler ($cc)"
@@ -15,7 +16,7 @@ cmake --install "$build" --prefix "$p" >"$tmp/log" 2>&1 ||
     { echo "FAIL: cmake --install: $(tail -3 "$tmp/log")"; exit 1; }
 export PKG_CONFIG_PATH="$p/$libdir/pkgconfig"
 cflags=$(pkg-config --cflags ndrcode) libs=$(pkg-config --libs ndrcode)
-strict="-std=c99 -Wall -Wextra -Wpedantic -Werror"
+strict="-std=c99 -Wall -Wextra -Wpedantic -Werror $extra"
 has_parser=0
 nm "$p/$libdir/libndrcode.a" 2>/dev/null | grep -q ' T ndr_parser_new$' && has_parser=1
 skipped=0
