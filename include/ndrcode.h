@@ -287,13 +287,18 @@ const char *ndr_reason_text(ndr_reason r);
 
 /* Classify a failure from its status code ("5.1.1" or NULL), its reply
  * code (0 when none), its DSN action ("failed", "delayed" or NULL) and the
- * server's words TEXT[0..LEN).  Allocates nothing. */
+ * server's words TEXT[0..LEN) (may be NULL; any bytes, UTF-8 for other
+ * scripts).  The rules of data/reasons.csv decide; when none matches, the
+ * result is NDR_REASON_ONHOLD if TEXT holds words and NDR_REASON_UNDEFINED
+ * otherwise.  Allocates nothing and keeps no state. */
 ndr_reason ndr_reason_classify(const char *status, int reply,
                                const char *action, const char *text,
                                size_t len);
 
 /* SPEC: hard when retrying is pointless: userunknown, hostunknown,
- * hasmoved, and notaccept with a 5.x.x status. */
+ * hasmoved, and notaccept with a 5.x.x status.  A notaccept failure whose
+ * STATUS is NULL (or not a code) counts as permanent, so hard.  Returns 1
+ * for hard, 0 for soft. */
 int ndr_reason_is_hard(ndr_reason r, const char *status);
 
 /* ------------------------------------------------------------------ */

@@ -237,6 +237,19 @@ static int name_is(const char *name, size_t n, const char *want)
     return ndr_ci_cmpn(name, n, want) == 0;
 }
 
+/* Single-byte Western charsets, recoded to UTF-8 so that the server's
+ * words match the (UTF-8) rules and print correctly. */
+static int latin1_charset(const char *s, size_t n)
+{
+    static const char *const names[] = {
+        "iso-8859-1", "iso-8859-15", "iso_8859-1", "latin1", "latin-1",
+        "windows-1252", "cp1252"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (ndr_ci_cmpn(s, n, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Parse a Content-Type value into the part: type/subtype and boundary. */
 static void parse_content_type(ndr_parser *p, const char *v, size_t n)
 {
@@ -268,6 +281,13 @@ static void parse_content_type(ndr_parser *p, const char *v, size_t n)
         i++;
         while (i < n && ndr_isspace((unsigned char)v[i]))
             i++;
+        if (name_is(v + ns, ne - ns, "charset")) {
+            size_t cs = i + (i < n && v[i] == '"'), ce = cs;
+            while (ce < n && v[ce] != '"' && v[ce] != ';' &&
+                   !ndr_isspace((unsigned char)v[ce]))
+                ce++;
+            p->latin1 = latin1_charset(v + cs, ce - cs);
+        }
         if (name_is(v + ns, ne - ns, "boundary")) {
             size_t bs, be;
             if (i < n && v[i] == '"') {
@@ -421,6 +441,7 @@ static void begin_part(ndr_parser *p, int digest)
     p->blen = 0;
     p->boundary_bad = 0;
     p->orig_headers = 0;
+    p->latin1 = 0;
     strcpy(p->ctype, digest ? "message/rfc822" : "text/plain");
     if (++p->nparts > p->opt.max_parts) {
         if (p->limit == NDR_OK)
@@ -495,9 +516,49 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
     ndr_scan_text_line(p, out, o);
 }
 
+/* Is S[0..N) plain ASCII or valid UTF-8 (a mislabelled part)? */
+static int utf8_or_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k;
+        if (c < 0x80)
+            continue;
+        k = c > 0xf4 ? 0 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : 0;
+        if (k == 0 || i + k >= n)
+            return 0;
+        for (size_t j = 1; j <= k; j++)
+            if (((unsigned char)s[i + j] & 0xc0) != 0x80)
+                return 0;
+        i += k;
+    }
+    return 1;
+}
+
 /* A decoded line of the current leaf part. */
 static void leaf_line(ndr_parser *p, const char *line, size_t len)
 {
+    if (p->latin1 && (p->kind == PART_TEXT || p->kind == PART_HTML)) {
+        /* Recode bytes >= 0x80 (two UTF-8 bytes each) into the scratch
+         * space's first half; the decoders use the second. */
+        char *out = p->scratch;
+        size_t o = 0, cap = p->scratch_cap / 2;
+        if (!utf8_or_ascii(line, len)) {
+            for (size_t i = 0; i < len && o + 2 < cap; i++) {
+                unsigned char c = (unsigned char)line[i];
+                if (c < 0x80) {
+                    out[o++] = (char)c;
+                } else if (c < 0xa0) {
+                    out[o++] = ' '; /* C1 / windows-1252 punctuation */
+                } else {
+                    out[o++] = (char)(0xc0 | (c >> 6));
+                    out[o++] = (char)(0x80 | (c & 0x3f));
+                }
+            }
+            line = out;
+            len = o;
+        }
+    }
     switch (p->kind) {
     case PART_TEXT:
         ndr_scan_text_line(p, line, len);
