@@ -32,6 +32,10 @@ $out"
         check $? "$page has no $sec section"
     done
 done
+for page in "$src/man/ndrcode.1" "$src/man/libndrcode.3"; do
+    ! grep -Eq '^(<<<<<<<|=======|>>>>>>>)( |$)' "$page"
+    check $? "$page holds merge conflict markers"
+done
 for sec in OUTPUT LIMITS ENVIRONMENT "EXIT STATUS"; do
     grep -q "^\.Sh $sec\$" "$src/man/ndrcode.1"
     check $? "man/ndrcode.1 has no $sec section"
