@@ -120,13 +120,16 @@ static int skippable(const ndr_parser *p)
 static void message_bytes(ndr_parser *p, size_t n);
 
 /* Skip whole lines from S (a line start) up to the next line that may
- * matter, or up to the last complete line of the buffer; only LF-ended
- * text is skipped (CR-only input takes the line-by-line path).  Returns
- * where line-by-line reading resumes. */
+ * matter, or up to the last complete line of the buffer; only lines ended
+ * by LF or CRLF are skipped: a bare CR inside a line ends a line too, so
+ * such a line takes the line-by-line path, where a boundary or "From "
+ * after the CR is seen as it is anywhere else.  Returns where line-by-line
+ * reading resumes. */
 static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *resume = s, *prev = NULL;
+    const char *cr = memchr(s, '\r', (size_t)(end - s));
     for (;;) {
         /* the line at Q */
         size_t left = (size_t)(end - q);
@@ -139,6 +142,11 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
             const char *nl = memchr(q, '\n', left);
             if (nl == NULL)
                 break;
+            if (cr != NULL && cr < nl) {
+                if (cr + 1 != nl)
+                    break; /* a bare CR */
+                cr = memchr(nl, '\r', (size_t)(end - nl));
+            }
             prev = q;
             q = nl + 1;
             resume = q;

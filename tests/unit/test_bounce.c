@@ -242,6 +242,39 @@ static void test_mbox(void **state)
     free(mbox);
 }
 
+/* A bare CR ends a line everywhere, also inside a part that is skipped
+ * without being read (an attachment): the empty line it makes and the
+ * "From " line after it start the next message of an mbox. */
+static void test_mbox_bare_cr_in_skipped_part(void **state)
+{
+    static const char mbox[] =
+        "From MAILER-DAEMON Mon Nov  3 10:15:02 2025\n"
+        "From: MAILER-DAEMON@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n"
+        "Content-Type: multipart/mixed; boundary=b\n"
+        "\n"
+        "--b\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "<amy@example.org>: 550 5.1.1 user unknown\n"
+        "--b\n"
+        "Content-Type: image/png\n"
+        "\n"
+        "iVBORw0KGgo\n"
+        "AAAANSUhEUg\r\r"
+        "From MAILER-DAEMON Mon Nov  3 10:15:03 2025\n"
+        "From: MAILER-DAEMON@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n"
+        "X-Failed-Recipients: zed@example.net\n"
+        "\n"
+        "550 5.1.2 host unknown\n";
+    (void)state;
+    check_all_feeds(mbox, sizeof mbox - 1,
+                    "1|amy@example.org|5.1.1|550|failed|-|fail\n"
+                    "2|zed@example.net|5.1.2|550|failed|-|fail\n",
+                    1);
+}
+
 /* Status and Diagnostic-Code disagree: the diagnostic's code wins and the
  * Status stays visible. */
 static void test_status_vs_diagnostic(void **state)
@@ -373,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_vacation_null_path),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
+        cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
         cmocka_unit_test(test_status_vs_diagnostic),
         cmocka_unit_test(test_inconsistent_flag),
         cmocka_unit_test(test_api_errors),
