@@ -333,6 +333,12 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     t->nhot = (uint32_t)(NDR_AC_MAX_STATES / t->nclasses);
     if (t->nhot > t->nstates)
         t->nhot = t->nstates;
+    /* A deep state's default goes straight to the first state with a row
+     * down its chain, so that a step from a deep state is one look at its
+     * list and at most one row. */
+    for (uint32_t i = 3; i < b.n; i++)
+        while (dflt[i] >= t->nhot)
+            dflt[i] = dflt[dflt[i]];
     t->state = xcalloc(t->nstates, sizeof *t->state);
     for (uint32_t i = 0; i < t->nstates; i++) {
         uint32_t key = b.key[i], q = KEY_Q(key);

@@ -16,8 +16,9 @@
  * full row of next states.  A row entry is the next state's row offset
  * (state * NCLS) when that state has a row and reports nothing, else
  * NDR_AC_SPECIAL | state.  A deeper state lists only the classes on which
- * it goes elsewhere than its default state (a shallower one with the same
- * flags); the scanner follows defaults until a row answers.  Matches are
+ * it goes elsewhere than its default state (the first state with a row
+ * down its chain of failure nodes, with the same flags), whose row answers
+ * for the rest.  Matches are
  * reported from trie nodes: a state that reports names the first node of
  * its output chain, whose patterns are in term[] and the next node in
  * dict[].  Nothing here allocates.
@@ -38,7 +39,8 @@
 
 /* One state, in breadth-first order (state 0 is the start). */
 typedef struct ndr_ac_state {
-    uint16_t dflt;  /* deep state: where the classes not listed go */
+    uint16_t dflt;  /* deep state: the state (with a row) whose row gives
+                       the classes not listed */
     uint16_t first; /* reporting state: the first trie node with a match */
     uint16_t nkids; /* deep state: classes listed at edge[kids ..] */
     uint16_t out;   /* 1 when arriving here reports matches */
