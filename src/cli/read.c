@@ -55,6 +55,7 @@ typedef struct reader {
                        keep every key */
     mark *marks;
     size_t nmarks, marks_cap;
+    out_buf ob;     /* a JSON or TSV record being built */
 } reader;
 
 /* ---- summary counting ---------------------------------------------------- */
@@ -183,10 +184,21 @@ static void print_summary(reader *rd)
 
 /* ---- records ------------------------------------------------------------- */
 
-static void json_kv(FILE *f, const char *key, const char *val)
+/* Note where message number MESSAGE goes: at offset AT of the output. */
+static void add_mark(reader *rd, size_t at, size_t message)
 {
-    fprintf(f, ",\"%s\":", key);
-    out_json_cstr(f, val);
+    if (rd->nmarks == rd->marks_cap) {
+        size_t ncap = rd->marks_cap ? rd->marks_cap * 2 : 64;
+        mark *nm = realloc(rd->marks, ncap * sizeof *nm);
+        if (nm == NULL) {
+            rd->oom = 1;
+            return;
+        }
+        rd->marks = nm;
+        rd->marks_cap = ncap;
+    }
+    rd->marks[rd->nmarks].at = at;
+    rd->marks[rd->nmarks++].message = message;
 }
 
 /* A record's message number.  One thread prints it.  A worker builds a
@@ -201,22 +213,25 @@ static void put_message(reader *rd, FILE *f, size_t message)
         return;
     }
     at = ftell(f);
-    if (at < 0) {
+    if (at < 0)
         rd->oom = 1;
+    else
+        add_mark(rd, (size_t)at, message);
+}
+
+/* The same for a record being built in rd->ob, which goes to F next. */
+static void ob_message(reader *rd, FILE *f, size_t message)
+{
+    long at;
+    if (!rd->segment) {
+        ob_num(&rd->ob, message);
         return;
     }
-    if (rd->nmarks == rd->marks_cap) {
-        size_t ncap = rd->marks_cap ? rd->marks_cap * 2 : 64;
-        mark *nm = realloc(rd->marks, ncap * sizeof *nm);
-        if (nm == NULL) {
-            rd->oom = 1;
-            return;
-        }
-        rd->marks = nm;
-        rd->marks_cap = ncap;
-    }
-    rd->marks[rd->nmarks].at = (size_t)at;
-    rd->marks[rd->nmarks++].message = message;
+    at = ftell(f);
+    if (at < 0)
+        rd->oom = 1;
+    else
+        add_mark(rd, (size_t)at + rd->ob.len, message);
 }
 
 /* What the table says about the record's status: title, remediation. */
@@ -232,59 +247,91 @@ static const ndr_entry *record_entry(const ndr_record *r, ndr_explanation *ex)
     return ex->main;
 }
 
+#define OB_LIT(b, s) ob_put((b), (s), sizeof(s) - 1)
+
+/* ,"KEY":VALUE with KEYQ the literal ,"KEY": */
+#define JSON_KV(b, keyq, val)                                                \
+    do {                                                                     \
+        OB_LIT(b, keyq);                                                     \
+        ob_json_cstr(b, val);                                                \
+    } while (0)
+
+/* Each record is built whole in rd->ob and written with one call. */
 static void print_json(reader *rd, const ndr_record *r, const ndr_entry *e)
 {
     FILE *f = rd->o->f;
-    fputs("{\"kind\":\"bounce\"", f);
-    json_kv(f, "source", rd->source);
-    fputs(",\"message\":", f);
-    put_message(rd, f, r->message);
-    json_kv(f, "recipient", r->recipient);
-    json_kv(f, "action", r->action);
-    json_kv(f, "status", r->status);
-    if (r->reply)
-        fprintf(f, ",\"reply\":%d", r->reply);
+    out_buf *b = &rd->ob;
+    b->len = 0;
+    OB_LIT(b, "{\"kind\":\"bounce\"");
+    JSON_KV(b, ",\"source\":", rd->source);
+    OB_LIT(b, ",\"message\":");
+    ob_message(rd, f, r->message);
+    JSON_KV(b, ",\"recipient\":", r->recipient);
+    JSON_KV(b, ",\"action\":", r->action);
+    JSON_KV(b, ",\"status\":", r->status);
+    if (r->reply) {
+        OB_LIT(b, ",\"reply\":");
+        if (r->reply < 0)
+            ob_putc(b, '-');
+        ob_num(b, (unsigned long)(r->reply < 0 ? -(long)r->reply : r->reply));
+    } else {
+        OB_LIT(b, ",\"reply\":null");
+    }
+    JSON_KV(b, ",\"reason\":", ndr_reason_name(r->reason));
+    if (r->hard)
+        OB_LIT(b, ",\"hard\":true");
     else
-        fputs(",\"reply\":null", f);
-    json_kv(f, "reason", ndr_reason_name(r->reason));
-    fprintf(f, ",\"hard\":%s", r->hard ? "true" : "false");
-    json_kv(f, "diagnostic", r->diagnostic);
-    json_kv(f, "remote_mta", r->remote_mta);
-    json_kv(f, "reporting_mta", r->reporting_mta);
-    json_kv(f, "dsn_status", r->dsn_status);
-    fprintf(f, ",\"inconsistent\":%s",
-            (r->flags & NDR_REC_INCONSISTENT) ? "true" : "false");
-    json_kv(f, "vendor", r->vendor);
-    json_kv(f, "title", e ? e->title : NULL);
-    json_kv(f, "remediation", e ? e->remediation : NULL);
-    json_kv(f, "who", e ? ndr_who_name((ndr_who)e->who) : NULL);
-    fputs("}\n", f);
+        OB_LIT(b, ",\"hard\":false");
+    JSON_KV(b, ",\"diagnostic\":", r->diagnostic);
+    JSON_KV(b, ",\"remote_mta\":", r->remote_mta);
+    JSON_KV(b, ",\"reporting_mta\":", r->reporting_mta);
+    JSON_KV(b, ",\"dsn_status\":", r->dsn_status);
+    if (r->flags & NDR_REC_INCONSISTENT)
+        OB_LIT(b, ",\"inconsistent\":true");
+    else
+        OB_LIT(b, ",\"inconsistent\":false");
+    JSON_KV(b, ",\"vendor\":", r->vendor);
+    JSON_KV(b, ",\"title\":", e ? e->title : NULL);
+    JSON_KV(b, ",\"remediation\":", e ? e->remediation : NULL);
+    JSON_KV(b, ",\"who\":", e ? ndr_who_name((ndr_who)e->who) : NULL);
+    OB_LIT(b, "}\n");
+    if (b->oom)
+        rd->oom = 1;
+    else
+        fwrite(b->p, 1, b->len, f);
 }
 
 static void print_tsv(reader *rd, const ndr_record *r)
 {
     FILE *f = rd->o->f;
-    char num[32];
-    out_tsv_field(f, rd->source);
-    fputc('\t', f);
-    put_message(rd, f, r->message);
-    fputc('\t', f);
-    out_tsv_field(f, r->recipient);
-    fputc('\t', f);
-    out_tsv_field(f, r->action);
-    fputc('\t', f);
-    out_tsv_field(f, r->status);
-    fputc('\t', f);
+    out_buf *b = &rd->ob;
+    b->len = 0;
+    ob_tsv_field(b, rd->source);
+    ob_putc(b, '\t');
+    ob_message(rd, f, r->message);
+    ob_putc(b, '\t');
+    ob_tsv_field(b, r->recipient);
+    ob_putc(b, '\t');
+    ob_tsv_field(b, r->action);
+    ob_putc(b, '\t');
+    ob_tsv_field(b, r->status);
+    ob_putc(b, '\t');
     if (r->reply) {
-        snprintf(num, sizeof num, "%d", r->reply);
-        fputs(num, f);
+        if (r->reply < 0)
+            ob_putc(b, '-');
+        ob_num(b, (unsigned long)(r->reply < 0 ? -(long)r->reply : r->reply));
     }
-    fprintf(f, "\t%s\t%s\t", ndr_reason_name(r->reason),
-            r->hard ? "1" : "0");
-    out_tsv_field(f, r->remote_mta);
-    fputc('\t', f);
-    out_tsv_field(f, r->diagnostic);
-    fputc('\n', f);
+    ob_putc(b, '\t');
+    ob_puts(b, ndr_reason_name(r->reason));
+    ob_puts(b, r->hard ? "\t1\t" : "\t0\t");
+    ob_tsv_field(b, r->remote_mta);
+    ob_putc(b, '\t');
+    ob_tsv_field(b, r->diagnostic);
+    ob_putc(b, '\n');
+    if (b->oom)
+        rd->oom = 1;
+    else
+        fwrite(b->p, 1, b->len, f);
 }
 
 static void print_text(reader *rd, const ndr_record *r, const ndr_entry *e)
@@ -549,7 +596,11 @@ static void parse_segment(worker *w, segment *sg)
     FILE *f;
     off_t pos = sg->start;
 
-    memset(rd, 0, sizeof *rd);
+    {
+        out_buf keep = rd->ob; /* the record buffer serves every segment */
+        memset(rd, 0, sizeof *rd);
+        rd->ob = keep;
+    }
     rd->opt = w->pl->main->opt;
     rd->source = w->pl->main->source;
     rd->o = &w->o;
@@ -586,6 +637,7 @@ static void parse_segment(worker *w, segment *sg)
     sg->st = st;
     sg->messages = ndr_parser_messages(w->p);
     sg->rd = *rd;
+    sg->rd.ob.p = NULL;
 }
 
 static void *worker_main(void *arg)
@@ -774,6 +826,7 @@ static int read_mbox_threads(reader *rd, int fd, const char *source)
     for (size_t i = 0; i < nthreads; i++) {
         ndr_parser_free(workers[i].p);
         free(workers[i].buf);
+        free(workers[i].rd.ob.p);
     }
     pthread_cond_destroy(&pl.work);
     pthread_cond_destroy(&pl.done);
@@ -972,6 +1025,7 @@ int cli_read(const cli_opts *opt, out_ctx *o)
     ndr_parser_free(p);
     ndr_parser_free(msg);
     free(rd.buf);
+    free(rd.ob.p);
     if (rc != 0)
         return rc;
     return rd.failures > 0 ? 0 : 1;
