@@ -119,17 +119,29 @@ static int skippable(const ndr_parser *p)
 
 static void message_bytes(ndr_parser *p, size_t n);
 
+/* The first CR in [S, END), or END: *CR caches it for a whole buffer (it
+ * is searched again only once S has passed it), so that text without CRs
+ * is searched for them once, not once per line. */
+static const char *next_cr(const char *s, const char *end, const char **cr)
+{
+    if (*cr == NULL || *cr < s) {
+        const char *c = memchr(s, '\r', (size_t)(end - s));
+        *cr = c != NULL ? c : end;
+    }
+    return *cr;
+}
+
 /* Skip whole lines from S (a line start) up to the next line that may
  * matter, or up to the last complete line of the buffer; only lines ended
  * by LF or CRLF are skipped: a bare CR inside a line ends a line too, so
  * such a line takes the line-by-line path, where a boundary or "From "
  * after the CR is seen as it is anywhere else.  Returns where line-by-line
  * reading resumes. */
-static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
+static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
+                              const char **crp)
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *resume = s, *prev = NULL;
-    const char *cr = memchr(s, '\r', (size_t)(end - s));
     for (;;) {
         /* the line at Q */
         size_t left = (size_t)(end - q);
@@ -142,10 +154,10 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
             const char *nl = memchr(q, '\n', left);
             if (nl == NULL)
                 break;
-            if (cr != NULL && cr < nl) {
-                if (cr + 1 != nl)
+            {
+                const char *cr = next_cr(q, end, crp);
+                if (cr < nl && cr + 1 != nl)
                     break; /* a bare CR */
-                cr = memchr(nl, '\r', (size_t)(end - nl));
             }
             prev = q;
             q = nl + 1;
@@ -166,23 +178,23 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
 static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                        line_fn fn)
 {
-    const char *end = s + n;
+    const char *end = s + n, *crs = NULL;
     if (n > 0 && lb->pending_cr) {
         lb->pending_cr = 0;
         if (*s == '\n')
             s++;
     }
     while (s < end && p->error == NDR_OK) {
-        const char *nl, *stop;
+        const char *nl, *stop, *cr;
         if (lb == &p->raw && lb->len == 0 && !lb->overflow && skippable(p)) {
-            s = skip_lines(p, s, end);
+            s = skip_lines(p, s, end, &crs);
             if (s >= end)
                 return;
         }
         nl = memchr(s, '\n', (size_t)(end - s));
         stop = nl ? nl : end;
-        const char *cr = memchr(s, '\r', (size_t)(stop - s));
-        if (cr != NULL) {
+        cr = next_cr(s, end, &crs);
+        if (cr < stop) {
             lines_emit(p, lb, s, cr, fn);
             if (cr + 1 == nl)
                 s = nl + 1;
