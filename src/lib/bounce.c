@@ -332,12 +332,12 @@ static void parse_content_type(ndr_parser *p, const char *v, size_t n)
     }
 }
 
-static void part_field(ndr_parser *p, const char *name, size_t nlen,
-                       const char *val, size_t vlen)
+static void part_field(ndr_parser *p, enum hdr_id id, const char *val,
+                       size_t vlen)
 {
-    if (name_is(name, nlen, "content-type")) {
+    if (id == HDR_CONTENT_TYPE) {
         parse_content_type(p, val, vlen);
-    } else if (name_is(name, nlen, "content-transfer-encoding")) {
+    } else if (id == HDR_CONTENT_TRANSFER_ENCODING) {
         size_t i = 0;
         while (i < vlen && ndr_isspace((unsigned char)val[i]))
             i++;
@@ -351,21 +351,34 @@ static void part_field(ndr_parser *p, const char *name, size_t nlen,
     }
 }
 
+/* Is a field named ID read?  The content fields of every part; in the
+ * message's own header, every field with a name the scanner knows. */
+static int field_wanted(const ndr_parser *p, enum hdr_id id)
+{
+    return id == HDR_CONTENT_TYPE || id == HDR_CONTENT_TRANSFER_ENCODING ||
+           (p->top && id != HDR_OTHER);
+}
+
 /* A complete (unfolded) header field of the current part. */
 static void finish_field(ndr_parser *p)
 {
-    size_t colon, vs;
+    size_t colon = p->hdr_colon, vs;
+    if (p->hdr_skip) {
+        /* a field no one reads: the message's header still counts it */
+        p->hdr_skip = 0;
+        if (p->top)
+            ndr_scan_top_header(p, HDR_OTHER, NULL, 0, NULL, 0);
+        return;
+    }
     if (p->hdr_len == 0)
         return;
-    if (field_start(p->hdr, p->hdr_len, &colon)) {
-        vs = colon + 1;
-        while (vs < p->hdr_len && ndr_isblank((unsigned char)p->hdr[vs]))
-            vs++;
-        part_field(p, p->hdr, colon, p->hdr + vs, p->hdr_len - vs);
-        if (p->top)
-            ndr_scan_top_header(p, p->hdr, colon, p->hdr + vs,
-                                p->hdr_len - vs);
-    }
+    vs = colon + 1;
+    while (vs < p->hdr_len && ndr_isblank((unsigned char)p->hdr[vs]))
+        vs++;
+    part_field(p, p->hdr_id, p->hdr + vs, p->hdr_len - vs);
+    if (p->top)
+        ndr_scan_top_header(p, p->hdr_id, p->hdr, colon, p->hdr + vs,
+                            p->hdr_len - vs);
     p->hdr_len = 0;
 }
 
@@ -456,6 +469,7 @@ static void begin_part(ndr_parser *p, int digest)
 {
     p->in_header = 1;
     p->hdr_len = 0;
+    p->hdr_skip = 0;
     p->nheaders = 0;
     p->enc = ENC_NONE;
     p->blen = 0;
@@ -618,7 +632,11 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
         ndr_scan_original_header(p, p->hdr, colon, p->hdr + colon + 1,
                                  p->hdr_len - colon - 1);
     p->hdr_len = 0;
-    if (field_start(line, len, &colon)) {
+    /* Only a To field can matter (ndr_scan_original_header), and only
+     * until one is read: other fields are not kept, which makes their
+     * continuation lines no-ops as well. */
+    if (field_start(line, len, &colon) && p->orig_to[0] == '\0' &&
+        ndr_header_id(line, colon) == HDR_TO) {
         size_t n = len < p->opt.max_header ? len : p->opt.max_header;
         memcpy(p->hdr, line, n);
         p->hdr_len = n;
@@ -661,6 +679,7 @@ static void end_part(ndr_parser *p)
 {
     if (p->in_header) {
         p->hdr_len = 0;
+        p->hdr_skip = 0;
         return;
     }
     if (p->enc != ENC_NONE)
@@ -678,21 +697,31 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             end_headers(p);
             return;
         }
-        if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
-            hdr_append(p, line, len);
+        if (ndr_isblank((unsigned char)line[0]) &&
+            (p->hdr_len > 0 || p->hdr_skip)) {
+            if (!p->hdr_skip)
+                hdr_append(p, line, len);
             return;
         }
         finish_field(p);
         if (field_start(line, len, &colon)) {
             size_t n = len < p->opt.max_header ? len : p->opt.max_header;
+            enum hdr_id id;
             if (++p->nheaders > p->opt.max_headers) {
                 if (p->limit == NDR_OK)
                     p->limit = NDR_LIMIT_HEADERS;
                 p->msg_dead = 1;
                 return;
             }
+            id = ndr_header_id(line, colon);
+            if (!field_wanted(p, id)) {
+                p->hdr_skip = 1;
+                return;
+            }
             memcpy(p->hdr, line, n);
             p->hdr_len = n;
+            p->hdr_colon = colon;
+            p->hdr_id = id;
             return;
         }
         /* Not a header line: the headers are over (or there were none, as

@@ -229,72 +229,128 @@ static void add_addrs(const char *v, size_t n, char (*list)[NDR_ADDR_MAX],
     }
 }
 
-static int is_dsn_field(const char *name, size_t n)
+/* The names of enum hdr_id, by length: few share one, so a name is
+ * compared with one or two. */
+static const struct hdr_name {
+    const char *name;
+    unsigned char len;
+    unsigned char id;
+} hdr_names[] = {
+    {"to", 2, HDR_TO},
+    {"from", 4, HDR_FROM},
+    {"action", 6, HDR_ACTION},
+    {"status", 6, HDR_STATUS},
+    {"subject", 7, HDR_SUBJECT},
+    {"precedence", 10, HDR_PRECEDENCE},
+    {"remote-mta", 10, HDR_REMOTE_MTA},
+    {"return-path", 11, HDR_RETURN_PATH},
+    {"x-autoreply", 11, HDR_X_AUTOREPLY},
+    {"content-type", 12, HDR_CONTENT_TYPE},
+    {"x-autorespond", 13, HDR_X_AUTORESPOND},
+    {"reporting-mta", 13, HDR_REPORTING_MTA},
+    {"auto-submitted", 14, HDR_AUTO_SUBMITTED},
+    {"x-apple-action", 14, HDR_X_APPLE_ACTION},
+    {"x-autoresponder", 15, HDR_X_AUTORESPONDER},
+    {"final-recipient", 15, HDR_FINAL_RECIPIENT},
+    {"diagnostic-code", 15, HDR_DIAGNOSTIC_CODE},
+    {"original-recipient", 18, HDR_ORIGINAL_RECIPIENT},
+    {"x-failed-recipients", 19, HDR_X_FAILED_RECIPIENTS},
+    {"content-transfer-encoding", 25, HDR_CONTENT_TRANSFER_ENCODING},
+};
+
+enum hdr_id ndr_header_id(const char *name, size_t n)
 {
-    static const char *const f[] = {"final-recipient", "original-recipient",
-                                    "action", "status", "diagnostic-code",
-                                    "remote-mta", "reporting-mta"};
-    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-        if (ndr_ci_cmpn(name, n, f[i]) == 0)
-            return 1;
-    return 0;
+    for (size_t i = 0; i < sizeof hdr_names / sizeof hdr_names[0]; i++) {
+        if (hdr_names[i].len < n)
+            continue;
+        if (hdr_names[i].len > n)
+            break;
+        if (ndr_ci_cmpn(name, n, hdr_names[i].name) == 0)
+            return (enum hdr_id)hdr_names[i].id;
+    }
+    return HDR_OTHER;
 }
 
-void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
-                         const char *val, size_t vlen)
+static int is_dsn_id(enum hdr_id id)
+{
+    return id >= HDR_FINAL_RECIPIENT && id <= HDR_REPORTING_MTA;
+}
+
+static int is_dsn_field(const char *name, size_t n)
+{
+    return is_dsn_id(ndr_header_id(name, n));
+}
+
+void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
+                         size_t nlen, const char *val, size_t vlen)
 {
     /* A fragment that starts with report fields ("Final-Recipient: ...")
      * parses as headers; a real message only carries such trace fields
      * among its other headers. */
-    if (p->top_fields++ == 0 && is_dsn_field(name, nlen))
+    if (p->top_fields++ == 0 && is_dsn_id(id))
         p->top_dsn = 1;
-    if (ndr_ci_cmpn(name, nlen, "from") == 0) {
+    switch (id) {
+    case HDR_FROM:
         if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
             p->hdr_bounce = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
-    } else if (ndr_ci_cmpn(name, nlen, "to") == 0) {
+        break;
+    case HDR_TO:
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
-    } else if (ndr_ci_cmpn(name, nlen, "return-path") == 0) {
+        break;
+    case HDR_RETURN_PATH: {
         const char *v = val;
         size_t n = vlen;
         while (n > 0 && ndr_isspace((unsigned char)v[n - 1]))
             n--;
         if (n == 2 && v[0] == '<' && v[1] == '>')
             p->hdr_bounce = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "subject") == 0) {
+        break;
+    }
+    case HDR_SUBJECT: {
         unsigned k = pattern_kinds(val, vlen, NDR_PAT_BOUNCE_SUBJECT |
                                                   NDR_PAT_AUTOREPLY_SUBJECT);
         if (k & NDR_PAT_BOUNCE_SUBJECT)
             p->hdr_bounce = 1;
         if (k & NDR_PAT_AUTOREPLY_SUBJECT)
             p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "x-failed-recipients") == 0) {
+        break;
+    }
+    case HDR_X_FAILED_RECIPIENTS:
         p->hdr_bounce = 1;
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
-    } else if (ndr_ci_cmpn(name, nlen, "auto-submitted") == 0) {
+        break;
+    case HDR_AUTO_SUBMITTED:
         if (ci_has(val, vlen, "auto-replied"))
             p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "x-autoreply") == 0 ||
-               ndr_ci_cmpn(name, nlen, "x-autorespond") == 0 ||
-               ndr_ci_cmpn(name, nlen, "x-autoresponder") == 0) {
+        break;
+    case HDR_X_AUTOREPLY:
+    case HDR_X_AUTORESPOND:
+    case HDR_X_AUTORESPONDER:
         p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "precedence") == 0) {
+        break;
+    case HDR_PRECEDENCE:
         if (ci_has(val, vlen, "auto_reply"))
             p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "x-apple-action") == 0) {
+        break;
+    case HDR_X_APPLE_ACTION:
         if (ci_has(val, vlen, "vacation"))
             p->autoreply = 1;
-    } else if (p->top_dsn && is_dsn_field(name, nlen)) {
-        char line[NDR_DIAG_MAX];
-        size_t n = nlen + 2 + vlen;
-        if (n >= sizeof line)
-            n = sizeof line - 1;
-        memcpy(line, name, nlen);
-        line[nlen] = ':';
-        line[nlen + 1] = ' ';
-        memcpy(line + nlen + 2, val, n - nlen - 2);
-        ndr_scan_dsn_line(p, line, n);
+        break;
+    default:
+        if (p->top_dsn && is_dsn_id(id)) {
+            char line[NDR_DIAG_MAX];
+            size_t n = nlen + 2 + vlen;
+            if (n >= sizeof line)
+                n = sizeof line - 1;
+            memcpy(line, name, nlen);
+            line[nlen] = ':';
+            line[nlen + 1] = ' ';
+            memcpy(line + nlen + 2, val, n - nlen - 2);
+            ndr_scan_dsn_line(p, line, n);
+        }
+        break;
     }
 }
 
