@@ -513,39 +513,58 @@ static size_t match_boundary(const ndr_parser *p, const char *line,
 
 /* ---- leaf content ------------------------------------------------------- */
 
-/* Strip HTML tags and the common entities, then read the line as text. */
+/* Strip HTML tags and the common entities, then read the line as text.
+ * Output stops at half the scratch space, wherever the line is then (a tag
+ * still open stays open).  Runs of text are copied whole and a tag is
+ * passed over with memchr. */
 static void html_line(ndr_parser *p, const char *line, size_t len)
 {
-    size_t o = 0;
+    static const struct { const char *ent; size_t len; char ch; } ents[] = {
+        {"&lt;", 4, '<'}, {"&gt;", 4, '>'}, {"&amp;", 5, '&'},
+        {"&nbsp;", 6, ' '}, {"&quot;", 6, '"'}, {"&#39;", 5, '\''}};
+    size_t o = 0, i = 0, limit = p->scratch_cap / 2;
     char *out = p->scratch;
-    for (size_t i = 0; i < len && o + 1 < p->scratch_cap / 2; i++) {
-        char c = line[i];
+    while (i < len && o + 1 < limit) {
         if (p->html_tag) {
-            if (c == '>')
-                p->html_tag = 0;
+            const char *gt = memchr(line + i, '>', len - i);
+            if (gt == NULL)
+                break;
+            i = (size_t)(gt - line) + 1;
+            p->html_tag = 0;
             continue;
         }
-        if (c == '<') {
+        {
+            /* text up to the next '<' or '&', as far as the output goes */
+            size_t run = i, room = limit - 1 - o;
+            while (run < len && line[run] != '<' && line[run] != '&' &&
+                   run - i < room)
+                run++;
+            memcpy(out + o, line + i, run - i);
+            o += run - i;
+            i = run;
+        }
+        if (i >= len || o + 1 >= limit)
+            break;
+        if (line[i] == '<') {
             p->html_tag = 1;
+            i++;
             continue;
         }
-        if (c == '&') {
-            static const struct { const char *ent; char ch; } ents[] = {
-                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'},
-                {"&nbsp;", ' '}, {"&quot;", '"'}, {"&#39;", '\''}};
+        /* '&' */
+        {
             size_t k;
-            for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
-                size_t el = strlen(ents[k].ent);
-                if (len - i >= el && ndr_ci_cmpn(line + i, el, ents[k].ent) == 0) {
-                    out[o++] = ents[k].ch;
-                    i += el - 1;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+                if (len - i >= ents[k].len &&
+                    ndr_ci_cmpn(line + i, ents[k].len, ents[k].ent) == 0)
                     break;
-                }
+            if (k < sizeof ents / sizeof ents[0]) {
+                out[o++] = ents[k].ch;
+                i += ents[k].len;
+            } else {
+                out[o++] = '&';
+                i++;
             }
-            if (k < sizeof ents / sizeof ents[0])
-                continue;
         }
-        out[o++] = c;
     }
     ndr_scan_text_line(p, out, o);
 }

@@ -167,16 +167,15 @@ static unsigned pattern_kinds(const char *s, size_t n, unsigned want)
     return found & want;
 }
 
-/* Does the line introduce the returned original message? */
-static int is_separator(const char *s, size_t n)
+/* Could the line introduce the returned original message (is it of a
+ * separator's length, once leading blanks are dropped)? */
+static int separator_length(const char *s, size_t n)
 {
     while (n > 0 && ndr_isblank((unsigned char)*s)) {
         s++;
         n--;
     }
-    if (n < 8 || n > 120)
-        return 0;
-    return pattern_kinds(s, n, NDR_PAT_SEPARATOR) != 0;
+    return n >= 8 && n <= 120;
 }
 
 /* ---- per-message state -------------------------------------------------- */
@@ -732,12 +731,29 @@ static int sender_label(const char *s, size_t n)
     return 0;
 }
 
+/* Can the first address of S[0..N) start at S[0]?  Only when S runs from
+ * a local-part character (not '.' or '-', which addr_at drops) over
+ * local-part characters to its first '@': a quick test before
+ * ndr_find_addr. */
+static int addr_first(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n == 0 || s[0] == '.' || s[0] == '-')
+        return 0;
+    while (i < n && addr_local_char((unsigned char)s[i]))
+        i++;
+    return i > 0 && i < n && s[i] == '@';
+}
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                                 char *out, size_t *rest)
 {
     size_t i = 0, at, alen;
+    /* every way below needs an address, and an address needs an '@' */
+    if (memchr(s, '@', n) == NULL)
+        return 0;
     /* indentation, quote marks, bullets */
     while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '>' ||
                      s[i] == '*' || s[i] == '|'))
@@ -752,7 +768,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                   addr_local_char((unsigned char)s[i]))) {
         size_t k = i + (s[i] == '<' || s[i] == '"' || s[i] == '\'');
         /* an address right at the start */
-        if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+        if (addr_first(s + k, n - k) &&
+            ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
             *rest = k + alen;
             return strlen(out);
         }
@@ -767,7 +784,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
                              s[k] == '"'))
                 k++;
-            if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+            if (addr_first(s + k, n - k) &&
+                ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
                 int word = 1;
                 for (size_t j = i; j < c; j++)
                     if (!(ndr_isalpha((unsigned char)s[j]) || s[j] == ' ' ||
@@ -851,13 +869,22 @@ static int original_starts(const char *s, size_t n)
  * "from:")?  Then an address on the next line is not a recipient. */
 static int introduces_sender(const char *s, size_t n)
 {
-    static const char *const w[] = {"sent by", "from", "by", "von", "de",
-                                    "par", "da"};
+    static const struct {
+        const char *w;
+        size_t len;
+    } w[] = {{"sent by", 7}, {"from", 4}, {"by", 2}, {"von", 3}, {"de", 2},
+             {"par", 3}, {"da", 2}};
+    unsigned char last;
     while (n > 0 && (ndr_isspace((unsigned char)s[n - 1]) || s[n - 1] == ':'))
         n--;
+    if (n == 0)
+        return 0;
+    last = ndr_lower((unsigned char)s[n - 1]);
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
-        size_t k = strlen(w[i]);
-        if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i]) == 0 &&
+        size_t k = w[i].len;
+        if ((unsigned char)w[i].w[k - 1] != last)
+            continue;
+        if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i].w) == 0 &&
             (n == k || !ndr_isalnum((unsigned char)s[n - k - 1])))
             return 1;
     }
@@ -884,6 +911,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
     int sender_next;
+    unsigned kinds;
 
     if (p->text_done)
         return;
@@ -897,7 +925,16 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         p->text_blank = 1;
         return;
     }
-    if (is_separator(line, len) || (p->text_blank && original_starts(line, len))) {
+    /* One scan finds both a separator (which ends the text) and a bounce
+     * marker, while none was seen.  The automaton skips leading blanks, so
+     * the line need not be trimmed for the separator. */
+    {
+        unsigned want = (separator_length(line, len) ? NDR_PAT_SEPARATOR : 0) |
+                        (p->body_marker ? 0 : NDR_PAT_MARKER);
+        kinds = want != 0 ? pattern_kinds(line, len, want) : 0;
+    }
+    if ((kinds & NDR_PAT_SEPARATOR) ||
+        (p->text_blank && original_starts(line, len))) {
         p->text_done = 1;
         return;
     }
@@ -906,7 +943,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         return;
     sender_next = p->after_sender;
     p->after_sender = introduces_sender(line, len);
-    if (!p->body_marker && pattern_kinds(line, len, NDR_PAT_MARKER))
+    if (kinds & NDR_PAT_MARKER)
         p->body_marker = 1;
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
         !sender_next) {

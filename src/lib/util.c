@@ -23,31 +23,30 @@ int ndr_ci_cmpn(const char *a, size_t an, const char *b)
 const char *ndr_ci_find(const char *hay, size_t hlen, const char *needle,
                         size_t nlen)
 {
-    unsigned char first = ndr_lower((unsigned char)needle[0]);
-    unsigned char upper = (unsigned char)(first >= 'a' && first <= 'z'
-                                              ? first - 32 : first);
-    const char *end;
+    unsigned char first, upper;
+    const char *end, *lo, *up;
     if (nlen == 0 || hlen < nlen)
         return NULL;
+    first = ndr_lower((unsigned char)needle[0]);
+    upper = (unsigned char)(first >= 'a' && first <= 'z' ? first - 32 : first);
     end = hay + (hlen - nlen) + 1;
-    for (const char *p = hay; p < end; p++) {
+    /* The next place of the first byte in either case, each searched with
+     * memchr and searched again only once passed. */
+    lo = memchr(hay, first, (size_t)(end - hay));
+    up = upper != first ? memchr(hay, upper, (size_t)(end - hay)) : NULL;
+    while (lo != NULL || up != NULL) {
+        const char *p = lo == NULL || (up != NULL && up < lo) ? up : lo;
         size_t k;
-        unsigned char c = (unsigned char)*p;
-        if (c != first && c != upper) {
-            /* jump to the next candidate with memchr on either case */
-            const char *a = memchr(p, first, (size_t)(end - p));
-            const char *b = upper != first ? memchr(p, upper, (size_t)(end - p))
-                                           : NULL;
-            if (a == NULL && b == NULL)
-                return NULL;
-            p = (a == NULL || (b != NULL && b < a)) ? b : a;
-        }
         for (k = 1; k < nlen; k++)
             if (ndr_lower((unsigned char)p[k]) !=
                 ndr_lower((unsigned char)needle[k]))
                 break;
         if (k == nlen)
             return p;
+        if (p == lo)
+            lo = memchr(p + 1, first, (size_t)(end - p - 1));
+        else
+            up = memchr(p + 1, upper, (size_t)(end - p - 1));
     }
     return NULL;
 }

@@ -274,6 +274,44 @@ static void test_detect_random(void **state)
     }
 }
 
+/* The case-insensitive search finds the first place a plain comparison
+ * at every offset finds. */
+static void test_ci_find_random(void **state)
+{
+    static const char alpha[] = "aAbBnN-. \xc3";
+    unsigned long seed = 99;
+    (void)state;
+    for (int round = 0; round < 20000; round++) {
+        char hay[64], needle[6];
+        size_t hl, nl, want = (size_t)-1;
+        const char *got;
+        seed = seed * 1103515245UL + 12345UL;
+        hl = (seed >> 16) % sizeof hay;
+        nl = 1 + (seed >> 24) % (sizeof needle - 1);
+        for (size_t i = 0; i < hl; i++) {
+            seed = seed * 1103515245UL + 12345UL;
+            hay[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        for (size_t i = 0; i < nl; i++) {
+            seed = seed * 1103515245UL + 12345UL;
+            needle[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        for (size_t i = 0; i + nl <= hl && want == (size_t)-1; i++) {
+            size_t k = 0;
+            while (k < nl && ndr_lower((unsigned char)hay[i + k]) ==
+                                 ndr_lower((unsigned char)needle[k]))
+                k++;
+            if (k == nl)
+                want = i;
+        }
+        got = ndr_ci_find(hay, hl, needle, nl);
+        if (want == (size_t)-1)
+            assert_null(got);
+        else
+            assert_ptr_equal(got, hay + want);
+    }
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -296,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_reply_and_tokens),
         cmocka_unit_test(test_vendor_detect),
         cmocka_unit_test(test_detect_random),
+        cmocka_unit_test(test_ci_find_random),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
