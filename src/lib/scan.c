@@ -259,14 +259,18 @@ static const struct hdr_name {
 
 enum hdr_id ndr_header_id(const char *name, size_t n)
 {
-    for (size_t i = 0; i < sizeof hdr_names / sizeof hdr_names[0]; i++) {
-        if (hdr_names[i].len < n)
-            continue;
-        if (hdr_names[i].len > n)
-            break;
-        if (ndr_ci_cmpn(name, n, hdr_names[i].name) == 0)
+    /* where each length starts in hdr_names */
+    static const unsigned char from_len[27] = {
+        0, 0, 0, 1, 1, 2, 2, 4, 5, 5, 5, 7, 9, 10, 12, 14, 17, 17, 17, 18, 19,
+        19, 19, 19, 19, 19, 20};
+    unsigned char c;
+    if (n >= 26 || n == 0)
+        return HDR_OTHER;
+    c = ndr_lower((unsigned char)name[0]);
+    for (size_t i = from_len[n]; i < from_len[n + 1]; i++)
+        if ((unsigned char)hdr_names[i].name[0] == c &&
+            ndr_ci_cmpn(name, n, hdr_names[i].name) == 0)
             return (enum hdr_id)hdr_names[i].id;
-    }
     return HDR_OTHER;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ndrcode.h"
+#include "parser.h"
 
 typedef struct sink {
     char out[16384];
@@ -275,6 +276,34 @@ static void test_mbox_bare_cr_in_skipped_part(void **state)
                     1);
 }
 
+/* The header names the parser acts on are known in any case, and no
+ * other name is taken for one of them. */
+static void test_header_names(void **state)
+{
+    static const struct { const char *name; enum hdr_id id; } names[] = {
+        {"From", HDR_FROM}, {"TO", HDR_TO}, {"return-path", HDR_RETURN_PATH},
+        {"Subject", HDR_SUBJECT},
+        {"X-Failed-Recipients", HDR_X_FAILED_RECIPIENTS},
+        {"Auto-Submitted", HDR_AUTO_SUBMITTED},
+        {"X-Autoreply", HDR_X_AUTOREPLY}, {"X-Autorespond", HDR_X_AUTORESPOND},
+        {"X-AutoResponder", HDR_X_AUTORESPONDER},
+        {"Precedence", HDR_PRECEDENCE}, {"X-Apple-Action", HDR_X_APPLE_ACTION},
+        {"Content-Type", HDR_CONTENT_TYPE},
+        {"content-transfer-encoding", HDR_CONTENT_TRANSFER_ENCODING},
+        {"Final-Recipient", HDR_FINAL_RECIPIENT},
+        {"Original-Recipient", HDR_ORIGINAL_RECIPIENT},
+        {"Action", HDR_ACTION}, {"Status", HDR_STATUS},
+        {"Diagnostic-Code", HDR_DIAGNOSTIC_CODE},
+        {"Remote-MTA", HDR_REMOTE_MTA}, {"Reporting-MTA", HDR_REPORTING_MTA},
+        {"Received", HDR_OTHER}, {"Froms", HDR_OTHER}, {"Fro", HDR_OTHER},
+        {"X-Autoreplies", HDR_OTHER}, {"Content-Typ", HDR_OTHER},
+        {"content-transfer-encodings", HDR_OTHER}, {"", HDR_OTHER}};
+    (void)state;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        assert_int_equal(ndr_header_id(names[i].name, strlen(names[i].name)),
+                         names[i].id);
+}
+
 /* Status and Diagnostic-Code disagree: the diagnostic's code wins and the
  * Status stays visible. */
 static void test_status_vs_diagnostic(void **state)
@@ -407,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
+        cmocka_unit_test(test_header_names),
         cmocka_unit_test(test_status_vs_diagnostic),
         cmocka_unit_test(test_inconsistent_flag),
         cmocka_unit_test(test_api_errors),
