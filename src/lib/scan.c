@@ -919,7 +919,9 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 
     if (p->text_done)
         return;
-    if (p->in_json || (len > 20 && ci_has(line, len, "notificationType"))) {
+    /* the 'p' of "notificationType" is its rarest letter in mail */
+    if (p->in_json ||
+        (len > 20 && ndr_ci_find_at(line, len, "notificationType", 16, 14))) {
         json_collect(p, line, len);
         return;
     }

@@ -309,6 +309,12 @@ static void test_ci_find_random(void **state)
             assert_null(got);
         else
             assert_ptr_equal(got, hay + want);
+        /* looking first for any other byte of the needle */
+        got = ndr_ci_find_at(hay, hl, needle, nl, (size_t)round % nl);
+        if (want == (size_t)-1)
+            assert_null(got);
+        else
+            assert_ptr_equal(got, hay + want);
     }
 }
 
