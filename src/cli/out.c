@@ -94,6 +94,11 @@ static int ob_room(out_buf *b, size_t n)
 
 void ob_put(out_buf *b, const void *s, size_t n)
 {
+    if (b->cap - b->len >= n) {
+        memcpy(b->p + b->len, s, n);
+        b->len += n;
+        return;
+    }
     if (!ob_room(b, n)) {
         if (b->sink != NULL && b->oom == 0)
             fwrite(s, 1, n, b->sink); /* longer than the whole buffer */
@@ -356,50 +361,86 @@ static int columns(const char *s, size_t n)
     return c;
 }
 
+/* Printable ASCII bytes in S[0..N)?  Then they print as they are, one
+ * column each. */
+static int plain_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!plain_text[(unsigned char)s[i]])
+            return 0;
+    return 1;
+}
+
+static void ob_spaces(out_buf *b, int n)
+{
+    static const char sp[] = "                                ";
+    while (n > 0) {
+        int k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
+        ob_put(b, sp, (size_t)k);
+        n -= k;
+    }
+}
+
+/* The wrapped text is built in a buffer on the stack and written when it
+ * fills and at the end. */
 void out_wrap_from(const out_ctx *o, int col, int indent, const char *text)
 {
     int width = o->width < 20 ? 20 : o->width, cont = indent;
     const char *p = text;
+    OB_STACK(b, o->f);
     /* On a narrow terminal, give up the hanging indent rather than squeeze
      * the text into fewer than 20 columns. */
     if (width - cont < 20)
         cont = width >= 22 ? 2 : 0;
-    while (col < indent) {
-        fputc(' ', o->f);
-        col++;
+    if (col < indent) {
+        ob_spaces(&b, indent - col);
+        col = indent;
     }
     if (text == NULL) {
-        fputc('\n', o->f);
+        ob_putc(&b, '\n');
+        ob_flush(&b);
         return;
     }
     for (int first = 1; *p;) {
         size_t wl;
-        int wc;
+        int wc, plain;
         while (*p == ' ')
             p++;
         if (*p == '\0')
             break;
-        wl = strcspn(p, " ");
-        wc = columns(p, wl);
+        {
+            /* the word's length, and whether it is all printable ASCII */
+            const char *q = p;
+            unsigned char all = 1;
+            while (*q != '\0' && *q != ' ')
+                all &= plain_text[(unsigned char)*q++];
+            wl = (size_t)(q - p);
+            plain = all;
+        }
+        wc = plain ? (int)wl : columns(p, wl);
         /* A word that does not fit goes to the next line, unless nothing
          * but the indent is before it there (a long URL is never broken).
          * That holds for the first word too, after a long label. */
         if (col + (first ? 0 : 1) + wc > width && col > cont) {
-            fputc('\n', o->f);
-            for (col = 0; col < cont; col++)
-                fputc(' ', o->f);
+            ob_putc(&b, '\n');
+            ob_spaces(&b, cont);
+            col = cont;
             first = 1;
         }
         if (!first) {
-            fputc(' ', o->f);
+            ob_putc(&b, ' ');
             col++;
         }
-        out_safe(o->f, p, wl);
+        if (plain)
+            ob_put(&b, p, wl);
+        else
+            ob_safe(&b, p, wl);
         col += wc;
         p += wl;
         first = 0;
     }
-    fputc('\n', o->f);
+    ob_putc(&b, '\n');
+    ob_flush(&b);
 }
 
 void out_wrapped(const out_ctx *o, const char *label, int indent,
@@ -407,8 +448,9 @@ void out_wrapped(const out_ctx *o, const char *label, int indent,
 {
     int col = 0;
     if (label != NULL) {
+        size_t n = strlen(label);
         fputs(label, o->f);
-        col = columns(label, strlen(label));
+        col = plain_ascii(label, n) ? (int)n : columns(label, n);
     }
     out_wrap_from(o, col, indent, text);
 }
