@@ -262,7 +262,13 @@ static int read_vendors(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        vendor_row *v = &vendors[n_vendors];
+        vendor_row *v;
+        if (n_vendors == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        v = &vendors[n_vendors];
         if (check_fields(&r, 3) < 0 || require(&r, r.field[0], "vendor") < 0 ||
             require(&r, r.field[1], "name") < 0) {
             bad = 1;
@@ -279,11 +285,6 @@ static int read_vendors(const char *path)
             csv_error(&r, "duplicate vendor %s", r.field[0]);
             bad = 1;
             continue;
-        }
-        if (n_vendors == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
         }
         v->id = xstrdup(r.field[0]);
         v->name = xstrdup(r.field[1]);
@@ -306,7 +307,13 @@ static int read_codes(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        code_row *row = &codes[n_codes];
+        code_row *row;
+        if (n_codes == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &codes[n_codes];
         char **f = r.field;
         memset(row, 0, sizeof *row);
         if (check_fields(&r, 8) < 0 || require(&r, f[0], "code") < 0 ||
@@ -351,11 +358,6 @@ static int read_codes(const char *path)
                 bad = 1;
                 break;
             }
-        if (n_codes == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
-        }
         row->code = xstrdup(f[0]);
         row->vendor = xstrdup(f[1]);
         row->title = xstrdup(f[2]);
@@ -406,7 +408,13 @@ static int read_replies(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        reply_row *row = &replies[n_replies];
+        reply_row *row;
+        if (n_replies == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &replies[n_replies];
         char **f = r.field;
         if (check_fields(&r, 6) < 0 || require(&r, f[1], "title") < 0 ||
             require(&r, f[2], "meaning") < 0 ||
@@ -430,11 +438,6 @@ static int read_replies(const char *path)
         if (strcmp(f[2], f[3]) == 0) {
             csv_error(&r, "remediation repeats the meaning");
             bad = 1;
-        }
-        if (n_replies == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
         }
         row->title = xstrdup(f[1]);
         row->meaning = xstrdup(f[2]);
@@ -470,7 +473,13 @@ static int read_tokens(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        token_row *row = &tokens[n_tokens];
+        token_row *row;
+        if (n_tokens == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &tokens[n_tokens];
         char **f = r.field;
         ndr_code c;
         if (check_fields(&r, 8) < 0 || require(&r, f[0], "token") < 0 ||
@@ -507,11 +516,6 @@ static int read_tokens(const char *path)
                 csv_error(&r, "duplicate token %s", f[0]);
                 bad = 1;
             }
-        if (n_tokens == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
-        }
         row->token = xstrdup(f[0]);
         row->vendor = xstrdup(f[1]);
         row->code = xstrdup(f[2]);
@@ -662,7 +666,13 @@ static int read_reasons(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        reason_row *row = &reasons[n_reasons];
+        reason_row *row;
+        if (n_reasons == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &reasons[n_reasons];
         char **f = r.field;
         const char *rest = NULL;
         char *end;
@@ -758,11 +768,6 @@ static int read_reasons(const char *path)
                 bad = 1;
                 break;
             }
-        }
-        if (n_reasons == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
         }
         n_reasons++;
     }
