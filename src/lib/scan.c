@@ -427,6 +427,7 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     const char *v;
     size_t vn;
     ds_block *b;
+    enum hdr_id id;
 
     if (len == 0) {
         p->ds_open = 0;
@@ -454,13 +455,13 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     v = line + vs;
     vn = len - vs;
     p->ds_last = 0;
+    id = ndr_header_id(line, colon);
 
-    if (ndr_ci_cmpn(line, colon, "reporting-mta") == 0) {
+    if (id == HDR_REPORTING_MTA) {
         strip_type(&v, &vn);
         copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
-    } else if (ndr_ci_cmpn(line, colon, "final-recipient") == 0 ||
-               ndr_ci_cmpn(line, colon, "original-recipient") == 0) {
-        int fin = ndr_ci_cmpn(line, colon, "final-recipient") == 0;
+    } else if (id == HDR_FINAL_RECIPIENT || id == HDR_ORIGINAL_RECIPIENT) {
+        int fin = id == HDR_FINAL_RECIPIENT;
         char a[NDR_ADDR_MAX];
         strip_type(&v, &vn);
         if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
@@ -484,25 +485,25 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
             memcpy(b->orig_rcpt, a, sizeof a);
             b->seen |= DSF_ORIG;
         }
-    } else if (ndr_ci_cmpn(line, colon, "action") == 0) {
+    } else if (id == HDR_ACTION) {
         if ((b = ds_for(p, DSF_ACTION)) == NULL)
             return;
         copy_trim(b->action, sizeof b->action, v, vn);
         for (char *c = b->action; *c; c++)
             *c = (char)ndr_lower((unsigned char)*c);
         b->seen |= DSF_ACTION;
-    } else if (ndr_ci_cmpn(line, colon, "status") == 0) {
+    } else if (id == HDR_STATUS) {
         if ((b = ds_for(p, DSF_STATUS)) == NULL)
             return;
         copy_trim(b->status, sizeof b->status, v, vn);
         b->seen |= DSF_STATUS;
-    } else if (ndr_ci_cmpn(line, colon, "remote-mta") == 0) {
+    } else if (id == HDR_REMOTE_MTA) {
         if ((b = ds_for(p, DSF_REMOTE)) == NULL)
             return;
         strip_type(&v, &vn);
         copy_trim(b->remote_mta, sizeof b->remote_mta, v, vn);
         b->seen |= DSF_REMOTE;
-    } else if (ndr_ci_cmpn(line, colon, "diagnostic-code") == 0) {
+    } else if (id == HDR_DIAGNOSTIC_CODE) {
         if ((b = ds_for(p, DSF_DIAG)) == NULL)
             return;
         {
