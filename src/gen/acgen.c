@@ -167,7 +167,7 @@ static uint32_t semantic_step(const builder *b, uint32_t key, unsigned char c)
 static uint16_t state_ref(const ac_tables *t, uint32_t id)
 {
     if (id < t->nhot && t->state[id].out == 0)
-        return (uint16_t)(id * t->nclasses);
+        return (uint16_t)(id * t->stride / NDR_AC_SCALE);
     return (uint16_t)(NDR_AC_SPECIAL | id);
 }
 
@@ -330,7 +330,8 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     }
 
     t->nstates = b.n;
-    t->nhot = (uint32_t)(NDR_AC_MAX_STATES / t->nclasses);
+    t->stride = (t->nclasses + NDR_AC_SCALE - 1) / NDR_AC_SCALE * NDR_AC_SCALE;
+    t->nhot = (uint32_t)((size_t)NDR_AC_MAX_STATES * NDR_AC_SCALE / t->stride);
     if (t->nhot > t->nstates)
         t->nhot = t->nstates;
     /* A deep state's default goes straight to the first state with a row
@@ -367,10 +368,10 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             st->nkids++;
         }
     }
-    t->row = xcalloc((size_t)t->nhot * t->nclasses, sizeof *t->row);
+    t->row = xcalloc((size_t)t->nhot * t->stride, sizeof *t->row);
     for (uint32_t i = 0; i < t->nhot; i++)
         for (unsigned c = 0; c < t->nclasses; c++)
-            t->row[(size_t)i * t->nclasses + c] =
+            t->row[(size_t)i * t->stride + c] =
                 state_ref(t, next[(size_t)i * b.ncls + c]);
 
     /* Matches are reported from trie nodes: their patterns and the next
@@ -405,7 +406,7 @@ void ac_view(const ac_tables *t, ndr_ac *ac)
     ac->nstates = t->nstates;
     ac->npatterns = t->npatterns;
     ac->nhot = t->nhot;
-    ac->ncls = t->nclasses;
+    ac->stride = t->stride;
     ac->space = t->space;
 }
 
@@ -422,7 +423,7 @@ static void emit_u32(FILE *o, const char *name, const char *field,
 
 void ac_emit(FILE *o, const char *name, const ac_tables *t)
 {
-    size_t nrow = (size_t)t->nhot * t->nclasses;
+    size_t nrow = (size_t)t->nhot * t->stride;
     fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu states, %lu with "
                "rows, %lu trie nodes */\n", name, (unsigned long)t->npatterns,
             t->nclasses, (unsigned long)t->nstates, (unsigned long)t->nhot,
@@ -467,7 +468,7 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
             "    %s_dict, %s_plen, %lu, %lu, %lu, %u, %u};\n\n",
             name, name, name, name, name, name, name, name,
             (unsigned long)t->nstates, (unsigned long)t->npatterns,
-            (unsigned long)t->nhot, t->nclasses, (unsigned)t->space);
+            (unsigned long)t->nhot, t->stride, (unsigned)t->space);
 }
 
 void ac_free(ac_tables *t)

@@ -20,9 +20,11 @@
 typedef struct ac_tables {
     unsigned char cls[256];
     unsigned nclasses; /* the scanner's byte classes */
+    unsigned stride;   /* entries per row: nclasses rounded up to a multiple
+                          of NDR_AC_SCALE */
     unsigned char space;
     uint32_t nstates, npatterns, nhot, nedges, edge_cap, ntrie;
-    uint16_t *row;        /* nhot rows of nclasses entries */
+    uint16_t *row;        /* nhot rows of stride entries */
     ndr_ac_state *state;  /* nstates */
     ndr_ac_edge *edge;    /* nedges */
     uint32_t *term, *dict; /* ntrie: per trie node */

@@ -91,7 +91,7 @@ static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
                 return e[i].to;
         q = st->dflt;
     }
-    return ac->row[q * ac->ncls + k];
+    return ac->row[q * ac->stride + k];
 }
 
 int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
@@ -109,12 +109,12 @@ int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
         for (;;) {
             /* Shallow states: one load per byte, two bytes a turn. */
             while (e < NDR_AC_SPECIAL && end - p >= 2) {
-                e = row[e + cls[p[0]]];
+                e = row[e * NDR_AC_SCALE + cls[p[0]]];
                 if (e >= NDR_AC_SPECIAL) {
                     p++;
                     goto special;
                 }
-                e = row[e + cls[p[1]]];
+                e = row[e * NDR_AC_SCALE + cls[p[1]]];
                 p += 2;
                 if (e >= NDR_AC_SPECIAL)
                     goto special;
@@ -125,7 +125,7 @@ int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
                 return 0;
             }
             if (e < NDR_AC_SPECIAL)
-                e = row[e + cls[*p++]];
+                e = row[e * NDR_AC_SCALE + cls[*p++]];
             else
                 e = deep_step(ac, e & ~NDR_AC_SPECIAL, cls[*p++]);
             if (e < NDR_AC_SPECIAL)

@@ -14,7 +14,8 @@
  * numbered breadth first from the start; the first NHOT of them (the
  * shallow ones, where nearly every step of ordinary text ends) have a
  * full row of next states.  A row entry is the next state's row offset
- * (state * NCLS) when that state has a row and reports nothing, else
+ * divided by NDR_AC_SCALE (state * STRIDE / NDR_AC_SCALE) when that state
+ * has a row and reports nothing, else
  * NDR_AC_SPECIAL | state.  A deeper state lists only the classes on which
  * it goes elsewhere than its default state (the first state with a row
  * down its chain of failure nodes, with the same flags), whose row answers
@@ -32,6 +33,10 @@
 /* A row entry with this bit names a state (the low 15 bits) instead of
  * giving a row offset: a deep state, or one that reports matches. */
 #define NDR_AC_SPECIAL 0x8000u
+
+/* Row offsets are kept divided by this (rows are padded to a multiple of
+ * it), so that 15 bits name more rows. */
+#define NDR_AC_SCALE 4
 
 /* The most states (and trie nodes) an automaton may have: state numbers
  * fit in 15 bits. */
@@ -67,7 +72,8 @@ typedef struct ndr_ac {
     uint32_t nstates;
     uint32_t npatterns;
     uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 3) */
-    uint32_t ncls;              /* entries per row */
+    uint32_t stride;            /* entries per row (a multiple of
+                                   NDR_AC_SCALE, at least the classes) */
     unsigned char space;        /* the class of ' ' (0 when no pattern has one) */
 } ndr_ac;
 
