@@ -358,6 +358,11 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             uint32_t to = next[(size_t)i * b.ncls + c];
             if (to == next[(size_t)dflt[i] * b.ncls + c])
                 continue;
+            if (st->nkids++ == 0) {
+                st->cls0 = (uint16_t)c;
+                st->to0 = state_ref(t, to);
+                continue;
+            }
             if (t->nedges == t->edge_cap) {
                 t->edge_cap = t->edge_cap ? t->edge_cap * 2 : 1024;
                 t->edge = xrealloc(t->edge, t->edge_cap, sizeof *t->edge);
@@ -365,7 +370,6 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             t->edge[t->nedges].cls = (uint16_t)c;
             t->edge[t->nedges].to = state_ref(t, to);
             t->nedges++;
-            st->nkids++;
         }
     }
     t->row = xcalloc((size_t)t->nhot * t->stride, sizeof *t->row);
@@ -443,10 +447,11 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
             (unsigned long)t->nstates);
     for (uint32_t i = 0; i < t->nstates; i++) {
         const ndr_ac_state *st = &t->state[i];
-        fprintf(o, "%s%s{%u, %u, %u, %u, %lu}", i ? "," : "",
-                i % 4 == 0 ? "\n    " : " ", (unsigned)st->dflt,
+        fprintf(o, "%s%s{%u, %u, %u, %u, %lu, %u, %u}", i ? "," : "",
+                i % 3 == 0 ? "\n    " : " ", (unsigned)st->dflt,
                 (unsigned)st->first, (unsigned)st->nkids, (unsigned)st->out,
-                (unsigned long)st->kids);
+                (unsigned long)st->kids, (unsigned)st->cls0,
+                (unsigned)st->to0);
     }
     fputs("};\n", o);
     fprintf(o, "static const ndr_ac_edge %s_edge[%lu] = {", name,

@@ -85,10 +85,14 @@ static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
 {
     const ndr_ac_state *st = &ac->state[q];
     if (q >= ac->nhot) {
-        const ndr_ac_edge *e = ac->edge + st->kids;
-        for (unsigned i = 0; i < st->nkids; i++)
-            if (e[i].cls == k)
-                return e[i].to;
+        if (st->nkids > 0) {
+            const ndr_ac_edge *e = ac->edge + st->kids;
+            if (st->cls0 == k)
+                return st->to0;
+            for (unsigned i = 1; i < st->nkids; i++)
+                if (e[i - 1].cls == k)
+                    return e[i - 1].to;
+        }
         q = st->dflt;
     }
     return ac->row[q * ac->stride + k];

@@ -47,9 +47,13 @@ typedef struct ndr_ac_state {
     uint16_t dflt;  /* deep state: the state (with a row) whose row gives
                        the classes not listed */
     uint16_t first; /* reporting state: the first trie node with a match */
-    uint16_t nkids; /* deep state: classes listed at edge[kids ..] */
+    uint16_t nkids; /* deep state: classes listed, the first of them here
+                       (most deep states list one), the rest at
+                       edge[kids ..] */
     uint16_t out;   /* 1 when arriving here reports matches */
     uint32_t kids;
+    uint16_t cls0;  /* the first listed class, and where it goes */
+    uint16_t to0;
 } ndr_ac_state;
 
 /* A listed class of a deep state: on class CLS, go to TO (a row offset or
