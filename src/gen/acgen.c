@@ -162,6 +162,78 @@ static uint32_t semantic_step(const builder *b, uint32_t key, unsigned char c)
     return KEY(q, k == b->sp, c3, 1);
 }
 
+/* A deep state's place in the new order: the depth-first rank of its
+ * trie node, then its key. */
+typedef struct deep_order {
+    uint32_t rank, key, old;
+} deep_order;
+
+static int deep_cmp(const void *a, const void *b)
+{
+    const deep_order *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Renumber the states from NHOT on (the deep ones) in depth-first order of
+ * their trie nodes; the states with rows keep their numbers.  NEXT and
+ * DFLT (by state) and B's keys follow. */
+static void renumber_deep(const trie *tr, builder *b, uint32_t *next,
+                          uint32_t *dflt, uint32_t nhot)
+{
+    uint32_t *rank = xcalloc(tr->n, sizeof *rank), *stack, *perm, *tmp;
+    uint32_t sp = 0, r = 0, n = b->n;
+    deep_order *ord;
+    if (nhot >= n) {
+        free(rank);
+        return;
+    }
+    /* depth-first ranks: children in class order */
+    stack = xcalloc(tr->n, sizeof *stack);
+    stack[sp++] = 0;
+    while (sp > 0) {
+        uint32_t u = stack[--sp];
+        rank[u] = r++;
+        for (unsigned c = tr->ncls; c-- > 1;) {
+            uint32_t v = tr->go[(size_t)u * tr->ncls + c];
+            if (v != NONE)
+                stack[sp++] = v;
+        }
+    }
+    ord = xcalloc(n - nhot, sizeof *ord);
+    for (uint32_t i = nhot; i < n; i++) {
+        ord[i - nhot].rank = rank[KEY_Q(b->key[i])];
+        ord[i - nhot].key = b->key[i];
+        ord[i - nhot].old = i;
+    }
+    qsort(ord, n - nhot, sizeof *ord, deep_cmp);
+    perm = xcalloc(n, sizeof *perm);
+    for (uint32_t i = 0; i < nhot; i++)
+        perm[i] = i;
+    for (uint32_t i = nhot; i < n; i++)
+        perm[ord[i - nhot].old] = i;
+    /* move rows of NEXT, DFLT and the keys to their new places */
+    tmp = xcalloc((size_t)n * b->ncls, sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        for (unsigned c = 0; c < b->ncls; c++)
+            tmp[(size_t)perm[i] * b->ncls + c] = perm[next[(size_t)i * b->ncls + c]];
+    memcpy(next, tmp, (size_t)n * b->ncls * sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        tmp[perm[i]] = dflt[i]; /* defaults have rows: not moved */
+    memcpy(dflt, tmp, n * sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        tmp[perm[i]] = b->key[i];
+    memcpy(b->key, tmp, n * sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        b->id[b->key[i]] = i + 1;
+    free(tmp);
+    free(perm);
+    free(ord);
+    free(stack);
+    free(rank);
+}
+
 /* The scanner's value for state ID: its row offset when it has a row and
  * reports nothing, else NDR_AC_SPECIAL | ID. */
 static uint16_t state_ref(const ac_tables *t, uint32_t id)
@@ -340,6 +412,9 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     for (uint32_t i = 3; i < b.n; i++)
         while (dflt[i] >= t->nhot)
             dflt[i] = dflt[dflt[i]];
+    /* The deep states in depth-first order of their trie nodes, so that
+     * the states a phrase runs through lie side by side in memory. */
+    renumber_deep(&tr, &b, next, dflt, t->nhot);
     t->state = xcalloc(t->nstates, sizeof *t->state);
     for (uint32_t i = 0; i < t->nstates; i++) {
         uint32_t key = b.key[i], q = KEY_Q(key);
