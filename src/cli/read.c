@@ -56,6 +56,7 @@ typedef struct reader {
     mark *marks;
     size_t nmarks, marks_cap;
     out_buf ob;     /* a JSON or TSV record being built */
+    out_buf *direct; /* a worker's JSON or TSV output: records go here */
 } reader;
 
 /* ---- summary counting ---------------------------------------------------- */
@@ -219,19 +220,42 @@ static void put_message(reader *rd, FILE *f, size_t message)
         add_mark(rd, (size_t)at, message);
 }
 
-/* The same for a record being built in rd->ob, which goes to F next. */
-static void ob_message(reader *rd, FILE *f, size_t message)
+/* The buffer a JSON or TSV record is built in: the segment's output
+ * itself on a worker, else rd->ob, written to F once the record is whole. */
+static out_buf *record_buf(reader *rd)
+{
+    if (rd->direct != NULL)
+        return rd->direct;
+    rd->ob.len = 0;
+    return &rd->ob;
+}
+
+/* The message number of a record being built in B (see put_message). */
+static void ob_message(reader *rd, out_buf *b, FILE *f, size_t message)
 {
     long at;
     if (!rd->segment) {
-        ob_num(&rd->ob, message);
+        ob_num(b, message);
+        return;
+    }
+    if (rd->direct != NULL) {
+        add_mark(rd, b->len, message);
         return;
     }
     at = ftell(f);
     if (at < 0)
         rd->oom = 1;
     else
-        add_mark(rd, (size_t)at + rd->ob.len, message);
+        add_mark(rd, (size_t)at + b->len, message);
+}
+
+/* A record built in B is whole: write it, unless B is the output. */
+static void record_done(reader *rd, out_buf *b, FILE *f)
+{
+    if (b->oom)
+        rd->oom = 1;
+    else if (b != rd->direct)
+        fwrite(b->p, 1, b->len, f);
 }
 
 /* What the table says about the record's status: title, remediation. */
@@ -256,16 +280,15 @@ static const ndr_entry *record_entry(const ndr_record *r, ndr_explanation *ex)
         ob_json_cstr(b, val);                                                \
     } while (0)
 
-/* Each record is built whole in rd->ob and written with one call. */
+/* Each record is built whole and written with one call. */
 static void print_json(reader *rd, const ndr_record *r, const ndr_entry *e)
 {
     FILE *f = rd->o->f;
-    out_buf *b = &rd->ob;
-    b->len = 0;
+    out_buf *b = record_buf(rd);
     OB_LIT(b, "{\"kind\":\"bounce\"");
     JSON_KV(b, ",\"source\":", rd->source);
     OB_LIT(b, ",\"message\":");
-    ob_message(rd, f, r->message);
+    ob_message(rd, b, f, r->message);
     JSON_KV(b, ",\"recipient\":", r->recipient);
     JSON_KV(b, ",\"action\":", r->action);
     JSON_KV(b, ",\"status\":", r->status);
@@ -295,20 +318,16 @@ static void print_json(reader *rd, const ndr_record *r, const ndr_entry *e)
     JSON_KV(b, ",\"remediation\":", e ? e->remediation : NULL);
     JSON_KV(b, ",\"who\":", e ? ndr_who_name((ndr_who)e->who) : NULL);
     OB_LIT(b, "}\n");
-    if (b->oom)
-        rd->oom = 1;
-    else
-        fwrite(b->p, 1, b->len, f);
+    record_done(rd, b, f);
 }
 
 static void print_tsv(reader *rd, const ndr_record *r)
 {
     FILE *f = rd->o->f;
-    out_buf *b = &rd->ob;
-    b->len = 0;
+    out_buf *b = record_buf(rd);
     ob_tsv_field(b, rd->source);
     ob_putc(b, '\t');
-    ob_message(rd, f, r->message);
+    ob_message(rd, b, f, r->message);
     ob_putc(b, '\t');
     ob_tsv_field(b, r->recipient);
     ob_putc(b, '\t');
@@ -328,10 +347,7 @@ static void print_tsv(reader *rd, const ndr_record *r)
     ob_putc(b, '\t');
     ob_tsv_field(b, r->diagnostic);
     ob_putc(b, '\n');
-    if (b->oom)
-        rd->oom = 1;
-    else
-        fwrite(b->p, 1, b->len, f);
+    record_done(rd, b, f);
 }
 
 static void print_text(reader *rd, const ndr_record *r, const ndr_entry *e)
@@ -472,6 +488,7 @@ typedef struct worker {
     ndr_parser *p;
     reader rd;        /* the segment being parsed; on_record's context */
     out_ctx o;
+    out_buf out;      /* the segment's JSON or TSV output */
     char *buf;
 } worker;
 
@@ -609,8 +626,15 @@ static void parse_segment(worker *w, segment *sg)
     sg->out = NULL;
     sg->out_len = 0;
     sg->read_errno = 0;
-    f = open_memstream(&sg->out, &sg->out_len);
-    if (f == NULL) {
+    /* JSON and TSV records go straight into the segment's buffer; text
+     * goes through a FILE (open_memstream); a summary or -q prints none. */
+    memset(&w->out, 0, sizeof w->out);
+    f = NULL;
+    if (rd->opt->summary || rd->opt->quiet) {
+        /* no output */
+    } else if (rd->opt->format != FMT_TEXT) {
+        rd->direct = &w->out;
+    } else if ((f = open_memstream(&sg->out, &sg->out_len)) == NULL) {
         rd->oom = 1;
         st = NDR_NOMEM;
     }
@@ -634,6 +658,13 @@ static void parse_segment(worker *w, segment *sg)
         st = ndr_parser_finish(w->p);
     if (f != NULL && fclose(f) != 0)
         rd->oom = 1;
+    if (rd->direct != NULL) {
+        sg->out = w->out.p;
+        sg->out_len = w->out.len;
+        if (w->out.oom)
+            rd->oom = 1;
+        rd->direct = NULL;
+    }
     sg->st = st;
     sg->messages = ndr_parser_messages(w->p);
     sg->rd = *rd;
