@@ -108,7 +108,8 @@ static int skippable(const ndr_parser *p)
     case PART_SKIP:
         return 1;
     case PART_ORIGINAL:
-        return !p->orig_headers;
+        /* its headers matter until a To field gave the recipient */
+        return !p->orig_headers || p->orig_to[0] != '\0';
     case PART_TEXT:
     case PART_HTML:
         return p->text_done;
