@@ -41,6 +41,18 @@ done
 sep >>"$mbox"
 head -c 700 "$fix/dsn-postfix.eml" >>"$mbox"
 
+# More recipient domains than --summary lists (4096): the rest are
+# "(other)", whichever thread counted them first.
+many=$tmp/domains.mbox
+awk 'BEGIN {
+    for (i = 0; i < 4200; i++) {
+        printf "From MAILER-DAEMON Mon Nov  3 10:15:02 2025\n"
+        printf "From: MAILER-DAEMON@example.org\nSubject: failure notice\n"
+        printf "X-Failed-Recipients: u%d@d%d.example\n\n", i, (i * 7919) % 4200
+        printf "550 5.1.1 no such user\n\n"
+    }
+}' >"$many"
+
 fail=0 n=0
 check() {
     # check LABEL INPUT ARGS...: one thread and several must agree; INPUT
@@ -70,6 +82,7 @@ for fmt in --json --tsv --summary "--summary --json" -q ""; do
     # shellcheck disable=SC2086
     check "-f $fmt" /dev/null $fmt --color=never -f "$mbox"
 done
+check "many domains" /dev/null --summary --json -f "$many"
 check "stdin" "$mbox" --json
 check "stdin twice" "$mbox" --tsv -f - -f -
 check "twice" /dev/null --tsv -f "$mbox" -f "$mbox"
