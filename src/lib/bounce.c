@@ -229,15 +229,21 @@ static void lines_flush(ndr_parser *p, ndr_lines *lb, line_fn fn)
 /* Is LINE the start of a header field "Name: value"? */
 static int field_start(const char *line, size_t len, size_t *colon)
 {
-    size_t i;
-    for (i = 0; i < len && i < 80; i++) {
-        unsigned char c = (unsigned char)line[i];
-        if (c == ':')
-            break;
-        if (c <= ' ' || c >= 0x7f)
-            return 0;
-    }
-    if (i == 0 || i == len || i == 80 || line[i] != ':')
+    /* the bytes of a field name: printable ASCII but ':' (RFC 5322 §3.6.8) */
+    static const unsigned char name_char[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+        R16(0), R16(0),
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
+        R16(1), R16(1), R16(1),
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+        R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
+#undef R16
+    };
+    size_t i = 0, lim = len < 80 ? len : 80;
+    while (i < lim && name_char[(unsigned char)line[i]])
+        i++;
+    if (i == 0 || i == lim || line[i] != ':')
         return 0;
     *colon = i;
     return 1;
