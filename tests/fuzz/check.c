@@ -190,7 +190,6 @@ static int parse_string(jp *p)
     while (p->i < p->n) {
         unsigned char c = p->s[p->i];
         unsigned long cp;
-        size_t k;
         if (c == '"') {
             p->i++;
             return 1;
@@ -198,7 +197,7 @@ static int parse_string(jp *p)
         if (c < 0x20)
             return 0; /* RFC 8259 §7: control characters must be escaped */
         if (c != '\\') {
-            k = chk_utf8_seq(p->s + p->i, p->n - p->i, &cp);
+            size_t k = chk_utf8_seq(p->s + p->i, p->n - p->i, &cp);
             if (k == 0)
                 return 0;
             if (p->out != NULL)

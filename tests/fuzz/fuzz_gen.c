@@ -21,12 +21,13 @@
 
 int ndr_gen_main(int argc, char **argv);
 #define main ndr_gen_main
-#include "../../src/gen/gen.c"
+#include "../../src/gen/gen.c" /* NOLINT(bugprone-suspicious-include): see above */
 #undef main
 
 /* Let a sanitizer report reach the real stderr while the generator's own
  * messages are silenced (the sanitizer runtime defines this; a plain build
  * does not). */
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): the sanitizers' API name */
 extern void __sanitizer_set_report_fd(void *fd) __attribute__((weak));
 
 static char dir[4096];
