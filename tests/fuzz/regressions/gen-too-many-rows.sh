@@ -1,0 +1,46 @@
+#!/bin/sh
+# Reproducer: ndr_gen writes past its row tables when a CSV file has more
+# than MAX_ROWS (4096) rows.  read_codes, read_replies and read_tokens take
+# a pointer to the next free row and fill it (memset, parse_who) before
+# the "too many rows" check, so row 4097 lands outside the array; rows
+# flagged as bad (duplicates, repeated text) still take a slot, so 4097
+# copies of one row are enough.  Under ASan: global-buffer-overflow in
+# read_codes; without it the write runs over n_codes and what follows.
+# Expected: exit status 1 and "too many rows", for each of the three files.
+# (Side note: a duplicate reply code or token is reported once per earlier
+# copy, so these inputs also print some 17 million lines.)
+#
+# usage: gen-too-many-rows.sh NDR_GEN DATA-DIR
+set -u
+gen=$1 data=$2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+# many FILE HEADER ROW: write HEADER then ROW 4200 times into FILE.
+many() {
+    { grep '^#' "$data/$1" || true; echo "$2"; awk -v row="$3" 'BEGIN { for (i = 0; i < 4200; i++) print row }'; } >"$tmp/$1"
+}
+for which in ndr_codes.csv reply_codes.csv tokens.csv; do
+    cp "$data/ndr_codes.csv" "$data/vendors.csv" "$data/reply_codes.csv" "$data/tokens.csv" "$tmp/"
+    case $which in
+    ndr_codes.csv)
+        many ndr_codes.csv 'code,vendor,title,meaning,remediation,who,reply_codes,reference' \
+            '5.1.1,,Title,Meaning.,Remedy.,sender,550,RFC 3463' ;;
+    reply_codes.csv)
+        many reply_codes.csv 'code,title,meaning,remediation,who,reference' \
+            '550,Title,Meaning.,Remedy.,sender,RFC 5321' ;;
+    tokens.csv)
+        many tokens.csv 'token,vendor,code,title,meaning,remediation,who,reference' \
+            'TOKEN.X,exchange,5.1.1,Title,Meaning.,Remedy.,sender,Docs' ;;
+    esac
+    "$gen" -o "$tmp/out.c" "$tmp/ndr_codes.csv" "$tmp/vendors.csv" \
+        "$tmp/reply_codes.csv" "$tmp/tokens.csv" >"$tmp/log" 2>&1
+    rc=$?
+    if [ $rc -ne 1 ] || ! grep -q 'too many rows' "$tmp/log" ||
+        grep -q 'Sanitizer\|buffer overflow detected' "$tmp/log"; then
+        echo "FAIL $which: exit $rc"
+        grep -m3 'Sanitizer\|overflow\|#[0-9] ' "$tmp/log"
+        fail=1
+    fi
+done
+exit $fail
