@@ -287,13 +287,18 @@ const char *ndr_reason_text(ndr_reason r);
 
 /* Classify a failure from its status code ("5.1.1" or NULL), its reply
  * code (0 when none), its DSN action ("failed", "delayed" or NULL) and the
- * server's words TEXT[0..LEN).  Allocates nothing. */
+ * server's words TEXT[0..LEN) (may be NULL; any bytes, UTF-8 for other
+ * scripts).  The rules of data/reasons.csv decide; when none matches, the
+ * result is NDR_REASON_ONHOLD if TEXT holds words and NDR_REASON_UNDEFINED
+ * otherwise.  Allocates nothing and keeps no state. */
 ndr_reason ndr_reason_classify(const char *status, int reply,
                                const char *action, const char *text,
                                size_t len);
 
 /* SPEC: hard when retrying is pointless: userunknown, hostunknown,
- * hasmoved, and notaccept with a 5.x.x status. */
+ * hasmoved, and notaccept with a 5.x.x status.  A notaccept failure whose
+ * STATUS is NULL (or not a code) counts as permanent, so hard.  Returns 1
+ * for hard, 0 for soft. */
 int ndr_reason_is_hard(ndr_reason r, const char *status);
 
 /* ------------------------------------------------------------------ */
@@ -336,8 +341,13 @@ typedef struct ndr_allocator {
 } ndr_allocator;
 
 /* Limits (defaults in parentheses, set by ndr_options_init).  Past a
- * limit the parser skips what is too much and, for the hard limits, stops
- * with an NDR_LIMIT_* status. */
+ * limit the parser skips what is too much: an over-long line or header is
+ * cut, a too-deep part is skipped, and a message over max_message, over
+ * max_parts parts, over max_headers fields or over max_recipients
+ * recipients is read no further (its records so far are still given) and
+ * the limit is remembered: ndr_parser_finish returns the first NDR_LIMIT_*
+ * status after every record has been delivered.  Memory use is bounded by
+ * these numbers, whatever the input. */
 typedef struct ndr_options {
     ndr_record_fn on_record;
     void *ctx;
@@ -350,6 +360,7 @@ typedef struct ndr_options {
     size_t max_parts;      /* parts per message before LIMIT_PARTS (10000) */
     size_t max_recipients; /* recipients per message before LIMIT_RECIPIENTS (1000) */
     size_t max_message;    /* bytes per message before LIMIT_MESSAGE (512 MiB) */
+    size_t max_decoded;    /* decoded bytes kept per MIME part (16 MiB) */
 } ndr_options;
 
 void ndr_options_init(ndr_options *opts);
@@ -366,7 +377,8 @@ ndr_parser *ndr_parser_new(const ndr_options *opts);
  * which is sticky: later calls return it again. */
 ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len);
 
-/* End of input: flush the last message.  Returns NDR_OK or an error. */
+/* End of input: flush the last message.  Returns NDR_OK, the sticky error
+ * of an earlier call, or the first NDR_LIMIT_* status met in the input. */
 ndr_status ndr_parser_finish(ndr_parser *p);
 
 /* Forget everything and start a new input, keeping the options. */

@@ -16,18 +16,6 @@
 
 #define MAX_PER_TEXT 64
 
-static const char *who_text(unsigned who)
-{
-    switch (who) {
-    case NDR_WHO_SENDER: return "the sender";
-    case NDR_WHO_SENDER_ADMIN: return "the sender's mail administrator";
-    case NDR_WHO_RECIPIENT_ADMIN: return "the recipient's mail administrator";
-    case NDR_WHO_RECIPIENT: return "the recipient";
-    case NDR_WHO_PROVIDER: return "the mail provider";
-    default: return "unknown";
-    }
-}
-
 static void json_replies(FILE *f, const unsigned short *r, size_t n)
 {
     fputc('[', f);
@@ -146,13 +134,13 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
             continue;
         out_wrapped(o, label, 14, v->meaning);
         out_wrapped(o, "  What to do: ", 14, v->remediation);
-        fprintf(f, "  Who acts:   %s\n", who_text(v->who));
+        fprintf(f, "  Who acts:   %s\n", out_who_text(v->who));
     }
     if (!(ex->vendor_leads && m == ex->vendors[0])) {
         out_wrapped(o, ex->vendor_leads ? "  Registry:   " : "  Meaning:    ",
                     14, mean);
         out_wrapped(o, "  What to do: ", 14, m->remediation);
-        fprintf(f, "  Who acts:   %s\n", who_text(m->who));
+        fprintf(f, "  Who acts:   %s\n", out_who_text(m->who));
     }
     for (size_t i = 0; i < ex->n_vendors; i++) {
         const ndr_entry *v = ex->vendors[i];
@@ -207,7 +195,7 @@ static void print_token(const cli_opts *opt, out_ctx *o, const char *input,
     fputc('\n', f);
     out_wrapped(o, "  Meaning:    ", 14, t->meaning);
     out_wrapped(o, "  What to do: ", 14, t->remediation);
-    fprintf(f, "  Who acts:   %s\n", who_text(t->who));
+    fprintf(f, "  Who acts:   %s\n", out_who_text(t->who));
     out_wrapped(o, "  Reference:  ", 14, t->reference);
     fputc('\n', f);
 }
@@ -240,7 +228,7 @@ static void print_reply(const cli_opts *opt, out_ctx *o, const char *input,
     fprintf(f, "  %s\n  %s (basic reply code)\n", r->title, ct);
     out_wrapped(o, "  Meaning:    ", 14, r->meaning);
     out_wrapped(o, "  What to do: ", 14, r->remediation);
-    fprintf(f, "  Who acts:   %s\n", who_text(r->who));
+    fprintf(f, "  Who acts:   %s\n", out_who_text(r->who));
     out_wrapped(o, "  Reference:  ", 14, r->reference);
     fputc('\n', f);
 }

@@ -8,6 +8,7 @@
  * let through only printable characters.
  */
 #include "out.h"
+#include "ndrcode.h"
 
 #include <string.h>
 
@@ -67,7 +68,16 @@ void out_safe(FILE *f, const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned long cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n, run = i;
+        /* printable ASCII goes out in one piece */
+        while (run < len && p[run] >= 0x20 && p[run] < 0x7f)
+            run++;
+        if (run > i) {
+            fwrite(p + i, 1, run - i, f);
+            i = run;
+            continue;
+        }
+        n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
             fprintf(f, "\\x%02x", p[i]);
             i++;
@@ -104,7 +114,16 @@ void out_json_str(FILE *f, const char *s, size_t len)
     fputc('"', f);
     while (i < len) {
         unsigned long cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n, run = i;
+        while (run < len && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' &&
+               p[run] != '\\')
+            run++;
+        if (run > i) {
+            fwrite(p + i, 1, run - i, f);
+            i = run;
+            continue;
+        }
+        n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
             fputs("\\ufffd", f);
             i++;
@@ -225,4 +244,16 @@ void out_reset(const out_ctx *o)
 {
     if (o->color)
         fputs("\033[0m", o->f);
+}
+
+const char *out_who_text(unsigned who)
+{
+    switch (who) {
+    case NDR_WHO_SENDER: return "the sender";
+    case NDR_WHO_SENDER_ADMIN: return "the sender's mail administrator";
+    case NDR_WHO_RECIPIENT_ADMIN: return "the recipient's mail administrator";
+    case NDR_WHO_RECIPIENT: return "the recipient";
+    case NDR_WHO_PROVIDER: return "the mail provider";
+    default: return "unknown";
+    }
 }

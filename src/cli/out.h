@@ -39,4 +39,7 @@ void out_wrapped(const out_ctx *o, const char *label, int indent,
 void out_color(const out_ctx *o, int cls);
 void out_reset(const out_ctx *o);
 
+/* "the sender", "the recipient's mail administrator", ... for a who. */
+const char *out_who_text(unsigned who);
+
 #endif

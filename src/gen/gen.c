@@ -1,16 +1,20 @@
 /*
  * gen.c - build-time generator: data/ CSV files -> ndr_tables.c.
  *
- * Reads the knowledge tables (codes, vendors, reply codes, tokens), checks
- * every row (syntax, required fields, duplicates, unknown vendors, text
- * repeated across rows) and writes sorted static arrays that the library
- * searches with binary search.  Any problem is printed as FILE:LINE: message
+ * Reads the knowledge tables (codes, vendors, reply codes, tokens, reason
+ * rules), checks every row (syntax, required fields, duplicates, unknown
+ * vendors or reasons, text repeated across rows) and writes sorted static
+ * arrays that the library searches with binary search, plus an
+ * Aho-Corasick automaton of the reason phrases (acgen.c).  Any problem is printed as FILE:LINE: message
  * and the exit status is 1, which fails the build.  The output depends only
  * on the input bytes, so the same CSV always gives the same C file.
  *
  * usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv TOKENS.csv
+ *                REASONS.csv
  */
+#include "acgen.h"
 #include "csv.h"
+#include "match.h"
 #include "ndrcode.h"
 
 #include <ctype.h>
@@ -54,6 +58,28 @@ static size_t n_replies;
 static token_row tokens[MAX_ROWS];
 static size_t n_tokens;
 
+/* One rule of reasons.csv. */
+enum rule_kind { RULE_TEXT, RULE_STATUS, RULE_REPLY, RULE_ACTION };
+
+typedef struct reason_row {
+    enum rule_kind kind;
+    char *text; /* text rules: the normalized phrase; action rules: the word */
+    size_t len;
+    unsigned word, reason, priority, cls, subject, detail, reply;
+    unsigned context, to; /* FROM>TO: a context rule turning FROM into TO */
+    unsigned long long from; /* context rule: the FROM reasons, one bit each */
+    unsigned long line;
+} reason_row;
+
+static reason_row reasons[MAX_ROWS];
+static size_t n_reasons;
+
+static const char *const reason_names[] = {
+#define REASON_NAME_(e, name, text) name,
+    NDR_REASONS(REASON_NAME_)
+#undef REASON_NAME_
+};
+
 /* Every long text seen so far, to reject the same sentence in two rows. */
 typedef struct seen_text {
     const char *text;
@@ -62,6 +88,8 @@ typedef struct seen_text {
 } seen_text;
 static seen_text seen[MAX_ROWS * 3];
 static size_t n_seen;
+
+static void put_str(FILE *o, const char *s);
 
 static char *xstrdup(const char *s)
 {
@@ -499,6 +527,310 @@ static int read_tokens(const char *path)
     return rc < 0 || bad ? -1 : 0;
 }
 
+/* ---- reasons.csv ------------------------------------------------------ */
+
+#define RULE_ANY 0xffffu
+#define MAX_PRIORITY 9999u
+
+/* "5", "X", "*" digits: a status rule's part.  Returns 1 and sets *OUT. */
+static int parse_rule_num(const char *s, size_t n, unsigned *out)
+{
+    if (n == 1 && s[0] == '*') {
+        *out = RULE_ANY;
+        return 1;
+    }
+    return parse_num(s, n, out);
+}
+
+/* status:C.S.D with C one of 2 4 5 X, S and D numbers or '*' (a '*'
+ * subject needs a '*' detail). */
+static int parse_status_rule(const char *s, reason_row *row)
+{
+    const char *d1, *d2;
+    if (s[0] == 'X' || s[0] == 'x')
+        row->cls = 0;
+    else if (s[0] == '2' || s[0] == '4' || s[0] == '5')
+        row->cls = (unsigned)(s[0] - '0');
+    else
+        return 0;
+    d1 = s + 1;
+    if (*d1 != '.' || (d2 = strchr(d1 + 1, '.')) == NULL)
+        return 0;
+    if (!parse_rule_num(d1 + 1, (size_t)(d2 - d1 - 1), &row->subject) ||
+        !parse_rule_num(d2 + 1, strlen(d2 + 1), &row->detail))
+        return 0;
+    return row->subject != RULE_ANY || row->detail == RULE_ANY;
+}
+
+static int find_reason(const char *name, unsigned *out)
+{
+    for (unsigned i = 0; i < sizeof reason_names / sizeof reason_names[0]; i++)
+        if (strcmp(name, reason_names[i]) == 0) {
+            *out = i;
+            return 1;
+        }
+    return 0;
+}
+
+/* A rule's kind from its pattern's prefix; *REST gets what follows. */
+static int rule_kind(csv_reader *r, const char *p, enum rule_kind *kind,
+                     unsigned *word, const char **rest)
+{
+    static const struct {
+        const char *prefix;
+        enum rule_kind kind;
+        unsigned word;
+    } kinds[] = {
+        {"status:", RULE_STATUS, 0}, {"reply:", RULE_REPLY, 0},
+        {"action:", RULE_ACTION, 0}, {"word:", RULE_TEXT, 1},
+        {"text:", RULE_TEXT, 0},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t k = strlen(kinds[i].prefix);
+        if (strncmp(p, kinds[i].prefix, k) == 0) {
+            *kind = kinds[i].kind;
+            *word = kinds[i].word;
+            *rest = p + k;
+            if (**rest == '\0' || **rest == ' ' ||
+                (*rest)[strlen(*rest) - 1] == ' ')
+                return csv_error(r, "empty or blank-edged pattern after '%s'",
+                                 kinds[i].prefix);
+            return 0;
+        }
+    }
+    /* A lower-case word and a colon at the start look like a misspelt
+     * kind; a phrase that starts so is written with text:. */
+    while (p[n] >= 'a' && p[n] <= 'z')
+        n++;
+    if (n > 0 && p[n] == ':' && p[n + 1] != ' ' && p[n + 1] != '\0')
+        return csv_error(r, "unknown rule kind '%.*s:' (status:, reply:, "
+                            "action:, word:, text:)", (int)n, p);
+    *kind = RULE_TEXT;
+    *word = 0;
+    *rest = p;
+    return 0;
+}
+
+/* REASON, or FROM>TO for a context rule, FROM being one reason or several
+ * joined by '|'. */
+static int parse_rule_reason(csv_reader *r, const char *s, reason_row *row)
+{
+    const char *gt = strchr(s, '>');
+    size_t n = gt != NULL ? (size_t)(gt - s) : strlen(s);
+    char name[64];
+    if (gt == NULL) {
+        if (!find_reason(s, &row->reason))
+            return csv_error(r, "unknown reason '%s'", s);
+        row->to = row->reason;
+        return 0;
+    }
+    if (!find_reason(gt + 1, &row->to))
+        return csv_error(r, "unknown reason '%s'", gt + 1);
+    row->context = 1;
+    for (const char *p = s; p < s + n;) {
+        size_t k = strcspn(p, "|>");
+        if (k == 0 || k >= sizeof name)
+            return csv_error(r, "malformed context rule '%s' (want "
+                                "FROM|FROM...>TO)", s);
+        memcpy(name, p, k);
+        name[k] = '\0';
+        if (!find_reason(name, &row->reason))
+            return csv_error(r, "unknown reason '%s'", name);
+        if (row->reason == row->to)
+            return csv_error(r, "context rule %s turns %s into itself", s,
+                             name);
+        row->from |= 1ULL << row->reason;
+        p += k;
+        if (*p == '|')
+            p++;
+    }
+    return 0;
+}
+
+static int read_reasons(const char *path)
+{
+    static const char *const actions[] = {"failed", "delayed", "delivered",
+                                          "relayed", "expanded", "expired"};
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "pattern,reason,priority,note") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        reason_row *row = &reasons[n_reasons];
+        char **f = r.field;
+        const char *rest = NULL;
+        char *end;
+        unsigned long pri;
+        memset(row, 0, sizeof *row);
+        if (check_fields(&r, 4) < 0 || require(&r, f[0], "pattern") < 0 ||
+            require(&r, f[1], "reason") < 0 ||
+            require(&r, f[2], "priority") < 0 ||
+            rule_kind(&r, f[0], &row->kind, &row->word, &rest) < 0) {
+            bad = 1;
+            continue;
+        }
+        if (parse_rule_reason(&r, f[1], row) < 0) {
+            bad = 1;
+            continue;
+        }
+        pri = strtoul(f[2], &end, 10);
+        if (!isdigit((unsigned char)f[2][0]) || *end != '\0' ||
+            pri > MAX_PRIORITY) {
+            csv_error(&r, "priority '%s' is not an integer 0..%u", f[2],
+                      MAX_PRIORITY);
+            bad = 1;
+            continue;
+        }
+        row->priority = (unsigned)pri;
+        row->line = r.rec_line;
+        if (row->context && row->kind != RULE_TEXT) {
+            csv_error(&r, "a context rule (FROM>TO) needs a phrase pattern");
+            bad = 1;
+            continue;
+        }
+        switch (row->kind) {
+        case RULE_STATUS:
+            if (!parse_status_rule(rest, row)) {
+                csv_error(&r, "malformed status rule '%s' (want C.S.D: C one "
+                              "of 2 4 5 X, S and D numbers or *)", f[0]);
+                bad = 1;
+                continue;
+            }
+            break;
+        case RULE_REPLY:
+            if (!valid_reply(rest)) {
+                csv_error(&r, "malformed reply rule '%s'", f[0]);
+                bad = 1;
+                continue;
+            }
+            row->reply = (unsigned)atoi(rest);
+            break;
+        case RULE_ACTION: {
+            size_t k = 0;
+            while (k < sizeof actions / sizeof actions[0] &&
+                   strcmp(actions[k], rest) != 0)
+                k++;
+            if (k == sizeof actions / sizeof actions[0]) {
+                csv_error(&r, "unknown action '%s' (failed, delayed, "
+                              "delivered, relayed, expanded, expired)", rest);
+                bad = 1;
+                continue;
+            }
+            row->text = xstrdup(rest);
+            break;
+        }
+        case RULE_TEXT: {
+            size_t n = strlen(rest);
+            row->text = xstrdup(rest);
+            row->len = ndr_ac_normalize(rest, n, row->text);
+            row->text[row->len] = '\0';
+            if (row->len > NDR_AC_MAX_PATTERN) {
+                csv_error(&r, "pattern longer than %d bytes",
+                          NDR_AC_MAX_PATTERN);
+                bad = 1;
+                continue;
+            }
+            break;
+        }
+        }
+        for (size_t i = 0; i < n_reasons; i++) {
+            const reason_row *o = &reasons[i];
+            int same = o->kind == row->kind;
+            if (same && row->kind == RULE_TEXT)
+                same = o->len == row->len &&
+                       memcmp(o->text, row->text, row->len) == 0;
+            else if (same && row->kind == RULE_STATUS)
+                same = o->cls == row->cls && o->subject == row->subject &&
+                       o->detail == row->detail;
+            else if (same && row->kind == RULE_REPLY)
+                same = o->reply == row->reply;
+            else if (same)
+                same = strcmp(o->text, row->text) == 0;
+            if (same) {
+                csv_error(&r, "duplicate pattern '%s' (first at line %lu)",
+                          f[0], o->line);
+                bad = 1;
+                break;
+            }
+        }
+        if (n_reasons == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            bad = 1;
+            break;
+        }
+        n_reasons++;
+    }
+    csv_close(&r);
+    return rc < 0 || bad ? -1 : 0;
+}
+
+/* The phrases as an automaton, and the rule tables beside it. */
+static int write_reasons(FILE *o)
+{
+    const char **pats = calloc(n_reasons + 1, sizeof *pats);
+    size_t *lens = calloc(n_reasons + 1, sizeof *lens);
+    size_t n = 0, nc = 0;
+    ac_tables t;
+    if (pats == NULL || lens == NULL) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        return -1;
+    }
+    for (size_t i = 0; i < n_reasons; i++)
+        if (reasons[i].kind == RULE_TEXT) {
+            pats[n] = reasons[i].text;
+            lens[n++] = reasons[i].len;
+        }
+    if (ac_compile(&t, pats, lens, n) < 0) {
+        free(pats);
+        free(lens);
+        return -1;
+    }
+    ac_emit(o, "ndr_tab_reason_ac", &t);
+    ac_free(&t);
+    free(pats);
+    free(lens);
+
+    fputs("const ndr_reason_text_rule ndr_tab_reason_text[] = {\n", o);
+    for (size_t i = 0; i < n_reasons; i++)
+        if (reasons[i].kind == RULE_TEXT)
+            fprintf(o, "    {%u, %u, %u, %u, %lu, 0x%llxULL}, /* %s%s */\n",
+                    reasons[i].priority, reasons[i].to, reasons[i].word,
+                    reasons[i].context, reasons[i].line, reasons[i].from,
+                    reasons[i].context ? "> " : "",
+                    reason_names[reasons[i].to]);
+    if (n == 0)
+        fputs("    {0, 0, 0, 0, 0, 0},\n", o);
+    fprintf(o, "};\nconst size_t ndr_tab_reason_ntext = %zu;\n\n", n);
+
+    fputs("const ndr_reason_code_rule ndr_tab_reason_code[] = {\n", o);
+    for (size_t i = 0; i < n_reasons; i++) {
+        const reason_row *w = &reasons[i];
+        static const char *const kinds[] = {"0", "NDR_RULE_STATUS",
+                                            "NDR_RULE_REPLY",
+                                            "NDR_RULE_ACTION"};
+        if (w->kind == RULE_TEXT)
+            continue;
+        fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
+                w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
+                w->kind == RULE_STATUS ? w->detail : 0, w->reply, w->priority);
+        if (w->kind == RULE_ACTION)
+            put_str(o, w->text);
+        else
+            fputs("NULL", o);
+        fprintf(o, ", %lu}, /* %s */\n", w->line, reason_names[w->reason]);
+        nc++;
+    }
+    if (nc == 0)
+        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0},\n", o);
+    fprintf(o, "};\nconst size_t ndr_tab_reason_ncode = %zu;\n", nc);
+    return 0;
+}
+
 /* The registry date comes from a comment "# registry-date: YYYY-MM-DD". */
 static int read_registry_date(const char *path, char *out, size_t cap)
 {
@@ -579,7 +911,7 @@ static int token_order(const void *pa, const void *pb)
     return ci_cmp(a->token, b->token);
 }
 
-static void write_output(FILE *o, const char *date)
+static int write_output(FILE *o, const char *date)
 {
     size_t i, first_subject = 0, first_detail = 0;
 
@@ -683,7 +1015,8 @@ static void write_output(FILE *o, const char *date)
     }
     if (n_tokens == 0)
         fputs("    {\"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", 0},\n", o);
-    fprintf(o, "};\nconst size_t ndr_tab_ntokens = %zu;\n", n_tokens);
+    fprintf(o, "};\nconst size_t ndr_tab_ntokens = %zu;\n\n", n_tokens);
+    return write_reasons(o);
 }
 
 int main(int argc, char **argv)
@@ -693,11 +1026,11 @@ int main(int argc, char **argv)
     FILE *o;
     int bad = 0;
 
-    if (argc == 7 && strcmp(argv[1], "-o") == 0)
+    if (argc == 8 && strcmp(argv[1], "-o") == 0)
         out = argv[2];
     else {
         fputs("usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv "
-              "TOKENS.csv\n",
+              "TOKENS.csv REASONS.csv\n",
               stderr);
         return 2;
     }
@@ -707,6 +1040,7 @@ int main(int argc, char **argv)
     bad |= read_codes(argv[3]) < 0;
     bad |= read_replies(argv[5]) < 0;
     bad |= read_tokens(argv[6]) < 0;
+    bad |= read_reasons(argv[7]) < 0;
     bad |= read_registry_date(argv[3], date, sizeof date) < 0;
     if (bad)
         return 1;
@@ -716,7 +1050,11 @@ int main(int argc, char **argv)
         perror(out);
         return 1;
     }
-    write_output(o, date);
+    if (write_output(o, date) < 0) {
+        fclose(o);
+        remove(out);
+        return 1;
+    }
     if (fclose(o) != 0) {
         perror(out);
         remove(out);

@@ -4,11 +4,14 @@
  * Defined in the generated ndr_tables.c; see src/gen/gen.c for the order:
  * entries are class rows, subject rows, then detail rows sorted by
  * (subject, detail, class with X first, vendor with registry first); reply
- * codes are sorted by number; tokens case-insensitively.
+ * codes are sorted by number; tokens case-insensitively.  The reason rules
+ * of data/reasons.csv come as an automaton of their phrases plus a list of
+ * code rules, both in file order.
  */
 #ifndef NDR_TABLE_H
 #define NDR_TABLE_H
 
+#include "match.h"
 #include "ndrcode.h"
 
 typedef struct ndr_vendor_row {
@@ -28,5 +31,47 @@ extern const ndr_reply ndr_tab_replies[];
 extern const size_t ndr_tab_nreplies;
 extern const ndr_token ndr_tab_tokens[];
 extern const size_t ndr_tab_ntokens;
+
+/* A phrase rule of data/reasons.csv; its index is the pattern id in
+ * ndr_tab_reason_ac.  A context rule (reason written FROM|FROM...>TO) does
+ * not vote: when its phrase is found it turns a result in FROM into TO, if
+ * that result's rule has no higher priority than the context rule and no
+ * status rule of priority NDR_RULE_CODE_NAMES or more names the result. */
+typedef struct ndr_reason_text_rule {
+    unsigned short priority;
+    unsigned char reason;  /* ndr_reason (TO for a context rule) */
+    unsigned char word;    /* 1: no letter or digit may touch either end */
+    unsigned char context; /* 1: a context rule */
+    unsigned line;         /* row in data/reasons.csv: the earlier wins a tie */
+    uint64_t from;         /* context rule: bit R set for each FROM reason R */
+} ndr_reason_text_rule;
+
+/* A status rule of at least this priority makes the code itself name its
+ * reason, which no context rule then changes. */
+#define NDR_RULE_CODE_NAMES 600
+
+enum ndr_rule_kind { NDR_RULE_STATUS = 1, NDR_RULE_REPLY, NDR_RULE_ACTION };
+
+/* Wildcard subject or detail of a status rule ("status:5.7.*"). */
+#define NDR_RULE_ANY 0xffffu
+
+/* A status:, reply: or action: rule of data/reasons.csv. */
+typedef struct ndr_reason_code_rule {
+    unsigned char kind;       /* enum ndr_rule_kind */
+    unsigned char reason;     /* ndr_reason */
+    unsigned char cls;        /* status: 2, 4 or 5; 0 for any class (X) */
+    unsigned short subject;   /* status: number or NDR_RULE_ANY */
+    unsigned short detail;    /* status: number or NDR_RULE_ANY */
+    unsigned short reply;     /* reply: the basic reply code */
+    unsigned short priority;
+    const char *action;       /* action: the DSN action, lower case */
+    unsigned line;
+} ndr_reason_code_rule;
+
+extern const ndr_ac ndr_tab_reason_ac;
+extern const ndr_reason_text_rule ndr_tab_reason_text[];
+extern const size_t ndr_tab_reason_ntext;
+extern const ndr_reason_code_rule ndr_tab_reason_code[];
+extern const size_t ndr_tab_reason_ncode;
 
 #endif

@@ -6,7 +6,7 @@
 #   NAME.has   lines that must each appear somewhere in standard output
 #   NAME.err   expected standard error, exactly (optional; else empty)
 #   NAME.rc    expected exit status (optional; else 0)
-# .args and .err may use @CASES@ for the case folder.
+# .args, .has and .err may use @CASES@ for the case folder.
 # usage: run.sh NDRCODE CASEDIR
 bin=$1 dir=$2
 tmp=$(mktemp -d) || exit 2
@@ -40,6 +40,7 @@ for a in "$dir"/*.args; do
     fi
     if [ -f "$base.has" ]; then
         while IFS= read -r line || [ -n "$line" ]; do
+            line=$(printf '%s' "$line" | sed "s|@CASES@|$dir|g")
             if ! grep -qF -- "$line" "$tmp/out"; then
                 echo "FAIL $name: stdout lacks: $line"
                 ok=0

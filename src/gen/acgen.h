@@ -1,0 +1,40 @@
+/*
+ * acgen.h - compile a pattern list into the static tables of an ndr_ac
+ * automaton (src/lib/match.h) and write them as C.
+ *
+ * Any list of byte strings can be compiled: the reason phrases today, other
+ * marker lists (separator lines, vendor markers) later.  A list becomes one
+ * `const ndr_ac NAME` in the generated file; pattern ids are the positions
+ * in the list, so the caller keeps its own per-pattern data in a parallel
+ * array.
+ */
+#ifndef NDR_GEN_ACGEN_H
+#define NDR_GEN_ACGEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct ac_tables {
+    unsigned char cls[256];
+    unsigned nclasses; /* classes 1..nclasses-1 are used */
+    unsigned char space;
+    uint32_t nslots, npatterns;
+    uint32_t *base, *check, *fail, *term, *dict;
+    uint16_t *plen;
+} ac_tables;
+
+/* Compile PATS[0..N): each PATS[i] is LENS[i] bytes, already normalized
+ * with ndr_ac_normalize, not empty, not longer than NDR_AC_MAX_PATTERN,
+ * and no two equal (the caller reports duplicates with file and line).
+ * Returns 0, or -1 after printing "ndr_gen: message" (a pattern breaks
+ * those rules, or the alphabet or the table grows too large). */
+int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
+               size_t n);
+
+/* Write the tables as static arrays and `const ndr_ac NAME = {...};`. */
+void ac_emit(FILE *o, const char *name, const ac_tables *t);
+
+void ac_free(ac_tables *t);
+
+#endif

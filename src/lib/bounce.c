@@ -1,0 +1,879 @@
+/*
+ * bounce.c - the push parser: bytes -> lines -> messages -> MIME parts.
+ *
+ * The input is split into lines (LF, CRLF or bare CR) without copying when
+ * a line lies whole in the caller's buffer; only a line cut by a chunk edge
+ * is copied, up to max_line bytes.  Lines go through the message layer
+ * (mbox "From " separators), header unfolding (RFC 5322 §2.2.3) and the
+ * MIME layer (RFC 2046 §5.1: a stack of boundaries, so a missing closing
+ * boundary is tolerated), then content-transfer decoding (decode.c), and
+ * reach the handlers of scan.c by part kind.  Everything the parser keeps
+ * is bounded by the limits in ndr_options.
+ */
+#include "parser.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- allocation --------------------------------------------------------- */
+
+void *ndr_alloc(ndr_parser *p, size_t n)
+{
+    const ndr_allocator *a = p->opt.alloc;
+    void *r = a ? a->malloc_fn(a->ud, n) : malloc(n);
+    if (r == NULL)
+        p->error = NDR_NOMEM;
+    return r;
+}
+
+void *ndr_realloc(ndr_parser *p, void *ptr, size_t n)
+{
+    const ndr_allocator *a = p->opt.alloc;
+    void *r = a ? a->realloc_fn(a->ud, ptr, n) : realloc(ptr, n);
+    if (r == NULL)
+        p->error = NDR_NOMEM;
+    return r;
+}
+
+void ndr_free(ndr_parser *p, void *ptr)
+{
+    const ndr_allocator *a = p->opt.alloc;
+    if (ptr == NULL)
+        return;
+    if (a)
+        a->free_fn(a->ud, ptr);
+    else
+        free(ptr);
+}
+
+void ndr_options_init(ndr_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->mbox = -1;
+    o->max_line = 8192;
+    o->max_header = 16384;
+    o->max_headers = 10000;
+    o->max_depth = 32;
+    o->max_parts = 10000;
+    o->max_recipients = 1000;
+    o->max_message = (size_t)512 << 20;
+    o->max_decoded = (size_t)16 << 20;
+}
+
+/* ---- line splitter ------------------------------------------------------ */
+
+typedef void (*line_fn)(ndr_parser *p, const char *line, size_t len);
+
+static void lines_append(ndr_lines *lb, const char *s, size_t n)
+{
+    size_t room = lb->cap - lb->len;
+    if (n > room) {
+        n = room;
+        lb->overflow = 1;
+    }
+    memcpy(lb->buf + lb->len, s, n);
+    lb->len += n;
+}
+
+/* Emit the line that ends at E: the buffered start (if any) plus S..E. */
+static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
+                       const char *e, line_fn fn)
+{
+    size_t n = (size_t)(e - s);
+    if (lb->len == 0 && !lb->overflow) {
+        fn(p, s, n > lb->cap ? lb->cap : n);
+        return;
+    }
+    lines_append(lb, s, n);
+    fn(p, lb->buf, lb->len);
+    lb->len = 0;
+    lb->overflow = 0;
+}
+
+
+/* Can the raw lines from here on be skipped without looking at them?  In
+ * the body of a part that cannot hold findings (the returned message, an
+ * attachment, text after the original began) only two kinds of line
+ * matter: a boundary ("--...") and, in an mbox, a "From " separator. */
+static int skippable(const ndr_parser *p)
+{
+    if (!p->in_msg)
+        return 0;
+    if (p->msg_dead)
+        return 1;
+    if (p->in_header)
+        return 0;
+    switch (p->kind) {
+    case PART_SKIP:
+        return 1;
+    case PART_ORIGINAL:
+        return !p->orig_headers;
+    case PART_TEXT:
+    case PART_HTML:
+        return p->text_done;
+    default:
+        return 0;
+    }
+}
+
+static void message_bytes(ndr_parser *p, size_t n);
+
+/* Skip whole lines from S (a line start) up to the next line that may
+ * matter, or up to the last complete line of the buffer; only LF-ended
+ * text is skipped (CR-only input takes the line-by-line path).  Returns
+ * where line-by-line reading resumes. */
+static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
+{
+    int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
+    const char *q = s, *resume = s, *prev = NULL;
+    for (;;) {
+        /* the line at Q */
+        size_t left = (size_t)(end - q);
+        if (want_b && left >= 2 && q[0] == '-' && q[1] == '-')
+            break;
+        if (want_f && left >= 1 && q[0] == 'F' &&
+            (left < 5 || memcmp(q, "From ", 5) == 0))
+            break;
+        {
+            const char *nl = memchr(q, '\n', left);
+            if (nl == NULL)
+                break;
+            prev = q;
+            q = nl + 1;
+            resume = q;
+        }
+    }
+    if (resume == s)
+        return s;
+    /* The last skipped line: was it blank (for the mbox rule)? */
+    {
+        size_t plen = (size_t)(resume - 1 - prev);
+        p->prev_blank = plen == 0 || (plen == 1 && prev[0] == '\r');
+    }
+    message_bytes(p, (size_t)(resume - s));
+    return resume;
+}
+
+static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
+                       line_fn fn)
+{
+    const char *end = s + n;
+    if (n > 0 && lb->pending_cr) {
+        lb->pending_cr = 0;
+        if (*s == '\n')
+            s++;
+    }
+    while (s < end && p->error == NDR_OK) {
+        const char *nl, *stop;
+        if (lb == &p->raw && lb->len == 0 && !lb->overflow && skippable(p)) {
+            s = skip_lines(p, s, end);
+            if (s >= end)
+                return;
+        }
+        nl = memchr(s, '\n', (size_t)(end - s));
+        stop = nl ? nl : end;
+        const char *cr = memchr(s, '\r', (size_t)(stop - s));
+        if (cr != NULL) {
+            lines_emit(p, lb, s, cr, fn);
+            if (cr + 1 == nl)
+                s = nl + 1;
+            else if (cr + 1 == end) {
+                lb->pending_cr = 1;
+                s = end;
+            } else
+                s = cr + 1;
+            continue;
+        }
+        if (nl == NULL) {
+            lines_append(lb, s, (size_t)(end - s));
+            return;
+        }
+        lines_emit(p, lb, s, nl, fn);
+        s = nl + 1;
+    }
+}
+
+static void lines_flush(ndr_parser *p, ndr_lines *lb, line_fn fn)
+{
+    if (lb->len > 0 || lb->overflow)
+        fn(p, lb->buf, lb->len);
+    lb->len = 0;
+    lb->overflow = 0;
+    lb->pending_cr = 0;
+}
+
+/* ---- header fields ------------------------------------------------------ */
+
+/* Is LINE the start of a header field "Name: value"? */
+static int field_start(const char *line, size_t len, size_t *colon)
+{
+    size_t i;
+    for (i = 0; i < len && i < 80; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (c == ':')
+            break;
+        if (c <= ' ' || c >= 0x7f)
+            return 0;
+    }
+    if (i == 0 || i == len || i == 80 || line[i] != ':')
+        return 0;
+    *colon = i;
+    return 1;
+}
+
+/* A folded continuation of the header field being read, cut at
+ * max_header. */
+static void hdr_append(ndr_parser *p, const char *line, size_t len)
+{
+    if (len > p->opt.max_header - p->hdr_len)
+        len = p->opt.max_header - p->hdr_len;
+    memcpy(p->hdr + p->hdr_len, line, len);
+    p->hdr_len += len;
+}
+
+static int name_is(const char *name, size_t n, const char *want)
+{
+    return ndr_ci_cmpn(name, n, want) == 0;
+}
+
+/* Single-byte Western charsets, recoded to UTF-8 so that the server's
+ * words match the (UTF-8) rules and print correctly. */
+static int latin1_charset(const char *s, size_t n)
+{
+    static const char *const names[] = {
+        "iso-8859-1", "iso-8859-15", "iso_8859-1", "latin1", "latin-1",
+        "windows-1252", "cp1252"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (ndr_ci_cmpn(s, n, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parse a Content-Type value into the part: type/subtype and boundary. */
+static void parse_content_type(ndr_parser *p, const char *v, size_t n)
+{
+    size_t i = 0, k = 0;
+    while (i < n && ndr_isspace((unsigned char)v[i]))
+        i++;
+    while (i < n && v[i] != ';' && !ndr_isspace((unsigned char)v[i]) &&
+           k + 1 < sizeof p->ctype)
+        p->ctype[k++] = (char)ndr_lower((unsigned char)v[i++]);
+    p->ctype[k] = '\0';
+    /* parameters: look for boundary= */
+    while (i < n) {
+        size_t ns, ne;
+        while (i < n && v[i] != ';')
+            i++;
+        if (i >= n)
+            break;
+        i++;
+        while (i < n && ndr_isspace((unsigned char)v[i]))
+            i++;
+        ns = i;
+        while (i < n && v[i] != '=' && v[i] != ';')
+            i++;
+        ne = i;
+        while (ne > ns && ndr_isspace((unsigned char)v[ne - 1]))
+            ne--;
+        if (i >= n || v[i] != '=')
+            continue;
+        i++;
+        while (i < n && ndr_isspace((unsigned char)v[i]))
+            i++;
+        if (name_is(v + ns, ne - ns, "charset")) {
+            size_t cs = i + (i < n && v[i] == '"'), ce = cs;
+            while (ce < n && v[ce] != '"' && v[ce] != ';' &&
+                   !ndr_isspace((unsigned char)v[ce]))
+                ce++;
+            p->latin1 = latin1_charset(v + cs, ce - cs);
+        }
+        if (name_is(v + ns, ne - ns, "boundary")) {
+            size_t bs, be;
+            if (i < n && v[i] == '"') {
+                bs = ++i;
+                while (i < n && v[i] != '"')
+                    i++;
+                be = i;
+            } else {
+                bs = i;
+                while (i < n && v[i] != ';' && !ndr_isspace((unsigned char)v[i]))
+                    i++;
+                be = i;
+            }
+            if (be - bs == 0 || be - bs > NDR_BOUNDARY_MAX) {
+                p->boundary_bad = 1;
+            } else {
+                memcpy(p->boundary, v + bs, be - bs);
+                p->blen = be - bs;
+                p->boundary[p->blen] = '\0';
+            }
+        }
+    }
+}
+
+static void part_field(ndr_parser *p, const char *name, size_t nlen,
+                       const char *val, size_t vlen)
+{
+    if (name_is(name, nlen, "content-type")) {
+        parse_content_type(p, val, vlen);
+    } else if (name_is(name, nlen, "content-transfer-encoding")) {
+        size_t i = 0;
+        while (i < vlen && ndr_isspace((unsigned char)val[i]))
+            i++;
+        if (ndr_ci_find(val + i, vlen - i, "base64", 6) == val + i)
+            p->enc = ENC_B64;
+        else if (ndr_ci_find(val + i, vlen - i, "quoted-printable", 16) ==
+                 val + i)
+            p->enc = ENC_QP;
+        else
+            p->enc = ENC_NONE;
+    }
+}
+
+/* A complete (unfolded) header field of the current part. */
+static void finish_field(ndr_parser *p)
+{
+    size_t colon, vs;
+    if (p->hdr_len == 0)
+        return;
+    if (field_start(p->hdr, p->hdr_len, &colon)) {
+        vs = colon + 1;
+        while (vs < p->hdr_len && ndr_isblank((unsigned char)p->hdr[vs]))
+            vs++;
+        part_field(p, p->hdr, colon, p->hdr + vs, p->hdr_len - vs);
+        if (p->top)
+            ndr_scan_top_header(p, p->hdr, colon, p->hdr + vs,
+                                p->hdr_len - vs);
+    }
+    p->hdr_len = 0;
+}
+
+/* ---- MIME structure ----------------------------------------------------- */
+
+static int type_is(const ndr_parser *p, const char *t)
+{
+    return strcmp(p->ctype, t) == 0;
+}
+
+static int type_prefix(const ndr_parser *p, const char *t)
+{
+    return strncmp(p->ctype, t, strlen(t)) == 0;
+}
+
+static void push_level(ndr_parser *p)
+{
+    mime_level *l;
+    if (p->depth >= p->opt.max_depth) {
+        p->skip_depth++;
+        p->kind = PART_SKIP;
+        return;
+    }
+    if (p->depth == p->stack_cap) {
+        size_t ncap = p->stack_cap ? p->stack_cap * 2 : 4;
+        mime_level *ns;
+        if (ncap > p->opt.max_depth)
+            ncap = p->opt.max_depth;
+        ns = ndr_realloc(p, p->stack, ncap * sizeof *ns);
+        if (ns == NULL)
+            return;
+        p->stack = ns;
+        p->stack_cap = ncap;
+    }
+    l = &p->stack[p->depth++];
+    memcpy(l->boundary, p->boundary, p->blen + 1);
+    l->blen = p->blen;
+    l->digest = type_is(p, "multipart/digest");
+}
+
+/* The headers of a part (or of the message) are complete: decide what its
+ * body is. */
+static void end_headers(ndr_parser *p)
+{
+    finish_field(p);
+    p->in_header = 0;
+    p->decoded = 0;
+    memset(&p->b64, 0, sizeof p->b64);
+    p->html_tag = 0;
+    if (p->top) {
+        p->top = 0;
+        if (type_is(p, "multipart/report"))
+            p->hdr_report = 1;
+    }
+    if (type_prefix(p, "multipart/") && p->blen > 0 && !p->boundary_bad) {
+        push_level(p);
+        if (p->kind != PART_SKIP)
+            p->kind = PART_TEXT; /* the preamble: read, in case the
+                                    boundary never comes */
+        p->enc = ENC_NONE;
+    } else if (type_is(p, "message/delivery-status") ||
+               type_is(p, "message/global-delivery-status")) {
+        p->kind = PART_DSN;
+    } else if (type_is(p, "message/feedback-report")) {
+        p->kind = PART_FEEDBACK;
+        p->feedback = 1;
+    } else if (type_is(p, "message/rfc822") || type_is(p, "message/global") ||
+               type_is(p, "text/rfc822-headers") ||
+               type_is(p, "text/rfc822-header") ||
+               type_is(p, "message/rfc822-headers") ||
+               type_is(p, "message/global-headers")) {
+        p->kind = PART_ORIGINAL;
+        p->orig_headers = 1;
+        p->hdr_len = 0;
+    } else if (type_is(p, "text/html")) {
+        p->kind = p->seen_plain ? PART_SKIP : PART_HTML;
+    } else if (p->ctype[0] == '\0' || type_prefix(p, "text/") ||
+               type_prefix(p, "multipart/")) {
+        p->kind = PART_TEXT;
+        if (type_is(p, "text/plain") || p->ctype[0] == '\0')
+            p->seen_plain = 1;
+    } else {
+        p->kind = PART_SKIP;
+    }
+}
+
+static void begin_part(ndr_parser *p, int digest)
+{
+    p->in_header = 1;
+    p->hdr_len = 0;
+    p->nheaders = 0;
+    p->enc = ENC_NONE;
+    p->blen = 0;
+    p->boundary_bad = 0;
+    p->orig_headers = 0;
+    p->latin1 = 0;
+    strcpy(p->ctype, digest ? "message/rfc822" : "text/plain");
+    if (++p->nparts > p->opt.max_parts) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_PARTS;
+        p->msg_dead = 1;
+    }
+}
+
+/* Does LINE close or separate a level of the boundary stack?  Returns the
+ * level + 1, or 0; *CLOSE says "--boundary--". */
+static size_t match_boundary(const ndr_parser *p, const char *line,
+                             size_t len, int *close)
+{
+    if (len < 3 || line[0] != '-' || line[1] != '-')
+        return 0;
+    for (size_t k = p->depth; k > 0; k--) {
+        const mime_level *l = &p->stack[k - 1];
+        size_t i;
+        if (len < 2 + l->blen || memcmp(line + 2, l->boundary, l->blen) != 0)
+            continue;
+        i = 2 + l->blen;
+        *close = 0;
+        if (i + 2 <= len && line[i] == '-' &&
+            line[i + 1] == '-') {
+            *close = 1;
+            i += 2;
+        }
+        while (i < len && ndr_isspace((unsigned char)line[i]))
+            i++;
+        if (i == len)
+            return k;
+    }
+    return 0;
+}
+
+/* ---- leaf content ------------------------------------------------------- */
+
+/* Strip HTML tags and the common entities, then read the line as text. */
+static void html_line(ndr_parser *p, const char *line, size_t len)
+{
+    size_t o = 0;
+    char *out = p->scratch;
+    for (size_t i = 0; i < len && o + 1 < p->scratch_cap / 2; i++) {
+        char c = line[i];
+        if (p->html_tag) {
+            if (c == '>')
+                p->html_tag = 0;
+            continue;
+        }
+        if (c == '<') {
+            p->html_tag = 1;
+            continue;
+        }
+        if (c == '&') {
+            static const struct { const char *ent; char ch; } ents[] = {
+                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'},
+                {"&nbsp;", ' '}, {"&quot;", '"'}, {"&#39;", '\''}};
+            size_t k;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+                size_t el = strlen(ents[k].ent);
+                if (len - i >= el && ndr_ci_cmpn(line + i, el, ents[k].ent) == 0) {
+                    out[o++] = ents[k].ch;
+                    i += el - 1;
+                    break;
+                }
+            }
+            if (k < sizeof ents / sizeof ents[0])
+                continue;
+        }
+        out[o++] = c;
+    }
+    ndr_scan_text_line(p, out, o);
+}
+
+/* Is S[0..N) plain ASCII or valid UTF-8 (a mislabelled part)? */
+static int utf8_or_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k;
+        if (c < 0x80)
+            continue;
+        k = c > 0xf4 ? 0 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc2 ? 1 : 0;
+        if (k == 0 || i + k >= n)
+            return 0;
+        for (size_t j = 1; j <= k; j++)
+            if (((unsigned char)s[i + j] & 0xc0) != 0x80)
+                return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* A decoded line of the current leaf part. */
+static void leaf_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (p->latin1 && (p->kind == PART_TEXT || p->kind == PART_HTML)) {
+        /* Recode bytes >= 0x80 (two UTF-8 bytes each) into the scratch
+         * space's first half; the decoders use the second. */
+        char *out = p->scratch;
+        size_t o = 0, cap = p->scratch_cap / 2;
+        if (!utf8_or_ascii(line, len)) {
+            for (size_t i = 0; i < len && o + 2 < cap; i++) {
+                unsigned char c = (unsigned char)line[i];
+                if (c < 0x80) {
+                    out[o++] = (char)c;
+                } else if (c < 0xa0) {
+                    out[o++] = ' '; /* C1 / windows-1252 punctuation */
+                } else {
+                    out[o++] = (char)(0xc0 | (c >> 6));
+                    out[o++] = (char)(0x80 | (c & 0x3f));
+                }
+            }
+            line = out;
+            len = o;
+        }
+    }
+    switch (p->kind) {
+    case PART_TEXT:
+        ndr_scan_text_line(p, line, len);
+        break;
+    case PART_HTML:
+        html_line(p, line, len);
+        break;
+    case PART_DSN:
+        ndr_scan_dsn_line(p, line, len);
+        break;
+    case PART_FEEDBACK:
+        ndr_scan_feedback_line(p, line, len);
+        break;
+    case PART_ORIGINAL:
+    case PART_SKIP:
+        break;
+    }
+}
+
+/* The header block of a returned message: only To: is wanted. */
+static void original_line(ndr_parser *p, const char *line, size_t len)
+{
+    size_t colon;
+    if (len == 0) {
+        if (p->hdr_len > 0 && field_start(p->hdr, p->hdr_len, &colon))
+            ndr_scan_original_header(p, p->hdr, colon, p->hdr + colon + 1,
+                                     p->hdr_len - colon - 1);
+        p->hdr_len = 0;
+        p->orig_headers = 0;
+        return;
+    }
+    if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
+        hdr_append(p, line, len);
+        return;
+    }
+    if (p->hdr_len > 0 && field_start(p->hdr, p->hdr_len, &colon))
+        ndr_scan_original_header(p, p->hdr, colon, p->hdr + colon + 1,
+                                 p->hdr_len - colon - 1);
+    p->hdr_len = 0;
+    if (field_start(line, len, &colon)) {
+        size_t n = len < p->opt.max_header ? len : p->opt.max_header;
+        memcpy(p->hdr, line, n);
+        p->hdr_len = n;
+    }
+}
+
+/* A raw body line of the current part: decode, then hand it on. */
+static void body_line(ndr_parser *p, const char *line, size_t len)
+{
+    size_t n;
+    if (p->kind == PART_SKIP)
+        return;
+    if (p->kind == PART_ORIGINAL) {
+        if (p->orig_headers)
+            original_line(p, line, len);
+        return;
+    }
+    if (p->decoded >= p->opt.max_decoded)
+        return;
+    switch (p->enc) {
+    case ENC_NONE:
+        p->decoded += len;
+        leaf_line(p, line, len);
+        break;
+    case ENC_B64:
+        n = ndr_b64_decode(&p->b64, line, len, p->scratch + p->scratch_cap / 2);
+        p->decoded += n;
+        lines_feed(p, &p->dec, p->scratch + p->scratch_cap / 2, n, leaf_line);
+        break;
+    case ENC_QP:
+        n = ndr_qp_decode_line(line, len, p->scratch + p->scratch_cap / 2);
+        p->decoded += n;
+        lines_feed(p, &p->dec, p->scratch + p->scratch_cap / 2, n, leaf_line);
+        break;
+    }
+}
+
+/* The current part ends: flush the decoder's last line. */
+static void end_part(ndr_parser *p)
+{
+    if (p->in_header) {
+        p->hdr_len = 0;
+        return;
+    }
+    if (p->enc != ENC_NONE)
+        lines_flush(p, &p->dec, leaf_line);
+    if (p->kind == PART_DSN || p->kind == PART_TEXT || p->kind == PART_HTML)
+        ndr_scan_dsn_line(p, "", 0); /* close any open report block */
+}
+
+/* A line of the message (the mbox layer already removed separators). */
+static void message_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (p->in_header) {
+        size_t colon;
+        if (len == 0) {
+            end_headers(p);
+            return;
+        }
+        if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
+            hdr_append(p, line, len);
+            return;
+        }
+        finish_field(p);
+        if (field_start(line, len, &colon)) {
+            size_t n = len < p->opt.max_header ? len : p->opt.max_header;
+            if (++p->nheaders > p->opt.max_headers) {
+                if (p->limit == NDR_OK)
+                    p->limit = NDR_LIMIT_HEADERS;
+                p->msg_dead = 1;
+                return;
+            }
+            memcpy(p->hdr, line, n);
+            p->hdr_len = n;
+            return;
+        }
+        /* Not a header line: the headers are over (or there were none, as
+         * in a fragment pasted from a mail client). */
+        if (p->top && p->nheaders == 0)
+            p->headerless = 1;
+        end_headers(p);
+        /* fall through: LINE is the first body line */
+    }
+    if (p->depth > 0 && len >= 3 && line[0] == '-' && line[1] == '-') {
+        int close = 0;
+        size_t k = match_boundary(p, line, len, &close);
+        if (k > 0) {
+            int digest = p->stack[k - 1].digest;
+            end_part(p);
+            p->skip_depth = 0;
+            if (close) {
+                p->depth = k - 1;
+                p->kind = PART_SKIP; /* epilogue */
+                p->enc = ENC_NONE;
+            } else {
+                p->depth = k;
+                begin_part(p, digest);
+            }
+            return;
+        }
+    }
+    body_line(p, line, len);
+}
+
+/* ---- messages ----------------------------------------------------------- */
+
+static void start_message(ndr_parser *p)
+{
+    p->in_msg = 1;
+    p->msg_dead = 0;
+    p->msg_bytes = 0;
+    p->nparts = 0;
+    p->messages++;
+    p->top = 1;
+    p->headerless = 0;
+    p->depth = 0;
+    p->skip_depth = 0;
+    p->kind = PART_TEXT;
+    p->seen_plain = 0;
+    p->dec.len = 0;
+    p->dec.overflow = 0;
+    p->dec.pending_cr = 0;
+    ndr_scan_reset(p);
+    begin_part(p, 0);
+    p->nparts = 0;
+    p->ctype[0] = '\0';
+}
+
+static void end_message(ndr_parser *p)
+{
+    if (!p->in_msg)
+        return;
+    if (p->in_header)
+        end_headers(p);
+    end_part(p);
+    ndr_scan_end_message(p);
+    p->in_msg = 0;
+}
+
+static int is_from_line(const char *line, size_t len)
+{
+    return len >= 5 && memcmp(line, "From ", 5) == 0;
+}
+
+/* A raw line of the input. */
+static void input_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (!p->started) {
+        p->started = 1;
+        p->mbox = p->opt.mbox < 0 ? is_from_line(line, len) : p->opt.mbox;
+        start_message(p);
+        p->prev_blank = 0;
+        if (p->mbox && is_from_line(line, len))
+            return;
+    } else if (p->mbox && p->prev_blank && is_from_line(line, len)) {
+        end_message(p);
+        start_message(p);
+        p->prev_blank = 0;
+        return;
+    }
+    p->prev_blank = len == 0;
+    if (p->msg_dead)
+        return;
+    message_bytes(p, len + 1);
+    if (!p->msg_dead)
+        message_line(p, line, len);
+}
+
+/* Count N more bytes of the message against max_message. */
+static void message_bytes(ndr_parser *p, size_t n)
+{
+    p->msg_bytes += n;
+    if (p->msg_bytes > p->opt.max_message && !p->msg_dead) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_MESSAGE;
+        p->msg_dead = 1;
+    }
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+ndr_parser *ndr_parser_new(const ndr_options *opts)
+{
+    ndr_parser *p;
+    const ndr_allocator *a;
+    if (opts == NULL || opts->on_record == NULL)
+        return NULL;
+    a = opts->alloc;
+    if (a != NULL && (a->malloc_fn == NULL || a->realloc_fn == NULL ||
+                      a->free_fn == NULL))
+        return NULL;
+    p = a ? a->malloc_fn(a->ud, sizeof *p) : malloc(sizeof *p);
+    if (p == NULL)
+        return NULL;
+    memset(p, 0, sizeof *p);
+    p->opt = *opts;
+    if (p->opt.max_line < 256)
+        p->opt.max_line = 256;
+    if (p->opt.max_header < 256)
+        p->opt.max_header = 256;
+    if (p->opt.max_depth == 0)
+        p->opt.max_depth = 1;
+    p->raw.cap = p->opt.max_line;
+    p->dec.cap = p->opt.max_line;
+    /* scratch: one line of decoded output, and a line for HTML/records */
+    p->scratch_cap = 2 * (p->opt.max_line + 16);
+    if (p->scratch_cap < 2 * (NDR_CTX_MAX + NDR_DIAG_MAX + 64))
+        p->scratch_cap = 2 * (NDR_CTX_MAX + NDR_DIAG_MAX + 64);
+    p->raw.buf = ndr_alloc(p, p->raw.cap);
+    p->dec.buf = p->raw.buf ? ndr_alloc(p, p->dec.cap) : NULL;
+    p->hdr = p->dec.buf ? ndr_alloc(p, p->opt.max_header) : NULL;
+    p->scratch = p->hdr ? ndr_alloc(p, p->scratch_cap) : NULL;
+    if (p->scratch == NULL) {
+        ndr_parser_free(p);
+        return NULL;
+    }
+    p->cur_rcpt = -1;
+    return p;
+}
+
+void ndr_parser_free(ndr_parser *p)
+{
+    if (p == NULL)
+        return;
+    ndr_free(p, p->raw.buf);
+    ndr_free(p, p->dec.buf);
+    ndr_free(p, p->hdr);
+    ndr_free(p, p->scratch);
+    ndr_free(p, p->stack);
+    ndr_free(p, p->blocks);
+    ndr_free(p, p->rcpts);
+    ndr_free(p, p->json);
+    ndr_free(p, p);
+}
+
+ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len)
+{
+    if (p == NULL || (buf == NULL && len > 0))
+        return NDR_INVALID;
+    if (p->error != NDR_OK)
+        return p->error;
+    lines_feed(p, &p->raw, buf, len, input_line);
+    return p->error;
+}
+
+ndr_status ndr_parser_finish(ndr_parser *p)
+{
+    if (p == NULL)
+        return NDR_INVALID;
+    if (p->error != NDR_OK)
+        return p->error;
+    lines_flush(p, &p->raw, input_line);
+    if (p->error == NDR_OK)
+        end_message(p);
+    if (p->error == NDR_OK)
+        p->error = NDR_FINISHED;
+    return p->error == NDR_FINISHED ? p->limit : p->error;
+}
+
+void ndr_parser_reset(ndr_parser *p)
+{
+    if (p == NULL)
+        return;
+    p->error = NDR_OK;
+    p->limit = NDR_OK;
+    p->raw.len = 0;
+    p->raw.overflow = 0;
+    p->raw.pending_cr = 0;
+    p->messages = 0;
+    p->started = 0;
+    p->in_msg = 0;
+    p->prev_blank = 0;
+}
+
+size_t ndr_parser_messages(const ndr_parser *p)
+{
+    return p ? p->messages : 0;
+}

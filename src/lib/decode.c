@@ -1,0 +1,105 @@
+/*
+ * decode.c - base64 (RFC 2045 §6.8) and quoted-printable (RFC 2045 §6.7)
+ * decoding for the bounce parser.  Lenient by design: bounces are often
+ * malformed, so bad characters are skipped or kept as they are rather
+ * than treated as errors.
+ */
+#include "decode.h"
+
+/* 0..63 for the alphabet, 64 for '=', 255 for anything else. */
+static const unsigned char b64_value[256] = {
+#define N255 255, 255, 255, 255, 255, 255, 255, 255
+#define R16 N255, N255
+    R16, R16,
+    255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 62, 255, 255, 255, 63,
+    52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 255, 255, 255, 64, 255, 255,
+    255, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 255, 255, 255, 255, 255,
+    255, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+    41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 255, 255, 255, 255, 255,
+    R16, R16, R16, R16, R16, R16, R16, R16,
+#undef R16
+#undef N255
+};
+
+size_t ndr_b64_decode(ndr_b64 *st, const char *in, size_t n, char *out)
+{
+    size_t o = 0;
+    unsigned long bits = st->bits;
+    int nbits = st->nbits;
+    if (st->done)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char v = b64_value[(unsigned char)in[i]];
+        if (v == 255)
+            continue;
+        if (v == 64) {
+            /* Padding: flush what the quad holds and stop. */
+            if (nbits == 12)
+                out[o++] = (char)((bits >> 4) & 0xff);
+            else if (nbits == 18) {
+                out[o++] = (char)((bits >> 10) & 0xff);
+                out[o++] = (char)((bits >> 2) & 0xff);
+            }
+            st->done = 1;
+            bits = 0;
+            nbits = 0;
+            break;
+        }
+        bits = (bits << 6) | v;
+        nbits += 6;
+        if (nbits == 24) {
+            out[o++] = (char)((bits >> 16) & 0xff);
+            out[o++] = (char)((bits >> 8) & 0xff);
+            out[o++] = (char)(bits & 0xff);
+            bits = 0;
+            nbits = 0;
+        }
+    }
+    st->bits = bits;
+    st->nbits = nbits;
+    return o;
+}
+
+static int hexval(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = (unsigned char)(c | 0x20);
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+size_t ndr_qp_decode_line(const char *in, size_t n, char *out)
+{
+    size_t o = 0, i = 0;
+    int soft = 0;
+    /* Trailing blanks are transport padding (RFC 2045 §6.7 rule 3). */
+    while (n > 0 && (in[n - 1] == ' ' || in[n - 1] == '\t'))
+        n--;
+    while (i < n) {
+        unsigned char c = (unsigned char)in[i];
+        if (c != '=') {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (i + 1 == n) {
+            soft = 1;
+            break;
+        }
+        if (i + 2 < n && hexval((unsigned char)in[i + 1]) >= 0 &&
+            hexval((unsigned char)in[i + 2]) >= 0) {
+            out[o++] = (char)(hexval((unsigned char)in[i + 1]) * 16 +
+                              hexval((unsigned char)in[i + 2]));
+            i += 3;
+            continue;
+        }
+        out[o++] = '='; /* not an escape: keep it */
+        i++;
+    }
+    if (!soft)
+        out[o++] = '\n';
+    return o;
+}

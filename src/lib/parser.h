@@ -1,0 +1,182 @@
+/*
+ * parser.h - the bounce parser's internal state (shared by bounce.c, the
+ * line and MIME layer, and scan.c, the reading of delivery reports and
+ * failure text).  Not part of the public API.
+ */
+#ifndef NDR_PARSER_H
+#define NDR_PARSER_H
+
+#include "decode.h"
+#include "ndrcode.h"
+
+#define NDR_ADDR_MAX 256   /* longest address kept (RFC 5321 allows 254) */
+#define NDR_BOUNDARY_MAX 200
+#define NDR_CTX_MAX 2048   /* failure text kept per recipient */
+#define NDR_PRE_MAX 4096   /* failure text kept before the first recipient */
+#define NDR_DIAG_MAX 1024  /* a Diagnostic-Code kept */
+#define NDR_FIELD_MAX 256  /* other DSN fields kept */
+#define NDR_SENDERS_MAX 8  /* addresses of the bounce's own From/To */
+#define NDR_XFAILED_MAX 64 /* X-Failed-Recipients addresses kept */
+#define NDR_JSON_MAX 65536 /* a JSON notification kept */
+
+/* Line splitter: LF, CRLF and bare CR all end a line. */
+typedef struct ndr_lines {
+    char *buf;
+    size_t len, cap;
+    int pending_cr; /* a line ended with CR at a chunk's end: skip one LF */
+    int overflow;   /* the current line passed cap; its rest is dropped */
+} ndr_lines;
+
+enum part_kind {
+    PART_TEXT,     /* human-readable failure text */
+    PART_HTML,     /* text/html: tags stripped, then as text */
+    PART_DSN,      /* message/delivery-status */
+    PART_FEEDBACK, /* message/feedback-report */
+    PART_ORIGINAL, /* the returned message: only its To: is read */
+    PART_SKIP      /* images, attachments, epilogues */
+};
+
+enum part_enc { ENC_NONE, ENC_B64, ENC_QP };
+
+typedef struct mime_level {
+    char boundary[NDR_BOUNDARY_MAX + 1];
+    size_t blen;
+    int digest; /* multipart/digest: parts default to message/rfc822 */
+} mime_level;
+
+/* A recipient found in failure text, with the text that follows it. */
+typedef struct text_rcpt {
+    char addr[NDR_ADDR_MAX];
+    char ctx[NDR_CTX_MAX];
+    size_t ctx_len;
+} text_rcpt;
+
+/* One per-recipient block of a delivery-status report (RFC 3464 §2.3). */
+typedef struct ds_block {
+    char final_rcpt[NDR_ADDR_MAX];
+    char orig_rcpt[NDR_ADDR_MAX];
+    char action[32];
+    char status[64];
+    char remote_mta[NDR_FIELD_MAX];
+    char diag[NDR_DIAG_MAX];
+    size_t diag_len;
+    unsigned seen; /* DSF_* bits of the fields present */
+    int diag_not_smtp; /* diagnostic-type is not smtp (X-Unix; 255) */
+} ds_block;
+
+enum {
+    DSF_FINAL = 1, DSF_ORIG = 2, DSF_ACTION = 4, DSF_STATUS = 8,
+    DSF_REMOTE = 16, DSF_DIAG = 32
+};
+
+struct ndr_parser {
+    ndr_options opt;
+    ndr_status error;       /* sticky: NOMEM, CALLBACK, FINISHED */
+    ndr_status limit;       /* first limit met, reported by finish */
+    ndr_lines raw;          /* lines of the input */
+    ndr_lines dec;          /* lines of a decoded part */
+    size_t messages;        /* messages started */
+    int mbox;               /* resolved mode: 1 mbox */
+    int started;            /* a line has been seen */
+    int prev_blank;
+
+    /* ---- the message being read (reset per message) ---- */
+    int in_msg;
+    int msg_dead;           /* a hard limit was hit: skip to the next one */
+    size_t msg_bytes;
+    size_t nparts;
+
+    /* header unfolding */
+    int in_header;
+    int top;                /* reading the message's own headers */
+    int headerless;         /* a pasted fragment without headers */
+    char *hdr;
+    size_t hdr_len;
+    size_t nheaders;
+
+    /* the current part */
+    enum part_kind kind;
+    enum part_enc enc;
+    char ctype[64];
+    int latin1;             /* 8-bit Latin text: recode to UTF-8 */
+    char boundary[NDR_BOUNDARY_MAX + 1];
+    size_t blen;
+    int boundary_bad;
+    ndr_b64 b64;
+    size_t decoded;
+    int orig_headers;       /* in the header block of a returned message */
+    int html_tag;           /* inside an HTML tag */
+    int seen_plain;         /* a text/plain part was read */
+
+    mime_level *stack;
+    size_t depth, stack_cap;
+    size_t skip_depth;      /* multiparts nested past max_depth */
+
+    /* what the message's own headers say */
+    int hdr_bounce;         /* From/Subject/Return-Path/... look like a bounce */
+    int hdr_report;         /* Content-Type multipart/report */
+    int autoreply;          /* RFC 3834 or vacation markers */
+    size_t top_fields;      /* header fields of the message seen */
+    int top_dsn;            /* its headers are a pasted report block */
+    char from_addr[NDR_ADDR_MAX];
+    char senders[NDR_SENDERS_MAX][NDR_ADDR_MAX];
+    size_t nsenders;
+    char xfailed[NDR_XFAILED_MAX][NDR_ADDR_MAX];
+    size_t nxfailed;
+    char orig_to[NDR_ADDR_MAX];
+
+    /* delivery-status report */
+    char reporting_mta[NDR_FIELD_MAX];
+    ds_block *blocks;
+    size_t nblocks, blocks_cap;
+    int ds_open;            /* the last block takes more fields */
+    int ds_last;            /* DSF_* of the last field, for continuations */
+    int ds_text;            /* DSN fields are being read from text */
+
+    /* feedback report (RFC 5965) */
+    int feedback;
+    char fb_rcpts[NDR_XFAILED_MAX][NDR_ADDR_MAX];
+    size_t nfb;
+
+    /* failure text */
+    int text_done;          /* the returned original began */
+    int after_sender;       /* the last text line introduced the sender */
+    int body_marker;        /* the text reads like a bounce */
+    text_rcpt *rcpts;
+    size_t nrcpts, rcpts_cap;
+    long cur_rcpt;          /* -1: before the first recipient */
+    char pre[NDR_PRE_MAX];
+    size_t pre_len;
+
+    /* a JSON notification (Amazon SES through SNS) in the text */
+    char *json;
+    size_t json_len;
+    int in_json;
+
+    /* scratch for decoding and for building records */
+    char *scratch;
+    size_t scratch_cap;
+};
+
+/* Allocation through the options' allocator. */
+void *ndr_alloc(ndr_parser *p, size_t n);
+void *ndr_realloc(ndr_parser *p, void *ptr, size_t n);
+void ndr_free(ndr_parser *p, void *ptr);
+
+/* scan.c: the leaf handlers and the end of a message. */
+void ndr_scan_reset(ndr_parser *p);
+void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
+                         const char *val, size_t vlen);
+void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len);
+void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len);
+void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len);
+void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
+                              const char *val, size_t vlen);
+void ndr_scan_end_message(ndr_parser *p);
+
+/* Copy the first address in S[0..N) into OUT (NDR_ADDR_MAX bytes),
+ * lowercased domain kept as written; returns its length or 0. */
+size_t ndr_find_addr(const char *s, size_t n, char *out, size_t *at,
+                     size_t *alen);
+
+#endif

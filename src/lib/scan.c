@@ -1,0 +1,1267 @@
+/*
+ * scan.c - reading what a bounce says: delivery-status reports (RFC 3464),
+ * feedback reports (RFC 5965), auto-replies (RFC 3834) and the free text
+ * of non-delivery notices, and turning them into one record per recipient.
+ *
+ * Free text is read with general rules rather than one parser per mail
+ * system: a line that starts with an address (after indentation, quote
+ * marks and bullets), a "Label: address" line, or an address after "to"
+ * in a sentence about delivery names a recipient; the text that follows,
+ * up to the next recipient, is that recipient's context, where its codes
+ * and the server's words are found.  Text stops at the line that
+ * introduces the returned original message, so codes quoted there are
+ * never findings.  A code in a report block is checked against the
+ * Diagnostic-Code and the text, and the most specific one is reported.
+ */
+#include "parser.h"
+#include "util.h"
+
+#include <string.h>
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int addr_local_char(unsigned char c)
+{
+    return ndr_isalnum(c) || c == '.' || c == '_' || c == '+' || c == '-' ||
+           c == '!' || c == '%' || c == '&' || c == '*' || c == '^' ||
+           c == '~' || c == '$' || c >= 0x80;
+}
+
+static int addr_domain_char(unsigned char c)
+{
+    return ndr_isalnum(c) || c == '.' || c == '-' || c >= 0x80;
+}
+
+/* Is there an address whose '@' is at S[AT]?  Sets its bounds. */
+static int addr_at(const char *s, size_t n, size_t at, size_t *start,
+                   size_t *end)
+{
+    size_t a = at, b = at + 1;
+    int dot = 0;
+    while (a > 0 && addr_local_char((unsigned char)s[a - 1]))
+        a--;
+    while (a < at && (s[a] == '.' || s[a] == '-'))
+        a++;
+    while (b < n && addr_domain_char((unsigned char)s[b])) {
+        if (s[b] == '.')
+            dot = 1;
+        b++;
+    }
+    while (b > at + 1 && (s[b - 1] == '.' || s[b - 1] == '-'))
+        b--;
+    if (a == at || b == at + 1 || !dot || s[at + 1] == '.')
+        return 0;
+    /* the dot must be inside the kept domain */
+    if (memchr(s + at + 1, '.', b - at - 1) == NULL)
+        return 0;
+    *start = a;
+    *end = b;
+    return 1;
+}
+
+size_t ndr_find_addr(const char *s, size_t n, char *out, size_t *at,
+                     size_t *alen)
+{
+    const char *p = s, *e = s + n;
+    while (p < e) {
+        const char *q = memchr(p, '@', (size_t)(e - p));
+        size_t a, b, len;
+        if (q == NULL)
+            return 0;
+        if (addr_at(s, n, (size_t)(q - s), &a, &b)) {
+            len = b - a;
+            if (len >= NDR_ADDR_MAX)
+                len = NDR_ADDR_MAX - 1;
+            if (out != NULL) {
+                memcpy(out, s + a, len);
+                out[len] = '\0';
+            }
+            if (at != NULL)
+                *at = a;
+            if (alen != NULL)
+                *alen = b - a;
+            return len;
+        }
+        p = q + 1;
+    }
+    return 0;
+}
+
+static int addr_eq(const char *a, const char *b)
+{
+    return ndr_ci_cmpn(a, strlen(a), b) == 0;
+}
+
+static const char *ci_has(const char *s, size_t n, const char *w)
+{
+    return ndr_ci_find(s, n, w, strlen(w));
+}
+
+/* Copy S[0..N) into DST (CAP bytes), trimmed, NUL-terminated. */
+static void copy_trim(char *dst, size_t cap, const char *s, size_t n)
+{
+    while (n > 0 && ndr_isspace((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && ndr_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+/* Drop a "type;" prefix (RFC 3464 address-type, diagnostic-type). */
+static void strip_type(const char **s, size_t *n)
+{
+    const char *semi = memchr(*s, ';', *n);
+    if (semi != NULL && semi - *s < 20) {
+        size_t k;
+        for (k = 0; *s + k < semi; k++)
+            if (!(ndr_isalnum((unsigned char)(*s)[k]) || (*s)[k] == '-' ||
+                  ndr_isblank((unsigned char)(*s)[k])))
+                break;
+        if (*s + k == semi) {
+            *n -= (size_t)(semi + 1 - *s);
+            *s = semi + 1;
+        }
+    }
+}
+
+/* Append S[0..N) to a bounded text buffer, joining with one space. */
+static void ctx_add(char *buf, size_t *len, size_t cap, const char *s,
+                    size_t n)
+{
+    while (n > 0 && ndr_isspace((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && ndr_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n == 0 || *len + 2 >= cap)
+        return;
+    if (*len > 0)
+        buf[(*len)++] = ' ';
+    if (n > cap - 1 - *len)
+        n = cap - 1 - *len;
+    memcpy(buf + *len, s, n);
+    *len += n;
+    buf[*len] = '\0';
+}
+
+/* ---- patterns ----------------------------------------------------------- */
+
+/* Lines that introduce the returned original message: the failure text
+ * ends there. */
+static const char *const separators[] = {
+    "this is a copy of the message",
+    "below this line is a copy of the message",
+    "enclosed is a copy of the message",
+    "original message follows",
+    "----- original message -----",
+    "-----original message-----",
+    "original message headers:",
+    "unsent message follows",
+    "message headers follow",
+    "header of the original message",
+    "-------original message",
+    "-------original mail info",
+    "returned message --",
+    "included is a copy of the message header",
+    "below is a copy of the original message",
+    "original message:",
+    "content-type: message/rfc822",
+    "content-type: text/rfc822-headers",
+    "content-type: message/global",
+    "--- the original message ---",
+    "original message header:",
+    "headers of the original message",
+    "following is a copy of the message",
+    "a copy of the original message below",
+    "message that caused this notification",
+};
+
+/* Words that show a text is about a failed delivery. */
+static const char *const markers[] = {
+    "could not be delivered", "couldn't be delivered", "not be delivered",
+    "was not delivered", "undeliverable", "undelivered", "delivery failed",
+    "delivery has failed", "delivery to the following", "failed permanently",
+    "permanent error", "fatal error", "unable to deliver",
+    "able to deliver", "following address", "following recipient",
+    "returned mail", "mail delivery", "delivery status", "mailer-daemon",
+    "qmail-send", "transcript of session", "remote host said",
+    "remote server returned", "did not reach", "non-delivery",
+    "delivery problem", "error delivering", "delivery error",
+    "message could not", "not delivered", "has been delayed",
+    "user unknown", "no such user", "smtp error", "delivery notification",
+};
+
+static int is_separator(const char *s, size_t n)
+{
+    while (n > 0 && ndr_isblank((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    if (n < 8 || n > 120)
+        return 0;
+    for (size_t i = 0; i < sizeof separators / sizeof separators[0]; i++)
+        if (ci_has(s, n, separators[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+static int has_marker(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+        if (ci_has(s, n, markers[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+/* ---- per-message state -------------------------------------------------- */
+
+void ndr_scan_reset(ndr_parser *p)
+{
+    p->hdr_bounce = 0;
+    p->hdr_report = 0;
+    p->autoreply = 0;
+    p->top_fields = 0;
+    p->top_dsn = 0;
+    p->from_addr[0] = '\0';
+    p->nsenders = 0;
+    p->nxfailed = 0;
+    p->orig_to[0] = '\0';
+    p->reporting_mta[0] = '\0';
+    p->nblocks = 0;
+    p->ds_open = 0;
+    p->ds_last = 0;
+    p->ds_text = 0;
+    p->feedback = 0;
+    p->nfb = 0;
+    p->text_done = 0;
+    p->after_sender = 0;
+    p->body_marker = 0;
+    p->nrcpts = 0;
+    p->cur_rcpt = -1;
+    p->pre_len = 0;
+    p->pre[0] = '\0';
+    p->json_len = 0;
+    p->in_json = 0;
+}
+
+/* Add the addresses of a header value to a bounded list. */
+static void add_addrs(const char *v, size_t n, char (*list)[NDR_ADDR_MAX],
+                      size_t *count, size_t max)
+{
+    size_t at, alen;
+    char a[NDR_ADDR_MAX];
+    while (n > 0 && *count < max && ndr_find_addr(v, n, a, &at, &alen) > 0) {
+        size_t k;
+        for (k = 0; k < *count && !addr_eq(list[k], a); k++)
+            ;
+        if (k == *count)
+            memcpy(list[(*count)++], a, sizeof a);
+        v += at + alen;
+        n -= at + alen;
+    }
+}
+
+static int is_dsn_field(const char *name, size_t n)
+{
+    static const char *const f[] = {"final-recipient", "original-recipient",
+                                    "action", "status", "diagnostic-code",
+                                    "remote-mta", "reporting-mta"};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (ndr_ci_cmpn(name, n, f[i]) == 0)
+            return 1;
+    return 0;
+}
+
+void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
+                         const char *val, size_t vlen)
+{
+    static const char *const bounce_from[] = {
+        "mailer-daemon", "mailer_daemon", "postmaster", "mail delivery",
+        "mail administrator", "delivery subsystem", "mail system"};
+    static const char *const bounce_subject[] = {
+        "undeliver", "undelivered", "delivery status", "delivery fail",
+        "delivery notification", "failure notice", "returned mail",
+        "not delivered", "delivery problem", "could not", "couldn't",
+        "failed", "failure", "non remis", "unzustellbar", "nicht zugestellt",
+        "non recapitabile", "no entregado", "bounce", "rejected",
+        "warning:", "delayed", "error", "mail system"};
+    static const char *const auto_subject[] = {
+        "auto:", "auto reply", "auto-reply", "autoreply", "automatic reply",
+        "auto response", "autoresponse", "out of office", "out of the office",
+        "vacation", "away from", "abwesenheit", "absence",
+        "réponse automatique", "risposta automatica", "respuesta automática"};
+    size_t i;
+
+    /* A fragment that starts with report fields ("Final-Recipient: ...")
+     * parses as headers; a real message only carries such trace fields
+     * among its other headers. */
+    if (p->top_fields++ == 0 && is_dsn_field(name, nlen))
+        p->top_dsn = 1;
+    if (ndr_ci_cmpn(name, nlen, "from") == 0) {
+        for (i = 0; i < sizeof bounce_from / sizeof bounce_from[0]; i++)
+            if (ci_has(val, vlen, bounce_from[i]))
+                p->hdr_bounce = 1;
+        ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
+        add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
+    } else if (ndr_ci_cmpn(name, nlen, "to") == 0) {
+        add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
+    } else if (ndr_ci_cmpn(name, nlen, "return-path") == 0) {
+        const char *v = val;
+        size_t n = vlen;
+        while (n > 0 && ndr_isspace((unsigned char)v[n - 1]))
+            n--;
+        if (n == 2 && v[0] == '<' && v[1] == '>')
+            p->hdr_bounce = 1;
+    } else if (ndr_ci_cmpn(name, nlen, "subject") == 0) {
+        for (i = 0; i < sizeof bounce_subject / sizeof bounce_subject[0]; i++)
+            if (ci_has(val, vlen, bounce_subject[i]))
+                p->hdr_bounce = 1;
+        for (i = 0; i < sizeof auto_subject / sizeof auto_subject[0]; i++)
+            if (ci_has(val, vlen, auto_subject[i]))
+                p->autoreply = 1;
+    } else if (ndr_ci_cmpn(name, nlen, "x-failed-recipients") == 0) {
+        p->hdr_bounce = 1;
+        add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
+    } else if (ndr_ci_cmpn(name, nlen, "auto-submitted") == 0) {
+        if (ci_has(val, vlen, "auto-replied"))
+            p->autoreply = 1;
+    } else if (ndr_ci_cmpn(name, nlen, "x-autoreply") == 0 ||
+               ndr_ci_cmpn(name, nlen, "x-autorespond") == 0 ||
+               ndr_ci_cmpn(name, nlen, "x-autoresponder") == 0) {
+        p->autoreply = 1;
+    } else if (ndr_ci_cmpn(name, nlen, "precedence") == 0) {
+        if (ci_has(val, vlen, "auto_reply"))
+            p->autoreply = 1;
+    } else if (ndr_ci_cmpn(name, nlen, "x-apple-action") == 0) {
+        if (ci_has(val, vlen, "vacation"))
+            p->autoreply = 1;
+    } else if (p->top_dsn && is_dsn_field(name, nlen)) {
+        char line[NDR_DIAG_MAX];
+        size_t n = nlen + 2 + vlen;
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, name, nlen);
+        line[nlen] = ':';
+        line[nlen + 1] = ' ';
+        memcpy(line + nlen + 2, val, n - nlen - 2);
+        ndr_scan_dsn_line(p, line, n);
+    }
+}
+
+void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
+                              const char *val, size_t vlen)
+{
+    if (p->orig_to[0] == '\0' && ndr_ci_cmpn(name, nlen, "to") == 0)
+        ndr_find_addr(val, vlen, p->orig_to, NULL, NULL);
+}
+
+/* ---- delivery-status fields --------------------------------------------- */
+
+/* Make room for one more of N items of SIZE bytes in *ARR (capacity *CAP),
+ * up to max_recipients.  Returns 0, or -1 (limit met, or out of memory). */
+static int grow_recipients(ndr_parser *p, void **arr, size_t n, size_t *cap,
+                           size_t size)
+{
+    if (n >= p->opt.max_recipients) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_RECIPIENTS;
+        return -1;
+    }
+    if (n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 4;
+        void *na;
+        if (ncap > p->opt.max_recipients)
+            ncap = p->opt.max_recipients;
+        na = ndr_realloc(p, *arr, ncap * size);
+        if (na == NULL)
+            return -1;
+        *arr = na;
+        *cap = ncap;
+    }
+    return 0;
+}
+
+static ds_block *ds_new(ndr_parser *p)
+{
+    ds_block *b;
+    void *arr = p->blocks;
+    if (grow_recipients(p, &arr, p->nblocks, &p->blocks_cap, sizeof *b) < 0)
+        return NULL;
+    p->blocks = arr;
+    b = &p->blocks[p->nblocks++];
+    memset(b, 0, offsetof(ds_block, diag) + 1);
+    b->diag_len = 0;
+    b->seen = 0;
+    b->diag_not_smtp = 0;
+    p->ds_open = 1;
+    return b;
+}
+
+/* The block that takes field F: the open one, unless it has F already. */
+static ds_block *ds_for(ndr_parser *p, unsigned f)
+{
+    ds_block *b = p->ds_open && p->nblocks > 0 ? &p->blocks[p->nblocks - 1]
+                                               : NULL;
+    if (b != NULL && (b->seen & f) != 0) {
+        /* Original-Recipient before Final-Recipient is the normal order;
+         * a second one of either starts the next recipient. */
+        b = NULL;
+    }
+    if (b == NULL)
+        b = ds_new(p);
+    return b;
+}
+
+void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
+{
+    size_t colon = 0, vs;
+    const char *v;
+    size_t vn;
+    ds_block *b;
+
+    if (len == 0) {
+        p->ds_open = 0;
+        p->ds_last = 0;
+        p->ds_text = 0;
+        return;
+    }
+    if (ndr_isblank((unsigned char)line[0])) {
+        /* A folded continuation of the last field. */
+        if (p->ds_last == DSF_DIAG && p->nblocks > 0) {
+            b = &p->blocks[p->nblocks - 1];
+            ctx_add(b->diag, &b->diag_len, sizeof b->diag, line, len);
+        }
+        return;
+    }
+    while (colon < len && colon < 40 && line[colon] != ':')
+        colon++;
+    if (colon == len || colon == 40 || line[colon] != ':') {
+        p->ds_last = 0;
+        return;
+    }
+    vs = colon + 1;
+    while (vs < len && ndr_isblank((unsigned char)line[vs]))
+        vs++;
+    v = line + vs;
+    vn = len - vs;
+    p->ds_last = 0;
+
+    if (ndr_ci_cmpn(line, colon, "reporting-mta") == 0) {
+        strip_type(&v, &vn);
+        copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
+    } else if (ndr_ci_cmpn(line, colon, "final-recipient") == 0 ||
+               ndr_ci_cmpn(line, colon, "original-recipient") == 0) {
+        int fin = ndr_ci_cmpn(line, colon, "final-recipient") == 0;
+        char a[NDR_ADDR_MAX];
+        strip_type(&v, &vn);
+        if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
+            copy_trim(a, sizeof a, v, vn);
+        if (fin) {
+            /* Original then Final is one recipient; Final after Final
+             * (or after a complete block) is the next. */
+            if ((b = ds_for(p, DSF_FINAL)) == NULL)
+                return;
+            memcpy(b->final_rcpt, a, sizeof a);
+            b->seen |= DSF_FINAL;
+        } else {
+            ds_block *cur = p->ds_open && p->nblocks > 0
+                                ? &p->blocks[p->nblocks - 1] : NULL;
+            if (cur != NULL && (cur->seen & (DSF_ORIG | DSF_FINAL)))
+                b = (cur->seen & DSF_ORIG) ? ds_new(p) : cur;
+            else
+                b = ds_for(p, DSF_ORIG);
+            if (b == NULL)
+                return;
+            memcpy(b->orig_rcpt, a, sizeof a);
+            b->seen |= DSF_ORIG;
+        }
+    } else if (ndr_ci_cmpn(line, colon, "action") == 0) {
+        if ((b = ds_for(p, DSF_ACTION)) == NULL)
+            return;
+        copy_trim(b->action, sizeof b->action, v, vn);
+        for (char *c = b->action; *c; c++)
+            *c = (char)ndr_lower((unsigned char)*c);
+        b->seen |= DSF_ACTION;
+    } else if (ndr_ci_cmpn(line, colon, "status") == 0) {
+        if ((b = ds_for(p, DSF_STATUS)) == NULL)
+            return;
+        copy_trim(b->status, sizeof b->status, v, vn);
+        b->seen |= DSF_STATUS;
+    } else if (ndr_ci_cmpn(line, colon, "remote-mta") == 0) {
+        if ((b = ds_for(p, DSF_REMOTE)) == NULL)
+            return;
+        strip_type(&v, &vn);
+        copy_trim(b->remote_mta, sizeof b->remote_mta, v, vn);
+        b->seen |= DSF_REMOTE;
+    } else if (ndr_ci_cmpn(line, colon, "diagnostic-code") == 0) {
+        if ((b = ds_for(p, DSF_DIAG)) == NULL)
+            return;
+        {
+            const char *semi = memchr(v, ';', vn < 20 ? vn : 20);
+            b->diag_not_smtp = semi != NULL && ndr_ci_find(v, (size_t)(semi - v),
+                                                          "smtp", 4) == NULL;
+        }
+        /* "smtp;" says nothing; "X-Unix; 255" (a local program's exit
+         * status) needs its type to be understood. */
+        if (!b->diag_not_smtp)
+            strip_type(&v, &vn);
+        b->diag_len = 0;
+        b->diag[0] = '\0';
+        ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
+        b->seen |= DSF_DIAG;
+        p->ds_last = DSF_DIAG;
+    }
+}
+
+void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len)
+{
+    size_t colon = 0;
+    while (colon < len && colon < 40 && line[colon] != ':')
+        colon++;
+    if (colon == len || colon == 40)
+        return;
+    if (ndr_ci_cmpn(line, colon, "original-rcpt-to") == 0 ||
+        ndr_ci_cmpn(line, colon, "removal-recipient") == 0)
+        add_addrs(line + colon + 1, len - colon - 1, p->fb_rcpts, &p->nfb,
+                  NDR_XFAILED_MAX);
+}
+
+
+/* ---- JSON notifications -------------------------------------------------- */
+
+/* Amazon SES sends bounce, complaint and delivery notifications as JSON,
+ * by mail through SNS, sometimes as a string inside another JSON object
+ * and folded over several lines.  The lines are joined as they are and
+ * backslashes dropped, which turns the quoted form back into plain JSON
+ * well enough to read the few fields needed. */
+static void json_collect(ndr_parser *p, const char *line, size_t len)
+{
+    if (len == 0 || p->json_len >= NDR_JSON_MAX) {
+        p->in_json = 0;
+        return;
+    }
+    if (p->json == NULL && (p->json = ndr_alloc(p, NDR_JSON_MAX)) == NULL)
+        return;
+    p->in_json = 1;
+    for (size_t i = 0; i < len && p->json_len < NDR_JSON_MAX; i++)
+        if (line[i] != '\\')
+            p->json[p->json_len++] = line[i];
+}
+
+/* Find "KEY" : "value" in S[FROM..TO); copy the value.  Returns the offset
+ * just past it, or 0. */
+static size_t json_get(const char *s, size_t from, size_t to, const char *key,
+                       char *out, size_t cap)
+{
+    size_t kl = strlen(key);
+    while (from < to) {
+        const char *k = ndr_ci_find(s + from, to - from, key, kl);
+        size_t i, vs;
+        if (k == NULL)
+            return 0;
+        i = (size_t)(k - s) + kl;
+        from = i;
+        if (k == s || k[-1] != '"' || i >= to || s[i] != '"')
+            continue;
+        i++;
+        while (i < to && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i >= to || s[i] != ':')
+            continue;
+        i++;
+        while (i < to && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i >= to || s[i] != '"')
+            continue;
+        vs = ++i;
+        while (i < to && s[i] != '"')
+            i++;
+        copy_trim(out, cap, s + vs, i - vs);
+        return i + 1;
+    }
+    return 0;
+}
+
+/* The end of the JSON array or object that starts at or after FROM. */
+static size_t json_close(const char *s, size_t from, size_t to, char open,
+                         char close)
+{
+    int depth = 0;
+    for (size_t i = from; i < to; i++) {
+        if (s[i] == open)
+            depth++;
+        else if (s[i] == close && --depth <= 0)
+            return i;
+    }
+    return to;
+}
+
+static void json_parse(ndr_parser *p)
+{
+    const char *s = p->json;
+    size_t n = p->json_len, at, end;
+    char kind[32], tmp[NDR_DIAG_MAX];
+    const char *k;
+
+    p->in_json = 0;
+    if (n == 0 || json_get(s, 0, n, "notificationType", kind, sizeof kind) == 0)
+        return;
+    if (json_get(s, 0, n, "reportingMTA", tmp, sizeof tmp)) {
+        const char *v = tmp;
+        size_t vn = strlen(tmp);
+        strip_type(&v, &vn);
+        copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
+    }
+    if (ndr_ci_cmpn(kind, strlen(kind), "complaint") == 0) {
+        if ((k = ci_has(s, n, "\"complainedRecipients\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        end = json_close(s, at, n, '[', ']');
+        while (p->nfb < NDR_XFAILED_MAX &&
+               (at = json_get(s, at, end, "emailAddress", tmp, sizeof tmp)) != 0)
+            add_addrs(tmp, strlen(tmp), p->fb_rcpts, &p->nfb, NDR_XFAILED_MAX);
+        p->feedback = 1;
+    } else if (ndr_ci_cmpn(kind, strlen(kind), "bounce") == 0) {
+        if ((k = ci_has(s, n, "\"bouncedRecipients\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        end = json_close(s, at, n, '[', ']');
+        for (;;) {
+            const char *ob = memchr(s + at, '{', end - at);
+            size_t oe;
+            ds_block *b;
+            if (ob == NULL)
+                break;
+            at = (size_t)(ob - s);
+            oe = json_close(s, at, end, '{', '}');
+            if (json_get(s, at, oe, "emailAddress", tmp, sizeof tmp) == 0 ||
+                (b = ds_new(p)) == NULL)
+                break;
+            ndr_find_addr(tmp, strlen(tmp), b->final_rcpt, NULL, NULL);
+            b->seen |= DSF_FINAL;
+            json_get(s, at, oe, "action", b->action, sizeof b->action);
+            json_get(s, at, oe, "status", b->status, sizeof b->status);
+            if (json_get(s, at, oe, "diagnosticCode", tmp, sizeof tmp)) {
+                const char *v = tmp;
+                size_t vn = strlen(tmp);
+                strip_type(&v, &vn);
+                ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
+            }
+            p->ds_open = 0;
+            at = oe + 1;
+            if (at >= end)
+                break;
+        }
+    } else if (ndr_ci_cmpn(kind, strlen(kind), "delivery") == 0) {
+        char resp[NDR_DIAG_MAX];
+        if ((k = ci_has(s, n, "\"delivery\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        resp[0] = '\0';
+        json_get(s, at, n, "smtpResponse", resp, sizeof resp);
+        if ((k = ci_has(s + at, n - at, "\"recipients\"")) == NULL)
+            return;
+        at = (size_t)(k - s);
+        end = json_close(s, at, n, '[', ']');
+        while (at < end) {
+            size_t aat, alen;
+            ds_block *b;
+            if (ndr_find_addr(s + at, end - at, tmp, &aat, &alen) == 0 ||
+                (b = ds_new(p)) == NULL)
+                break;
+            memcpy(b->final_rcpt, tmp, sizeof b->final_rcpt);
+            b->seen |= DSF_FINAL;
+            strcpy(b->action, "delivered");
+            ctx_add(b->diag, &b->diag_len, sizeof b->diag, resp, strlen(resp));
+            p->ds_open = 0;
+            at += aat + alen;
+        }
+    }
+}
+
+/* ---- failure text ------------------------------------------------------- */
+
+static int is_sender(const ndr_parser *p, const char *a)
+{
+    for (size_t i = 0; i < p->nsenders; i++)
+        if (addr_eq(p->senders[i], a))
+            return 1;
+    return ndr_ci_find(a, strlen(a), "mailer-daemon", 13) == a;
+}
+
+static long find_or_add_rcpt(ndr_parser *p, const char *a)
+{
+    text_rcpt *r;
+    for (size_t i = 0; i < p->nrcpts; i++)
+        if (addr_eq(p->rcpts[i].addr, a))
+            return (long)i;
+    {
+        void *arr = p->rcpts;
+        if (grow_recipients(p, &arr, p->nrcpts, &p->rcpts_cap, sizeof *r) < 0)
+            return -1;
+        p->rcpts = arr;
+    }
+    r = &p->rcpts[p->nrcpts];
+    memcpy(r->addr, a, strlen(a) + 1);
+    r->ctx_len = 0;
+    r->ctx[0] = '\0';
+    return (long)p->nrcpts++;
+}
+
+/* Labels whose address is not a recipient. */
+static int sender_label(const char *s, size_t n)
+{
+    static const char *const l[] = {
+        "from", "sender", "reply-to", "return-path", "message-id",
+        "envelope-from", "envelope-to", "delivered-to", "mail from",
+        "in-reply-to", "references", "generating server", "reporting-mta",
+        "received", "x-", "dkim", "authentication", "cc", "bcc", "errors-to",
+        "resent-", "list-", "disposition-notification", "return-receipt"};
+    for (size_t i = 0; i < sizeof l / sizeof l[0]; i++) {
+        size_t k = strlen(l[i]);
+        if (n >= k && ndr_ci_cmpn(s, k, l[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does line S[0..N) name a recipient?  Returns the address length written
+ * to OUT and sets *REST to where the line goes on after it, or 0. */
+static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
+                                char *out, size_t *rest)
+{
+    size_t i = 0, at, alen;
+    /* indentation, quote marks, bullets */
+    while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '>' ||
+                     s[i] == '*' || s[i] == '|'))
+        i++;
+    /* a reply code before the address: "554 <user@host>... error" */
+    if (i + 4 < n && s[i] >= '2' && s[i] <= '5' &&
+        ndr_isdigit((unsigned char)s[i + 1]) &&
+        ndr_isdigit((unsigned char)s[i + 2]) && s[i + 3] == ' ' &&
+        s[i + 4] == '<')
+        i += 4;
+    if (i < n && (s[i] == '<' || s[i] == '"' || s[i] == '\'' ||
+                  addr_local_char((unsigned char)s[i]))) {
+        size_t k = i + (s[i] == '<' || s[i] == '"' || s[i] == '\'');
+        /* an address right at the start */
+        if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+            *rest = k + alen;
+            return strlen(out);
+        }
+    }
+    /* "Label: address" */
+    {
+        size_t c = i;
+        while (c < n && c - i < 40 && s[c] != ':' && s[c] != '@')
+            c++;
+        if (c < n && s[c] == ':' && c > i && !sender_label(s + i, c - i)) {
+            size_t k = c + 1;
+            while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
+                             s[k] == '"'))
+                k++;
+            if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+                int word = 1;
+                for (size_t j = i; j < c; j++)
+                    if (!(ndr_isalpha((unsigned char)s[j]) || s[j] == ' ' ||
+                          s[j] == '-' || s[j] == '_'))
+                        word = 0;
+                if (word) {
+                    *rest = k + alen;
+                    return strlen(out);
+                }
+            }
+        }
+    }
+    /* "... deliver ... to <address>", in a few languages */
+    if (ndr_find_addr(s, n, out, &at, &alen) > 0) {
+        static const char *const to_words[] = {"to", "an", "aan", "a", "para",
+                                               "\xc3\xa0" /* à */};
+        static const char *const about[] = {
+            "deliver", "message", "mail", "recipient", "rcpt", "sent", "send",
+            "zustell", "nachricht", "remis", "destinataire", "consegn",
+            "destinatario", "entreg", "mensaje", "mensagem", "bericht"};
+        size_t b = at, w;
+        while (b > 0 && (s[b - 1] == '<' || s[b - 1] == '"' ||
+                         ndr_isblank((unsigned char)s[b - 1]) || s[b - 1] == ':'))
+            b--;
+        w = b;
+        while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
+            w--;
+        for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
+            if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
+                continue;
+            for (size_t j = 0; j < sizeof about / sizeof about[0]; j++)
+                if (ci_has(s, w, about[j])) {
+                    *rest = at + alen;
+                    return strlen(out);
+                }
+        }
+    }
+    (void)p;
+    return 0;
+}
+
+/* Read DSN fields that appear in text (pasted reports, broken MIME). */
+static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
+{
+    size_t colon = 0;
+    ndr_code c;
+    size_t tl;
+    if (p->ds_text && n > 0 && ndr_isblank((unsigned char)s[0])) {
+        ndr_scan_dsn_line(p, s, n);
+        p->ds_text = p->ds_last == DSF_DIAG;
+        return p->ds_text;
+    }
+    while (colon < n && colon < 24 && s[colon] != ':')
+        colon++;
+    if (colon == n || colon == 24 || !is_dsn_field(s, colon))
+        return 0;
+    if (ndr_ci_cmpn(s, colon, "status") == 0 &&
+        ndr_code_scan(s + colon, n - colon, &c, &tl) == (size_t)-1)
+        return 0;
+    if (ndr_ci_cmpn(s, colon, "action") == 0 &&
+        !(ci_has(s, n, "failed") || ci_has(s, n, "delayed") ||
+          ci_has(s, n, "delivered") || ci_has(s, n, "relayed") ||
+          ci_has(s, n, "expanded") || ci_has(s, n, "expired")))
+        return 0;
+    ndr_scan_dsn_line(p, s, n);
+    p->ds_text = 1;
+    return 1;
+}
+
+/* Does the line end by introducing the sender ("A message sent by",
+ * "from:")?  Then an address on the next line is not a recipient. */
+static int introduces_sender(const char *s, size_t n)
+{
+    static const char *const w[] = {"sent by", "from", "by", "von", "de",
+                                    "par", "da"};
+    while (n > 0 && (ndr_isspace((unsigned char)s[n - 1]) || s[n - 1] == ':'))
+        n--;
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        size_t k = strlen(w[i]);
+        if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i]) == 0 &&
+            (n == k || !ndr_isalnum((unsigned char)s[n - k - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The length of a "Some words:" label that starts the line, or 0. */
+static size_t label_words(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    for (size_t k = i; k < n && k - i < 40; k++) {
+        if (s[k] == ':')
+            return k > i && !sender_label(s + i, k - i) ? k : 0;
+        if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' '))
+            return 0;
+    }
+    return 0;
+}
+
+void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
+{
+    char a[NDR_ADDR_MAX];
+    size_t rest = 0;
+    int sender_next;
+
+    if (p->text_done)
+        return;
+    if (p->in_json || (len > 20 && ci_has(line, len, "notificationType"))) {
+        json_collect(p, line, len);
+        return;
+    }
+    if (len == 0) {
+        if (p->ds_text)
+            ndr_scan_dsn_line(p, line, 0);
+        return;
+    }
+    if (is_separator(line, len)) {
+        p->text_done = 1;
+        return;
+    }
+    if (text_dsn_field(p, line, len))
+        return;
+    sender_next = p->after_sender;
+    p->after_sender = introduces_sender(line, len);
+    if (!p->body_marker && has_marker(line, len))
+        p->body_marker = 1;
+    if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
+        !sender_next) {
+        long r = find_or_add_rcpt(p, a);
+        if (r >= 0) {
+            text_rcpt *t = &p->rcpts[r];
+            size_t lab = label_words(line, len);
+            p->cur_rcpt = r;
+            /* "Unknown user: a@b": the label is the server's word */
+            if (lab > 0)
+                ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, lab);
+            while (rest < len && (line[rest] == '>' || line[rest] == '"' ||
+                                  line[rest] == ':' || line[rest] == '\'' ||
+                                  line[rest] == '.'))
+                rest++;
+            ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line + rest,
+                    len - rest);
+        }
+        return;
+    }
+    if (p->cur_rcpt >= 0) {
+        text_rcpt *t = &p->rcpts[p->cur_rcpt];
+        ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, len);
+    } else {
+        ctx_add(p->pre, &p->pre_len, sizeof p->pre, line, len);
+    }
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+static int code_generic(ndr_code c) { return c.subject == 0 && c.detail == 0; }
+
+static int code_same(ndr_code a, ndr_code b)
+{
+    return a.cls == b.cls && a.subject == b.subject && a.detail == b.detail;
+}
+
+/* The code a failure text stands for: the first failure (4/5) code that is
+ * not the generic X.0.0, else the first failure code, else the first code.
+ * Returns its offset in S or (size_t)-1. */
+static size_t pick_code(const char *s, size_t n, ndr_code *out)
+{
+    size_t pos = 0, best = (size_t)-1, fail = (size_t)-1, any = (size_t)-1;
+    ndr_code cb = {0, 0, 0}, cf = {0, 0, 0}, ca = {0, 0, 0};
+    while (pos < n) {
+        ndr_code c;
+        size_t tl, at = ndr_code_scan(s + pos, n - pos, &c, &tl);
+        if (at == (size_t)-1)
+            break;
+        at += pos;
+        if (any == (size_t)-1) {
+            any = at;
+            ca = c;
+        }
+        if (c.cls != 2 && fail == (size_t)-1) {
+            fail = at;
+            cf = c;
+        }
+        if (c.cls != 2 && !code_generic(c)) {
+            best = at;
+            cb = c;
+            break;
+        }
+        pos = at + tl;
+    }
+    if (best != (size_t)-1) {
+        *out = cb;
+        return best;
+    }
+    if (fail != (size_t)-1) {
+        *out = cf;
+        return fail;
+    }
+    *out = ca;
+    return any;
+}
+
+/* The reply code written just before offset AT ("550 5.1.1", "550-5.1.1",
+ * "550 #5.1.1"), else the first reply code in S; 0 when none. */
+static int pick_reply(const char *s, size_t n, size_t at)
+{
+    int r = 0;
+    size_t k;
+    if (at != (size_t)-1 && at >= 4) {
+        size_t e = at;
+        while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '#' || s[e - 1] == '-' ||
+                         s[e - 1] == ':'))
+            e--;
+        if (e >= 3 && ndr_reply_scan(s + e - 3, 3, &r) == 0 &&
+            (e == 3 || !ndr_isalnum((unsigned char)s[e - 4])))
+            return r;
+    }
+    k = ndr_reply_scan(s, n, &r);
+    return k == (size_t)-1 ? 0 : r;
+}
+
+typedef struct rec_build {
+    ndr_record rec;
+    char status[NDR_CODE_BUFSZ];
+    char dsn_status[NDR_CODE_BUFSZ];
+} rec_build;
+
+/* Classify, then hand the record to the caller. */
+static void emit(ndr_parser *p, rec_build *b, const char *reason_text,
+                 size_t rlen)
+{
+    ndr_record *r = &b->rec;
+    r->message = p->messages;
+    if (r->reason == NDR_REASON_UNDEFINED)
+        r->reason = ndr_reason_classify(r->status, r->reply, r->action,
+                                        reason_text, rlen);
+    r->hard = ndr_reason_is_hard(r->reason, r->status);
+    if (r->reason == NDR_REASON_FEEDBACK || r->reason == NDR_REASON_VACATION ||
+        r->reason == NDR_REASON_DELIVERED)
+        r->flags |= NDR_REC_NOT_FAILURE;
+    if (r->status != NULL && r->reply >= 400 && r->reply < 600 &&
+        (r->status[0] == '4' || r->status[0] == '5') &&
+        r->status[0] - '0' != r->reply / 100)
+        r->flags |= NDR_REC_INCONSISTENT;
+    if (p->error == NDR_OK && p->opt.on_record(p->opt.ctx, r) != 0)
+        p->error = NDR_CALLBACK;
+}
+
+/* Which vendor wrote the bounce: the host names of the reporting and
+ * remote MTAs say it best, then a vendor token in the server's words,
+ * then the vendors' markers in those words. */
+static const char *vendor_of(const char *a, const char *b, const char *c)
+{
+    const char *v = NULL;
+    const ndr_token *t;
+    size_t tl;
+    if (a != NULL && a[0])
+        v = ndr_vendor_detect(a, strlen(a));
+    if (v == NULL && b != NULL && b[0])
+        v = ndr_vendor_detect(b, strlen(b));
+    if (v == NULL && c != NULL && c[0]) {
+        size_t n = strlen(c);
+        if (ndr_token_scan(c, n, &t, &tl) != (size_t)-1)
+            v = t->vendor;
+        else
+            v = ndr_vendor_detect(c, n);
+    }
+    return v;
+}
+
+static const text_rcpt *text_for(const ndr_parser *p, const char *a)
+{
+    if (a == NULL || a[0] == '\0')
+        return NULL;
+    for (size_t i = 0; i < p->nrcpts; i++)
+        if (addr_eq(p->rcpts[i].addr, a))
+            return &p->rcpts[i];
+    return NULL;
+}
+
+/* Reason text: two pieces joined in the scratch buffer. */
+static size_t join_text(ndr_parser *p, const char *a, const char *b)
+{
+    size_t n = 0, cap = p->scratch_cap;
+    char *s = p->scratch;
+    s[0] = '\0';
+    if (a != NULL)
+        ctx_add(s, &n, cap, a, strlen(a));
+    if (b != NULL && b != a)
+        ctx_add(s, &n, cap, b, strlen(b));
+    return n;
+}
+
+static void records_from_blocks(ndr_parser *p)
+{
+    for (size_t i = 0; i < p->nblocks && p->error == NDR_OK; i++) {
+        ds_block *blk = &p->blocks[i];
+        rec_build b;
+        ndr_code st, dc, tc;
+        size_t tl, dat = (size_t)-1;
+        int have_st, have = 0;
+        const char *rcpt = blk->final_rcpt[0] ? blk->final_rcpt
+                                              : blk->orig_rcpt;
+        const text_rcpt *t = text_for(p, blk->final_rcpt);
+        const char *tctx;
+        size_t tlen;
+        if (t == NULL)
+            t = text_for(p, blk->orig_rcpt);
+        if (t == NULL && p->nblocks == 1 && p->nrcpts == 1)
+            t = &p->rcpts[0];
+        /* The recipient's failure text; for a lone recipient that the text
+         * does not name, the text as a whole. */
+        tctx = t != NULL ? t->ctx : (p->nblocks == 1 ? p->pre : NULL);
+        tlen = t != NULL ? t->ctx_len : (p->nblocks == 1 ? p->pre_len : 0);
+
+        memset(&b, 0, sizeof b);
+        have_st = ndr_code_scan(blk->status, strlen(blk->status), &st, &tl) !=
+                  (size_t)-1;
+        /* The diagnostic's own code, when it says more than Status. */
+        {
+            size_t pos = 0;
+            while (pos < blk->diag_len) {
+                size_t at = ndr_code_scan(blk->diag + pos, blk->diag_len - pos,
+                                          &dc, &tl);
+                if (at == (size_t)-1)
+                    break;
+                at += pos;
+                if (!have_st || !code_same(dc, st)) {
+                    dat = at;
+                    have = 1;
+                    break;
+                }
+                if (dat == (size_t)-1)
+                    dat = at;
+                pos = at + tl;
+            }
+        }
+        if (have) {
+            ndr_code_format(dc, b.status);
+            if (have_st)
+                ndr_code_format(st, b.dsn_status);
+        } else if (have_st) {
+            ndr_code_format(st, b.status);
+            dc = st;
+            have = 1;
+        }
+        /* A generic or missing code: the text may be more specific. */
+        if ((!have || code_generic(dc)) && tctx != NULL &&
+            pick_code(tctx, tlen, &tc) != (size_t)-1 &&
+            tc.cls != 2 && !code_generic(tc)) {
+            if (have && b.dsn_status[0] == '\0')
+                memcpy(b.dsn_status, b.status, sizeof b.status);
+            ndr_code_format(tc, b.status);
+            have = 1;
+        }
+        b.rec.recipient = rcpt[0] ? rcpt : NULL;
+        b.rec.action = blk->action[0] ? blk->action : NULL;
+        b.rec.status = have ? b.status : NULL;
+        b.rec.dsn_status = b.dsn_status[0] ? b.dsn_status : NULL;
+        if (!blk->diag_not_smtp)
+            b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
+        if (b.rec.reply == 0 && t != NULL)
+            b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1);
+        b.rec.diagnostic = blk->diag_len ? blk->diag
+                           : (t != NULL && t->ctx_len ? t->ctx : NULL);
+        b.rec.remote_mta = blk->remote_mta[0] ? blk->remote_mta : NULL;
+        b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
+        b.rec.vendor = vendor_of(p->reporting_mta, blk->remote_mta, blk->diag);
+        {
+            size_t n = join_text(p, blk->diag_len ? blk->diag : NULL,
+                                 t != NULL ? t->ctx : NULL);
+            if (n == 0 && p->nblocks == 1)
+                n = join_text(p, p->pre, NULL);
+            emit(p, &b, p->scratch, n);
+        }
+    }
+}
+
+/* A record for a recipient known from text (or from X-Failed-Recipients). */
+static void record_from_text(ndr_parser *p, const char *addr,
+                             const text_rcpt *t)
+{
+    rec_build b;
+    ndr_code c;
+    size_t at = (size_t)-1, n;
+    const char *ctx = NULL, *src = NULL;
+    size_t clen = 0;
+
+    memset(&b, 0, sizeof b);
+    if (t != NULL && t->ctx_len > 0) {
+        ctx = t->ctx;
+        clen = t->ctx_len;
+        at = pick_code(ctx, clen, &c);
+        src = ctx;
+    }
+    if (at == (size_t)-1 && p->pre_len > 0) {
+        size_t pat = pick_code(p->pre, p->pre_len, &c);
+        if (pat != (size_t)-1) {
+            at = pat;
+            src = p->pre;
+        }
+    }
+    if (at != (size_t)-1) {
+        ndr_code_format(c, b.status);
+        b.rec.status = b.status;
+        b.rec.reply = pick_reply(src, strlen(src), at);
+    } else if (ctx != NULL) {
+        b.rec.reply = pick_reply(ctx, clen, (size_t)-1);
+    }
+    b.rec.recipient = addr;
+    b.rec.action = "failed";
+    b.rec.diagnostic = ctx != NULL ? ctx : (p->pre_len ? p->pre : NULL);
+    b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
+    b.rec.vendor = vendor_of(p->reporting_mta, NULL, b.rec.diagnostic);
+    if (b.rec.status != NULL && b.rec.status[0] == '4')
+        b.rec.action = "delayed";
+    /* The text before the first recipient speaks for it only when its own
+     * context is empty or the code came from there. */
+    n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);
+    emit(p, &b, p->scratch, n);
+}
+
+void ndr_scan_end_message(ndr_parser *p)
+{
+    size_t with_rcpt = 0;
+    int bounce;
+
+    if (p->json_len > 0)
+        json_parse(p);
+    bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
+             p->headerless || p->nblocks > 0;
+
+    if (p->feedback) {
+        rec_build b;
+        memset(&b, 0, sizeof b);
+        b.rec.reason = NDR_REASON_FEEDBACK;
+        if (p->nfb == 0) {
+            b.rec.recipient = p->orig_to[0] ? p->orig_to : NULL;
+            emit(p, &b, "", 0);
+        }
+        for (size_t i = 0; i < p->nfb && p->error == NDR_OK; i++) {
+            b.rec.recipient = p->fb_rcpts[i];
+            emit(p, &b, "", 0);
+        }
+        return;
+    }
+    for (size_t i = 0; i < p->nblocks; i++)
+        if (p->blocks[i].final_rcpt[0] || p->blocks[i].orig_rcpt[0])
+            with_rcpt++;
+    if (with_rcpt > 0) {
+        /* Blocks without a recipient hold only per-message fields. */
+        size_t k = 0;
+        for (size_t i = 0; i < p->nblocks; i++)
+            if (p->blocks[i].final_rcpt[0] || p->blocks[i].orig_rcpt[0])
+                p->blocks[k++] = p->blocks[i];
+        p->nblocks = k;
+        records_from_blocks(p);
+        return;
+    }
+    if (!bounce) {
+        if (p->autoreply) {
+            rec_build b;
+            memset(&b, 0, sizeof b);
+            b.rec.reason = NDR_REASON_VACATION;
+            b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
+            emit(p, &b, "", 0);
+        }
+        return;
+    }
+    if (p->nrcpts > 0) {
+        for (size_t i = 0; i < p->nrcpts && p->error == NDR_OK; i++)
+            record_from_text(p, p->rcpts[i].addr, &p->rcpts[i]);
+        return;
+    }
+    if (p->nxfailed > 0) {
+        for (size_t i = 0; i < p->nxfailed && p->error == NDR_OK; i++)
+            record_from_text(p, p->xfailed[i], NULL);
+        return;
+    }
+    if (p->autoreply && !p->body_marker) {
+        rec_build b;
+        memset(&b, 0, sizeof b);
+        b.rec.reason = NDR_REASON_VACATION;
+        b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
+        emit(p, &b, "", 0);
+        return;
+    }
+    /* A bounce that names no recipient: report what it says, if it says
+     * anything (a code, or words about a failed delivery). */
+    if (p->pre_len > 0 && (p->body_marker || p->headerless)) {
+        ndr_code c;
+        if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
+            p->orig_to[0] != '\0' || p->hdr_bounce)
+            record_from_text(p, p->orig_to[0] ? p->orig_to : NULL, NULL);
+    }
+}

@@ -1,0 +1,382 @@
+/*
+ * test_bounce.c - the bounce parser, fed every way: whole, byte by byte,
+ * in chunks of 2..7 bytes and split at every offset; with LF, CRLF and CR
+ * line ends.  Each feeding must give the same records.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ndrcode.h"
+
+typedef struct sink {
+    char out[16384];
+    size_t len;
+    size_t n;
+} sink;
+
+static int on_rec(void *ctx, const ndr_record *r)
+{
+    sink *s = ctx;
+    int w = snprintf(s->out + s->len, sizeof s->out - s->len,
+                     "%zu|%s|%s|%d|%s|%s|%s\n", r->message,
+                     r->recipient ? r->recipient : "-",
+                     r->status ? r->status : "-", r->reply,
+                     r->action ? r->action : "-",
+                     r->dsn_status ? r->dsn_status : "-",
+                     (r->flags & NDR_REC_NOT_FAILURE) ? "other" : "fail");
+    if (w > 0 && (size_t)w < sizeof s->out - s->len)
+        s->len += (size_t)w;
+    s->n++;
+    return 0;
+}
+
+/* Parse DATA fed in pieces of CHUNK bytes (0: whole; SPLIT: one cut). */
+static void run(const char *data, size_t len, size_t chunk, size_t split,
+                sink *s)
+{
+    ndr_options o;
+    ndr_parser *p;
+    ndr_options_init(&o);
+    o.on_record = on_rec;
+    o.ctx = s;
+    memset(s, 0, sizeof *s);
+    p = ndr_parser_new(&o);
+    assert_non_null(p);
+    if (split != 0) {
+        assert_int_equal(ndr_parser_feed(p, data, split), NDR_OK);
+        assert_int_equal(ndr_parser_feed(p, data + split, len - split), NDR_OK);
+    } else if (chunk == 0) {
+        assert_int_equal(ndr_parser_feed(p, data, len), NDR_OK);
+    } else {
+        for (size_t i = 0; i < len; i += chunk)
+            assert_int_equal(
+                ndr_parser_feed(p, data + i, len - i < chunk ? len - i : chunk),
+                NDR_OK);
+    }
+    assert_int_equal(ndr_parser_finish(p), NDR_OK);
+    ndr_parser_free(p);
+}
+
+static char *load(const char *name, size_t *len)
+{
+    char path[512];
+    FILE *f;
+    char *buf;
+    long n;
+    snprintf(path, sizeof path, "%s/%s", NDR_FIXTURES, name);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/* LF -> CRLF or CR. */
+static char *convert(const char *s, size_t n, const char *eol, size_t *out)
+{
+    size_t el = strlen(eol), k = 0;
+    char *d = malloc(n * 2 + 1);
+    assert_non_null(d);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            memcpy(d + k, eol, el);
+            k += el;
+        } else
+            d[k++] = s[i];
+    }
+    *out = k;
+    return d;
+}
+
+/* Every way of feeding DATA gives WANT. */
+static void check_all_feeds(const char *data, size_t len, const char *want,
+                            int every_split)
+{
+    sink *s = malloc(sizeof *s);
+    assert_non_null(s);
+    run(data, len, 0, 0, s);
+    assert_string_equal(s->out, want);
+    for (size_t c = 1; c <= 7; c++) {
+        run(data, len, c, 0, s);
+        assert_string_equal(s->out, want);
+    }
+    if (every_split)
+        for (size_t k = 1; k < len; k++) {
+            run(data, len, 0, k, s);
+            if (strcmp(s->out, want) != 0)
+                fail_msg("split at %zu gives\n%s", k, s->out);
+        }
+    free(s);
+}
+
+static void check_fixture(const char *name, const char *want)
+{
+    size_t len, clen;
+    char *data = load(name, &len), *conv;
+    check_all_feeds(data, len, want, 1);
+    conv = convert(data, len, "\r\n", &clen);
+    check_all_feeds(conv, clen, want, 0);
+    free(conv);
+    conv = convert(data, len, "\r", &clen);
+    check_all_feeds(conv, clen, want, 0);
+    free(conv);
+    free(data);
+}
+
+static void test_dsn(void **state)
+{
+    (void)state;
+    /* Two report blocks; the returned message's codes are ignored. */
+    check_fixture("dsn-postfix.eml",
+                  "1|bob@example.org|5.1.1|550|failed|-|fail\n"
+                  "1|carol@example.com|4.2.2|452|delayed|-|fail\n");
+}
+
+static void test_exim(void **state)
+{
+    (void)state;
+    check_fixture("text-exim.eml",
+                  "1|erin@example.org|5.7.1|550|failed|-|fail\n");
+}
+
+static void test_qmail(void **state)
+{
+    (void)state;
+    check_fixture("text-qmail.eml",
+                  "1|heidi@example.jp|5.1.1|0|failed|-|fail\n"
+                  "1|ivan@example.jp|5.2.2|552|failed|-|fail\n");
+}
+
+static void test_exchange_fragment(void **state)
+{
+    (void)state;
+    /* a fragment pasted from a mail client: no headers at all */
+    check_fixture("text-exchange.txt",
+                  "1|judy@example.com|5.1.1|550|failed|-|fail\n");
+}
+
+static void test_base64(void **state)
+{
+    (void)state;
+    check_fixture("b64.eml", "1|pat@example.org|5.1.1|550|failed|-|fail\n");
+}
+
+static void test_qp(void **state)
+{
+    (void)state;
+    /* soft breaks split a field name and a code */
+    check_fixture("qp.eml", "1|rosa@example.org|5.2.2|552|failed|-|fail\n");
+}
+
+static void test_arf(void **state)
+{
+    (void)state;
+    check_fixture("arf.eml", "1|user1@isp.example|-|0|-|-|other\n"
+                             "1|user2@isp.example|-|0|-|-|other\n");
+}
+
+static void test_vacation(void **state)
+{
+    (void)state;
+    check_fixture("vacation.eml", "1|karl@example.de|-|0|-|-|other\n");
+}
+
+static void test_ses_json(void **state)
+{
+    (void)state;
+    /* escaped inside another JSON string and folded mid-key */
+    check_fixture("ses.eml", "1|uma@example.org|5.1.1|550|failed|-|fail\n"
+                             "1|vic@example.net|5.2.2|552|failed|-|fail\n");
+}
+
+static void test_vacation_null_path(void **state)
+{
+    (void)state;
+    check_fixture("vacation-nullpath.eml", "1|wendy@example.org|-|0|-|-|other\n");
+}
+
+static void test_not_bounce(void **state)
+{
+    (void)state;
+    check_fixture("not-bounce.eml", "");
+}
+
+static void test_mbox(void **state)
+{
+    static const char *const parts[] = {"dsn-postfix.eml", "text-qmail.eml",
+                                        "not-bounce.eml", "text-exim.eml"};
+    char *mbox = malloc(65536);
+    size_t len = 0;
+    (void)state;
+    assert_non_null(mbox);
+    for (size_t i = 0; i < 4; i++) {
+        size_t n;
+        char *m = load(parts[i], &n);
+        len += (size_t)sprintf(mbox + len,
+                               "From MAILER-DAEMON Mon Nov  3 10:15:02 2025\n");
+        memcpy(mbox + len, m, n);
+        len += n;
+        mbox[len++] = '\n';
+        free(m);
+    }
+    check_all_feeds(mbox, len,
+                    "1|bob@example.org|5.1.1|550|failed|-|fail\n"
+                    "1|carol@example.com|4.2.2|452|delayed|-|fail\n"
+                    "2|heidi@example.jp|5.1.1|0|failed|-|fail\n"
+                    "2|ivan@example.jp|5.2.2|552|failed|-|fail\n"
+                    "4|erin@example.org|5.7.1|550|failed|-|fail\n",
+                    0);
+    free(mbox);
+}
+
+/* Status and Diagnostic-Code disagree: the diagnostic's code wins and the
+ * Status stays visible. */
+static void test_status_vs_diagnostic(void **state)
+{
+    static const char msg[] =
+        "Content-Type: multipart/report; boundary=x\n\n--x\n"
+        "Content-Type: message/delivery-status\n\n"
+        "Reporting-MTA: dns; a.example\n\n"
+        "Final-Recipient: rfc822; sam@example.org\nAction: failed\n"
+        "Status: 5.0.0\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
+        "Final-Recipient: rfc822; tom@example.org\nAction: failed\n"
+        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n"
+        "--x--\n";
+    (void)state;
+    check_all_feeds(msg, sizeof msg - 1,
+                    "1|sam@example.org|5.1.1|550|failed|5.0.0|fail\n"
+                    "1|tom@example.org|4.4.7|550|failed|-|fail\n",
+                    1);
+}
+
+static int rec_inconsistent(void *ctx, const ndr_record *r)
+{
+    *(unsigned *)ctx |= r->flags;
+    return 0;
+}
+
+static void test_inconsistent_flag(void **state)
+{
+    static const char msg[] =
+        "Final-Recipient: rfc822; tom@example.org\nAction: failed\n"
+        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n";
+    unsigned flags = 0;
+    ndr_options o;
+    ndr_parser *p;
+    (void)state;
+    ndr_options_init(&o);
+    o.on_record = rec_inconsistent;
+    o.ctx = &flags;
+    p = ndr_parser_new(&o);
+    assert_non_null(p);
+    assert_int_equal(ndr_parser_feed(p, msg, sizeof msg - 1), NDR_OK);
+    assert_int_equal(ndr_parser_finish(p), NDR_OK);
+    assert_true(flags & NDR_REC_INCONSISTENT);
+    assert_int_equal(ndr_parser_messages(p), 1);
+    /* finished: further calls say so */
+    assert_int_equal(ndr_parser_feed(p, "x", 1), NDR_FINISHED);
+    ndr_parser_reset(p);
+    assert_int_equal(ndr_parser_feed(p, msg, sizeof msg - 1), NDR_OK);
+    assert_int_equal(ndr_parser_finish(p), NDR_OK);
+    ndr_parser_free(p);
+    ndr_parser_free(NULL);
+}
+
+static int stop_cb(void *ctx, const ndr_record *r)
+{
+    (void)ctx;
+    (void)r;
+    return 1;
+}
+
+static void test_api_errors(void **state)
+{
+    ndr_options o;
+    ndr_parser *p;
+    size_t len;
+    char *data = load("dsn-postfix.eml", &len);
+    (void)state;
+    ndr_options_init(&o);
+    assert_null(ndr_parser_new(&o)); /* no callback */
+    assert_null(ndr_parser_new(NULL));
+    o.on_record = stop_cb;
+    p = ndr_parser_new(&o);
+    assert_int_equal(ndr_parser_feed(p, data, len), NDR_OK);
+    assert_int_equal(ndr_parser_finish(p), NDR_CALLBACK);
+    assert_int_equal(ndr_parser_feed(NULL, data, len), NDR_INVALID);
+    ndr_parser_free(p);
+    free(data);
+}
+
+static void test_limits(void **state)
+{
+    ndr_options o;
+    ndr_parser *p;
+    sink *s = malloc(sizeof *s);
+    char big[4096];
+    (void)state;
+    assert_non_null(s);
+    memset(s, 0, sizeof *s);
+    ndr_options_init(&o);
+    o.on_record = on_rec;
+    o.ctx = s;
+    o.max_recipients = 1;
+    p = ndr_parser_new(&o);
+    {
+        size_t len;
+        char *data = load("dsn-postfix.eml", &len);
+        assert_int_equal(ndr_parser_feed(p, data, len), NDR_OK);
+        free(data);
+    }
+    assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_RECIPIENTS);
+    assert_int_equal(s->n, 1);
+    ndr_parser_free(p);
+
+    /* a message over max_message stops being read, and says so */
+    o.max_recipients = 1000;
+    o.max_message = 10000;
+    p = ndr_parser_new(&o);
+    memset(big, 'a', sizeof big);
+    big[sizeof big - 1] = '\n';
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
+    ndr_parser_free(p);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dsn),
+        cmocka_unit_test(test_exim),
+        cmocka_unit_test(test_qmail),
+        cmocka_unit_test(test_exchange_fragment),
+        cmocka_unit_test(test_base64),
+        cmocka_unit_test(test_qp),
+        cmocka_unit_test(test_arf),
+        cmocka_unit_test(test_vacation),
+        cmocka_unit_test(test_ses_json),
+        cmocka_unit_test(test_vacation_null_path),
+        cmocka_unit_test(test_not_bounce),
+        cmocka_unit_test(test_mbox),
+        cmocka_unit_test(test_status_vs_diagnostic),
+        cmocka_unit_test(test_inconsistent_flag),
+        cmocka_unit_test(test_api_errors),
+        cmocka_unit_test(test_limits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,727 @@
+/* test_reason.c - the reason vocabulary, the hard rule, the rules of
+ * data/reasons.csv family by family and their precedence, and the
+ * Aho-Corasick matcher under them (compiled here with the generator's own
+ * builder, and checked against a naive search). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "acgen.h"
+#include "match.h"
+#include "ndrcode.h"
+#include "table.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static ndr_reason cls(const char *status, int reply, const char *action,
+                      const char *text)
+{
+    return ndr_reason_classify(status, reply, action, text,
+                               text != NULL ? strlen(text) : 0);
+}
+
+/* The reason's name for TEXT alone, for readable failures. */
+static const char *words(const char *text)
+{
+    return ndr_reason_name(cls(NULL, 0, NULL, text));
+}
+
+static const char *with(const char *status, const char *text)
+{
+    return ndr_reason_name(cls(status, 0, NULL, text));
+}
+
+/* ---- vocabulary and hard rule ----------------------------------------- */
+
+static void test_vocabulary(void **state)
+{
+    (void)state;
+    assert_int_equal(NDR_REASON_COUNT_, 34);
+    for (int i = 0; i < NDR_REASON_COUNT_; i++) {
+        const char *n = ndr_reason_name((ndr_reason)i);
+        assert_true(strlen(n) > 0);
+        assert_true(strlen(ndr_reason_text((ndr_reason)i)) > 10);
+        for (size_t k = 0; n[k]; k++)
+            assert_true(n[k] >= 'a' && n[k] <= 'z');
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(n, ndr_reason_name((ndr_reason)j));
+    }
+    assert_string_equal(ndr_reason_name(NDR_REASON_USERUNKNOWN),
+                        "userunknown");
+    assert_string_equal(ndr_reason_name(NDR_REASON_VIRUSDETECTED),
+                        "virusdetected");
+    /* out of range: the first entry, never NULL */
+    assert_string_equal(ndr_reason_name((ndr_reason)99), "undefined");
+    assert_string_equal(ndr_reason_name((ndr_reason)-1), "undefined");
+    assert_non_null(ndr_reason_text((ndr_reason)99));
+}
+
+static void test_hard(void **state)
+{
+    (void)state;
+    /* SPEC: userunknown, hostunknown, hasmoved, notaccept with 5.x.x */
+    assert_true(ndr_reason_is_hard(NDR_REASON_USERUNKNOWN, "5.1.1"));
+    assert_true(ndr_reason_is_hard(NDR_REASON_USERUNKNOWN, "4.1.1"));
+    assert_true(ndr_reason_is_hard(NDR_REASON_USERUNKNOWN, NULL));
+    assert_true(ndr_reason_is_hard(NDR_REASON_HOSTUNKNOWN, "5.1.2"));
+    assert_true(ndr_reason_is_hard(NDR_REASON_HASMOVED, NULL));
+    assert_true(ndr_reason_is_hard(NDR_REASON_NOTACCEPT, "5.1.10"));
+    assert_false(ndr_reason_is_hard(NDR_REASON_NOTACCEPT, "4.3.2"));
+    /* no code: a final failure, so permanent */
+    assert_true(ndr_reason_is_hard(NDR_REASON_NOTACCEPT, NULL));
+    assert_true(ndr_reason_is_hard(NDR_REASON_NOTACCEPT, "junk"));
+    for (int i = 0; i < NDR_REASON_COUNT_; i++) {
+        ndr_reason r = (ndr_reason)i;
+        if (r == NDR_REASON_USERUNKNOWN || r == NDR_REASON_HOSTUNKNOWN ||
+            r == NDR_REASON_HASMOVED || r == NDR_REASON_NOTACCEPT)
+            continue;
+        assert_false(ndr_reason_is_hard(r, "5.0.0"));
+        assert_false(ndr_reason_is_hard(r, NULL));
+    }
+}
+
+/* ---- rule families ----------------------------------------------------- */
+
+static void test_codes_alone(void **state)
+{
+    (void)state;
+    assert_string_equal(with("5.1.1", NULL), "userunknown");
+    assert_string_equal(with("4.2.2", NULL), "mailboxfull");
+    assert_string_equal(with("5.2.2", NULL), "mailboxfull");
+    assert_string_equal(with("5.1.2", NULL), "hostunknown");
+    assert_string_equal(with("5.1.6", NULL), "hasmoved");
+    assert_string_equal(with("5.1.8", NULL), "rejected");
+    assert_string_equal(with("5.2.3", NULL), "exceedlimit");
+    assert_string_equal(with("5.3.4", NULL), "mesgtoobig");
+    assert_string_equal(with("4.3.1", NULL), "systemfull");
+    assert_string_equal(with("5.3.2", NULL), "notaccept");
+    assert_string_equal(with("5.1.10", NULL), "notaccept");
+    assert_string_equal(with("4.4.7", NULL), "expired");
+    assert_string_equal(with("5.4.6", NULL), "networkerror");
+    assert_string_equal(with("5.5.3", NULL), "toomanyconn");
+    assert_string_equal(with("5.6.0", NULL), "contenterror");
+    assert_string_equal(with("5.6.9", NULL), "contenterror");
+    assert_string_equal(with("5.7.1", NULL), "securityerror");
+    assert_string_equal(with("5.7.13", NULL), "suspend");
+    assert_string_equal(with("5.7.26", NULL), "authfailure");
+    assert_string_equal(with("5.7.25", NULL), "requireptr");
+    assert_string_equal(with("5.7.509", NULL), "authfailure");
+    assert_string_equal(with("5.7.606", NULL), "blocked");
+    assert_string_equal(with("4.7.650", NULL), "badreputation");
+    assert_string_equal(with("2.0.0", NULL), "delivered");
+    assert_string_equal(with("2.1.5", NULL), "delivered");
+    /* 5.0.0 says only "failed"; a malformed code is no code */
+    assert_string_equal(with("5.0.0", NULL), "undefined");
+    assert_string_equal(with("5.0.0", "550 Requested action failed"),
+                        "onhold");
+    assert_string_equal(with("5.1", NULL), "undefined");
+    assert_string_equal(with("9.9.9", "user unknown"), "userunknown");
+    /* reply codes and actions */
+    assert_string_equal(ndr_reason_name(cls(NULL, 552, NULL, NULL)),
+                        "mailboxfull");
+    assert_string_equal(ndr_reason_name(cls(NULL, 521, NULL, NULL)),
+                        "notaccept");
+    assert_string_equal(ndr_reason_name(cls(NULL, 503, NULL, NULL)),
+                        "syntaxerror");
+    assert_string_equal(ndr_reason_name(cls(NULL, 550, NULL, NULL)),
+                        "undefined");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, "delayed", NULL)),
+                        "expired");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, "Delayed", NULL)),
+                        "expired");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, "expired", NULL)),
+                        "expired");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, "delivered", NULL)),
+                        "delivered");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, "relayed", NULL)),
+                        "delivered");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, "failed", NULL)),
+                        "undefined");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, NULL, NULL)),
+                        "undefined");
+    assert_string_equal(ndr_reason_name(cls(NULL, 0, NULL, " \t\r\n")),
+                        "undefined");
+}
+
+static void test_userunknown(void **state)
+{
+    (void)state;
+    assert_string_equal(words("550 5.1.1 <a@b.example>... User unknown"),
+                        "userunknown");
+    assert_string_equal(words("Sorry, no mailbox here by that name."),
+                        "userunknown");
+    assert_string_equal(words("550 No such user here"), "userunknown");
+    assert_string_equal(words("Recipient address rejected: User unknown in "
+                              "virtual mailbox table"),
+                        "userunknown");
+    assert_string_equal(words("The email account that you tried to reach "
+                              "does not exist."),
+                        "userunknown");
+    assert_string_equal(words("unknown or illegal alias: a@b.example"),
+                        "userunknown");
+    assert_string_equal(words("RESOLVER.ADR.RecipNotFound; not found"),
+                        "userunknown");
+    assert_string_equal(words("The recipient name is not recognized"),
+                        "userunknown");
+    assert_string_equal(words("The email address wasn\x92t found at the "
+                              "destination domain"),
+                        "userunknown");
+    assert_string_equal(words("User x not listed in Domino Directory"),
+                        "userunknown");
+    /* other languages */
+    assert_string_equal(words("Utilisateur inconnu"), "userunknown");
+    assert_string_equal(words("L'adresse de messagerie que vous avez "
+                              "entr\xc3\xa9" "e est introuvable."),
+                        "userunknown");
+    assert_string_equal(words("Empf\xc3\xa4nger unbekannt"), "userunknown");
+    assert_string_equal(words("utente inesistente"), "userunknown");
+    assert_string_equal(words("Usuario desconocido"), "userunknown");
+    assert_string_equal(words("usu\xc3\xa1rio desconhecido"), "userunknown");
+    /* Japanese: "not found in the directory" (Domino) */
+    assert_string_equal(words("\xe3\x83\x87\xe3\x82\xa3\xe3\x83\xac\xe3\x82\xaf\xe3\x83\x88\xe3"
+                              "\x83\xaa\xe3\x81\xab\xe3\x81\xaf\xe8\xa6\x8b\xe3\x81\xa4\xe3\x81"
+                              "\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93"),
+                        "userunknown");
+}
+
+static void test_mailbox_and_size(void **state)
+{
+    (void)state;
+    assert_string_equal(words("552 5.2.2 Mailbox Full"), "mailboxfull");
+    assert_string_equal(words("disk quota exceeded"), "mailboxfull");
+    assert_string_equal(words("This account is over quota."), "mailboxfull");
+    assert_string_equal(words("The email account that you tried to reach is "
+                              "over quota"),
+                        "mailboxfull");
+    assert_string_equal(words("Postfach voll"), "mailboxfull");
+    assert_string_equal(words("casella piena"), "mailboxfull");
+    assert_string_equal(words("buz\xc3\xb3n lleno"), "mailboxfull");
+    assert_string_equal(words("caixa postal cheia"), "mailboxfull");
+    assert_string_equal(words("\xe5\xae\xb9\xe9\x87\x8f\xe3\x82\xaa\xe3\x83\xbc\xe3\x83\x90\xe3"
+                              "\x83\xbc"),
+                        "mailboxfull"); /* over capacity */
+    assert_string_equal(words("552 Message size exceeds fixed maximum "
+                              "message size"),
+                        "mesgtoobig");
+    assert_string_equal(words("Nachricht zu gro\xc3\x9f"), "mesgtoobig");
+    assert_string_equal(words("Message length exceeds administrative limit"),
+                        "exceedlimit");
+    assert_string_equal(words("452 4.3.1 Insufficient system storage"),
+                        "systemfull");
+}
+
+static void test_hosts_and_network(void **state)
+{
+    (void)state;
+    assert_string_equal(words("Host unknown (Name server: host not found)"),
+                        "hostunknown");
+    assert_string_equal(words("Sorry, I couldn't find any host named "
+                              "x.example. (#5.1.2)"),
+                        "hostunknown");
+    assert_string_equal(words("Unrouteable address"), "hostunknown");
+    assert_string_equal(words("Domain does not exist"), "hostunknown");
+    assert_string_equal(words("Host or domain name not found. Name service "
+                              "error for name=x.example type=A: Host not "
+                              "found"),
+                        "hostunknown");
+    assert_string_equal(words("Name service error for name=x.example "
+                              "type=MX: Host not found, try again"),
+                        "networkerror");
+    assert_string_equal(words("Too many hops"), "networkerror");
+    assert_string_equal(words("mail forwarding loop for a@b.example"),
+                        "networkerror");
+    assert_string_equal(words("Sorry, I couldn't find a mail exchanger or "
+                              "IP address. (#5.4.4)"),
+                        "notaccept");
+    assert_string_equal(words("an MX or SRV record indicated no SMTP "
+                              "service"),
+                        "notaccept");
+    assert_string_equal(words("Domain example.com does not accept mail "
+                              "(nullMX)"),
+                        "notaccept");
+}
+
+static void test_expiry(void **state)
+{
+    (void)state;
+    assert_string_equal(words("retry timeout exceeded"), "expired");
+    assert_string_equal(words("Envelope expired"), "expired");
+    assert_string_equal(words("550 4.4.7 QUEUE.Expired; message expired"),
+                        "expired");
+    assert_string_equal(words("The recipient server did not accept our "
+                              "requests to connect."),
+                        "expired");
+    assert_string_equal(words("Connection timed out"), "expired");
+    assert_string_equal(words("Zeit\xc3\xbc" "berschreitung"), "expired");
+    /* the queue's give-up line loses to a cause named beside it */
+    assert_string_equal(words("Unable to contact LDAP server. (#4.4.3)I'm "
+                              "not going to try again; this message has "
+                              "been in the queue too long."),
+                        "systemerror");
+    assert_string_equal(words("Deferred: Name server: x.example.: host name "
+                              "lookup failure. Message could not be "
+                              "delivered for 5 days"),
+                        "networkerror");
+}
+
+static void test_policy_families(void **state)
+{
+    (void)state;
+    assert_string_equal(words("Client host [192.0.2.1] blocked using "
+                              "zen.spamhaus.org"),
+                        "blocked");
+    assert_string_equal(words("550 5.7.1 IP address blacklisted by "
+                              "recipient"),
+                        "blocked");
+    assert_string_equal(words("Please use the smtp server of your ISP."),
+                        "blocked");
+    assert_string_equal(words("571 No PTR Record found. Reverse DNS "
+                              "required"),
+                        "requireptr");
+    assert_string_equal(words("Access denied. IP name lookup failed"),
+                        "requireptr");
+    assert_string_equal(words("Relay access denied"), "norelaying");
+    assert_string_equal(words("553 sorry, that domain isn't in my list of "
+                              "allowed rcpthosts (#5.7.1)"),
+                        "norelaying");
+    assert_string_equal(words("Please turn on SMTP Authentication in your "
+                              "mail client; not permitted to relay"),
+                        "securityerror");
+    assert_string_equal(words("does not pass DMARC verification"),
+                        "authfailure");
+    assert_string_equal(words("not allowed to send from <x> per it's SPF "
+                              "Record"),
+                        "authfailure");
+    assert_string_equal(words("Message content rejected, UBE, id=1"),
+                        "spamdetected");
+    assert_string_equal(words("Your message looks like spam"),
+                        "spamdetected");
+    assert_string_equal(words("Mail rejete. Mail rejected."),
+                        "spamdetected");
+    assert_string_equal(words("Virus found in the attachment"),
+                        "virusdetected");
+    assert_string_equal(words("Email not accepted for policy reasons"),
+                        "policyviolation");
+    assert_string_equal(words("Messages with multiple addresses in From: "
+                              "are not accepted"),
+                        "notcompliantrfc");
+    assert_string_equal(words("improper use of 8-bit data in message "
+                              "header"),
+                        "contenterror");
+    assert_string_equal(words("Sender address rejected: Domain not found"),
+                        "rejected");
+    assert_string_equal(words("You are not a member of this mailing list"),
+                        "rejected");
+    assert_string_equal(words("Connection rate limit exceeded"),
+                        "toomanyconn");
+    assert_string_equal(words("Too many concurrent SMTP connections"),
+                        "toomanyconn");
+    assert_string_equal(words("The user you are trying to contact is "
+                              "receiving mail at a rate that prevents "
+                              "additional messages"),
+                        "speeding");
+    assert_string_equal(words("temporarily rate limited due to IP "
+                              "reputation"),
+                        "badreputation");
+    assert_string_equal(words("The email account that you tried to reach is "
+                              "disabled."),
+                        "suspend");
+    assert_string_equal(words("550 5.1.6 recipient no longer on server"),
+                        "hasmoved");
+    assert_string_equal(words("Refused due to recipient preferences"),
+                        "filtered");
+    assert_string_equal(words("X-Unix; 255 (unknown mailer error 255)"),
+                        "mailererror");
+    assert_string_equal(words("451 4.3.0 Error: queue file write error"),
+                        "systemerror");
+    assert_string_equal(words("503 5.5.1 Bad sequence of commands"),
+                        "syntaxerror");
+    assert_string_equal(words("I am currently away and will respond to you "
+                              "upon my return"),
+                        "vacation");
+    assert_string_equal(words("Feedback-Type: abuse"), "feedback");
+}
+
+/* ---- precedence -------------------------------------------------------- */
+
+static void test_precedence(void **state)
+{
+    (void)state;
+    /* specific words beat the status code */
+    assert_string_equal(with("5.1.1", "550 5.1.1 Mailbox full"),
+                        "mailboxfull");
+    assert_string_equal(with("5.7.1", "554 5.7.1 Service unavailable; "
+                                      "Client host blocked using "
+                                      "bl.spamcop.net"),
+                        "blocked");
+    assert_string_equal(with("5.0.0", "User unknown"), "userunknown");
+    /* but specific codes beat weak words */
+    assert_string_equal(with("5.7.26", "550 5.7.26 Message rejected"),
+                        "authfailure");
+    assert_string_equal(with("5.2.2", "Recipient address rejected"),
+                        "mailboxfull");
+    assert_string_equal(with("5.7.1", "Access denied"), "securityerror");
+    assert_string_equal(words("550 Access denied"), "blocked");
+    /* success is success */
+    assert_string_equal(with("2.0.0", "user unknown"), "delivered");
+    /* the list's product name is no virus report */
+    assert_string_equal(words("blocked by our Spam & Virus Firewall"),
+                        "spamdetected");
+    /* a block list's name holds "spam": the block list wins */
+    assert_string_equal(words("listed at sbl.spamhaus.org"), "blocked");
+    /* the sender's quota is not the recipient's mailbox */
+    assert_string_equal(words("Daily sending quota exceeded"), "speeding");
+    /* a delay report names its cause when it can */
+    assert_string_equal(ndr_reason_name(cls("4.2.2", 452, "delayed",
+                                            "Mailbox full")),
+                        "mailboxfull");
+    assert_string_equal(ndr_reason_name(cls("4.0.0", 0, "delayed",
+                                            "Temporary problem")),
+                        "expired");
+    /* 4.4.1 without words is the queue giving up; with DNS words, DNS */
+    assert_string_equal(with("4.4.1", NULL), "expired");
+    assert_string_equal(with("4.4.1", "DNS lookup failed"), "networkerror");
+}
+
+static void test_context_rules(void **state)
+{
+    (void)state;
+    /* "user unknown" in reply to DATA: a filter spoke */
+    assert_string_equal(with("5.0.0", "550 Unknown user a@b.example (in "
+                                      "reply to end of DATA command)"),
+                        "filtered");
+    assert_string_equal(words("SMTP error from remote mail server after end "
+                              "of data: 550 User unknown"),
+                        "filtered");
+    /* ... unless the code itself says the mailbox is unknown */
+    assert_string_equal(with("5.1.1", "550 5.1.1 User unknown (in reply to "
+                                      "end of DATA command)"),
+                        "userunknown");
+    /* ... or the words are stronger than the context */
+    assert_string_equal(with("5.7.1", "Your message was rejected due to "
+                                      "DMARC policy (in reply to end of "
+                                      "DATA command)"),
+                        "authfailure");
+    /* refused at MAIL FROM: the sender was refused */
+    assert_string_equal(with("5.7.1", "550 5.7.1 Access denied (in reply to "
+                                      "MAIL FROM command)"),
+                        "rejected");
+    assert_string_equal(words("SMTP error from remote mail server after MAIL "
+                              "FROM:<a@b.example>: 550 No such domain"),
+                        "rejected");
+    assert_string_equal(words("550 Unauthenticated senders not allowed (in "
+                              "reply to MAIL FROM command)"),
+                        "securityerror");
+    assert_string_equal(words("after MAIL FROM:<a@b.example> SIZE=1: 550 "
+                              "Please use the smtp server of your ISP"),
+                        "blocked");
+    /* refused at the greeting */
+    assert_string_equal(with("5.7.1", "SMTP error from remote mail server "
+                                      "after initial connection: 554 5.7.1 "
+                                      "Access denied"),
+                        "blocked");
+}
+
+static void test_text_forms(void **state)
+{
+    (void)state;
+    /* case, wrapping and runs of whitespace */
+    assert_string_equal(words("USER\n        UNKNOWN"), "userunknown");
+    assert_string_equal(words("user\r\n\tunknown"), "userunknown");
+    assert_string_equal(words("Mailbox   \t Full"), "mailboxfull");
+    /* Latin-1 capitals in UTF-8 fold too: BO\xc3\x8eTE -> bo\xc3\xaete */
+    assert_string_equal(words("BO\xc3\x8eTE PLEINE"), "mailboxfull");
+    /* whole-word rules */
+    assert_string_equal(words("UBE"), "spamdetected");
+    assert_string_equal(words("(UBE)"), "spamdetected");
+    assert_string_equal(words("tube"), "onhold");
+    assert_string_equal(words("cubes"), "onhold");
+    assert_string_equal(words("SPF fail"), "authfailure");
+    assert_string_equal(words("spfx"), "onhold");
+    /* embedded NUL and invalid UTF-8 are only bytes */
+    {
+        static const char t[] = "x\0\xff\xfe user unknown\xc3";
+        assert_string_equal(ndr_reason_name(ndr_reason_classify(
+                                NULL, 0, NULL, t, sizeof t - 1)),
+                            "userunknown");
+    }
+    /* the length is honoured: nothing past LEN is read */
+    assert_int_equal(ndr_reason_classify(NULL, 0, NULL, "user unknown", 4),
+                     NDR_REASON_ONHOLD);
+    assert_int_equal(ndr_reason_classify(NULL, 0, NULL, NULL, 99),
+                     NDR_REASON_UNDEFINED);
+}
+
+/* ---- the matcher ------------------------------------------------------- */
+
+typedef struct built {
+    ac_tables t;
+    ndr_ac ac;
+} built;
+
+static void build(built *b, const char *const *pats, size_t n)
+{
+    static char norm[64][NDR_AC_MAX_PATTERN];
+    const char *p[64];
+    size_t lens[64];
+    assert_true(n <= 64);
+    for (size_t i = 0; i < n; i++) {
+        lens[i] = ndr_ac_normalize(pats[i], strlen(pats[i]), norm[i]);
+        p[i] = norm[i];
+    }
+    assert_int_equal(ac_compile(&b->t, p, lens, n), 0);
+    b->ac.cls = b->t.cls;
+    b->ac.base = b->t.base;
+    b->ac.check = b->t.check;
+    b->ac.fail = b->t.fail;
+    b->ac.term = b->t.term;
+    b->ac.dict = b->t.dict;
+    b->ac.plen = b->t.plen;
+    b->ac.nslots = b->t.nslots;
+    b->ac.npatterns = b->t.npatterns;
+    b->ac.space = b->t.space;
+}
+
+/* All matches as "id:start-end " in reporting order. */
+static const char *scan_all(const built *b, const char *text, size_t len)
+{
+    static char out[4096];
+    size_t used = 0;
+    ndr_ac_iter it;
+    ndr_ac_match m;
+    out[0] = '\0';
+    ndr_ac_begin(&it, &b->ac, text, len);
+    while (ndr_ac_next(&it, &m)) {
+        int k = snprintf(out + used, sizeof out - used, "%u:%zu-%zu ",
+                         (unsigned)m.id, m.start, m.end);
+        assert_true(k > 0 && (size_t)k < sizeof out - used);
+        used += (size_t)k;
+    }
+    return out;
+}
+
+static void test_matcher_overlaps(void **state)
+{
+    static const char *const pats[] = {"he", "she", "his", "hers", "e"};
+    built b;
+    (void)state;
+    build(&b, pats, 5);
+    /* every occurrence, overlapping ones included, longest first at the
+     * same end */
+    assert_string_equal(scan_all(&b, "ushers", 6),
+                        "1:1-4 0:2-4 4:3-4 3:2-6 ");
+    assert_string_equal(scan_all(&b, "hishe", 5), "2:0-3 1:2-5 0:3-5 4:4-5 ");
+    /* buffer edges: a match at offset 0 and one ending at LEN */
+    assert_string_equal(scan_all(&b, "he", 2), "0:0-2 4:1-2 ");
+    assert_string_equal(scan_all(&b, "xhe", 3), "0:1-3 4:2-3 ");
+    /* a match cut by LEN is not found */
+    assert_string_equal(scan_all(&b, "hers", 3), "0:0-2 4:1-2 ");
+    assert_string_equal(scan_all(&b, "", 0), "");
+    assert_string_equal(scan_all(&b, NULL, 5), "");
+    /* case folding */
+    assert_string_equal(scan_all(&b, "SHE", 3), "1:0-3 0:1-3 4:2-3 ");
+    ac_free(&b.t);
+}
+
+static void test_matcher_blanks(void **state)
+{
+    static const char *const pats[] = {"user unknown", "unknown", "a  b"};
+    built b;
+    (void)state;
+    build(&b, pats, 3);
+    /* a run of blanks matches one space; the start points at the first
+     * byte of the phrase */
+    assert_string_equal(scan_all(&b, "  User \r\n\t Unknown!", 19),
+                        "0:2-18 1:11-18 ");
+    assert_string_equal(scan_all(&b, "a\tb", 3), "2:0-3 ");
+    assert_string_equal(scan_all(&b, "userunknown", 11), "1:4-11 ");
+    ac_free(&b.t);
+}
+
+static void test_matcher_no_patterns(void **state)
+{
+    built b;
+    (void)state;
+    build(&b, NULL, 0);
+    assert_string_equal(scan_all(&b, "anything at all", 15), "");
+    ac_free(&b.t);
+}
+
+/* The normalized form of TEXT the way the scanner reads it, with the
+ * offset of each normalized byte in TEXT. */
+static size_t norm_text(const char *t, size_t n, char *out, size_t *at)
+{
+    size_t o = 0;
+    int blank = 1;
+    unsigned char prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                 c == '\f' || c == '\v';
+        if (ws) {
+            prev = c;
+            if (!blank) {
+                at[o] = i;
+                out[o++] = ' ';
+            }
+            blank = 1;
+            continue;
+        }
+        blank = 0;
+        at[o] = i;
+        if (c >= 'A' && c <= 'Z')
+            out[o++] = (char)(c | 0x20);
+        else if (prev == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
+            out[o++] = (char)(c + 0x20);
+        else
+            out[o++] = (char)c;
+        prev = c;
+    }
+    return o;
+}
+
+static int cmp_match(const void *a, const void *b)
+{
+    const ndr_ac_match *x = a, *y = b;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Random patterns and texts over a small alphabet (with capitals, blanks
+ * and a two-byte Latin-1 letter): the automaton finds exactly what a
+ * naive search of the normalized text finds. */
+static void test_matcher_random(void **state)
+{
+    static const char alpha[] = {'a', 'b', 'A', 'B', ' ', '\t', '\n', 'c'};
+    unsigned long seed = 12345;
+    (void)state;
+    for (int round = 0; round < 200; round++) {
+        char pbuf[24][8], np[24][16], text[200], nt[200];
+        const char *pats[24];
+        size_t npl[24], at[200], tn, ntn, n = 0;
+        ndr_ac_match got[2000], want[2000];
+        size_t ng = 0, nw = 0;
+        ndr_ac_iter it;
+        ndr_ac_match m;
+        built b;
+        size_t want_pats = 1 + (size_t)(round % 24);
+        while (n < want_pats) {
+            size_t len, k;
+            seed = seed * 1103515245UL + 12345UL;
+            len = 1 + (size_t)(seed >> 16) % 6;
+            for (k = 0; k < len; k++) {
+                seed = seed * 1103515245UL + 12345UL;
+                pbuf[n][k] = (seed >> 16) % 5 == 0 ? '\xc3'
+                             : alpha[(seed >> 16) % 8];
+                if (pbuf[n][k] == '\xc3' && k + 1 < len)
+                    pbuf[n][++k] = (seed >> 20) % 2 ? '\x81' : '\xa1';
+            }
+            pbuf[n][len] = '\0';
+            npl[n] = ndr_ac_normalize(pbuf[n], len, np[n]);
+            if (np[n][0] == ' ' || np[n][npl[n] - 1] == ' ')
+                continue; /* phrases never start or end with a blank */
+            for (k = 0; k < n; k++)
+                if (npl[k] == npl[n] && memcmp(np[k], np[n], npl[n]) == 0)
+                    break;
+            if (k < n)
+                continue;
+            pats[n] = pbuf[n];
+            n++;
+        }
+        build(&b, pats, n);
+        seed = seed * 1103515245UL + 12345UL;
+        tn = (size_t)(seed >> 16) % sizeof text;
+        for (size_t k = 0; k < tn; k++) {
+            seed = seed * 1103515245UL + 12345UL;
+            text[k] = (seed >> 16) % 6 == 0 ? ((seed >> 20) % 2 ? '\xc3' : '\x81')
+                                             : alpha[(seed >> 16) % 8];
+        }
+        ndr_ac_begin(&it, &b.ac, text, tn);
+        while (ndr_ac_next(&it, &m)) {
+            assert_true(ng < 2000);
+            got[ng++] = m;
+        }
+        ntn = norm_text(text, tn, nt, at);
+        for (size_t e = 1; e <= ntn; e++)
+            for (size_t p = 0; p < n; p++) {
+                size_t l = npl[p];
+                if (l <= e && memcmp(nt + e - l, np[p], l) == 0) {
+                    assert_true(nw < 2000);
+                    want[nw].id = (uint32_t)p;
+                    want[nw].start = at[e - l];
+                    want[nw].end = at[e - 1] + 1;
+                    nw++;
+                }
+            }
+        qsort(got, ng, sizeof got[0], cmp_match);
+        qsort(want, nw, sizeof want[0], cmp_match);
+        assert_int_equal(ng, nw);
+        for (size_t k = 0; k < ng; k++) {
+            assert_int_equal(got[k].id, want[k].id);
+            assert_int_equal(got[k].start, want[k].start);
+            assert_int_equal(got[k].end, want[k].end);
+        }
+        ac_free(&b.t);
+    }
+}
+
+/* The compiled reason tables agree with each other. */
+static void test_tables(void **state)
+{
+    (void)state;
+    assert_int_equal(ndr_tab_reason_ac.npatterns, ndr_tab_reason_ntext);
+    assert_true(ndr_tab_reason_ntext > 500);
+    assert_true(ndr_tab_reason_ncode > 50);
+    for (size_t i = 0; i < ndr_tab_reason_ntext; i++) {
+        const ndr_reason_text_rule *r = &ndr_tab_reason_text[i];
+        assert_true(r->reason < NDR_REASON_COUNT_);
+        assert_true(r->line > 0);
+        assert_true(ndr_tab_reason_ac.plen[i] > 0);
+        if (r->context)
+            assert_true(r->from != 0);
+    }
+    for (size_t i = 0; i < ndr_tab_reason_ncode; i++) {
+        const ndr_reason_code_rule *r = &ndr_tab_reason_code[i];
+        assert_true(r->kind >= NDR_RULE_STATUS && r->kind <= NDR_RULE_ACTION);
+        assert_true(r->reason < NDR_REASON_COUNT_);
+    }
+    /* every reason a bounce can have is reachable by some rule */
+    for (int k = 0; k < NDR_REASON_COUNT_; k++) {
+        int found = k == NDR_REASON_UNDEFINED || k == NDR_REASON_ONHOLD;
+        for (size_t i = 0; i < ndr_tab_reason_ntext && !found; i++)
+            found = ndr_tab_reason_text[i].reason == k;
+        for (size_t i = 0; i < ndr_tab_reason_ncode && !found; i++)
+            found = ndr_tab_reason_code[i].reason == k;
+        assert_true(found);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vocabulary),
+        cmocka_unit_test(test_hard),
+        cmocka_unit_test(test_codes_alone),
+        cmocka_unit_test(test_userunknown),
+        cmocka_unit_test(test_mailbox_and_size),
+        cmocka_unit_test(test_hosts_and_network),
+        cmocka_unit_test(test_expiry),
+        cmocka_unit_test(test_policy_families),
+        cmocka_unit_test(test_precedence),
+        cmocka_unit_test(test_context_rules),
+        cmocka_unit_test(test_text_forms),
+        cmocka_unit_test(test_matcher_overlaps),
+        cmocka_unit_test(test_matcher_blanks),
+        cmocka_unit_test(test_matcher_no_patterns),
+        cmocka_unit_test(test_matcher_random),
+        cmocka_unit_test(test_tables),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
