@@ -27,4 +27,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
         }                                                                   \
     } while (0)
 
+/* A property that failed, with its description. */
+#define FUZZ_FAIL(what)                                                     \
+    do {                                                                    \
+        fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, what);          \
+        abort();                                                            \
+    } while (0)
+
 #endif

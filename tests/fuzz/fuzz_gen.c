@@ -4,8 +4,9 @@
  * The generator is a build-time program whose input is the project's own
  * data, but a bad edit (or a hostile pull request) must fail the build
  * with a message, never crash it or write a broken table.  The input is
- * split at each line "%%" into the four files the generator reads, in the
- * order vendors, codes, replies, tokens (missing ones are empty), written
+ * split at each line "%%" into the five files the generator reads, in the
+ * order vendors, codes, replies, tokens, reasons (missing ones are empty),
+ * written
  * to a scratch folder, and the generator's main runs on them.  When it
  * succeeds, the C file it wrote must be plain printable ASCII.
  *
@@ -31,11 +32,12 @@ int ndr_gen_main(int argc, char **argv);
 extern void __sanitizer_set_report_fd(void *fd) __attribute__((weak));
 
 static char dir[4096];
-static char paths[5][4200];
+#define NFILES 6 /* five inputs and the output */
+static char paths[NFILES][4200];
 
 static void cleanup(void)
 {
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < NFILES; i++)
         if (paths[i][0])
             unlink(paths[i]);
     if (dir[0])
@@ -44,15 +46,15 @@ static void cleanup(void)
 
 static void setup(void)
 {
-    static const char *const names[5] = {"vendors.csv", "codes.csv",
-                                         "replies.csv", "tokens.csv",
-                                         "out.c"};
+    static const char *const names[NFILES] = {
+        "vendors.csv", "codes.csv", "replies.csv", "tokens.csv",
+        "reasons.csv", "out.c"};
     const char *tmp = getenv("TMPDIR");
     int n = snprintf(dir, sizeof dir, "%s/ndr-fuzz-gen-XXXXXX",
                      tmp && tmp[0] ? tmp : "/tmp");
     FUZZ_CHECK(n > 0 && (size_t)n < sizeof dir);
     FUZZ_CHECK(mkdtemp(dir) != NULL);
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < NFILES; i++) {
         n = snprintf(paths[i], sizeof paths[i], "%s/%s", dir, names[i]);
         FUZZ_CHECK(n > 0 && (size_t)n < sizeof paths[i]);
     }
@@ -90,7 +92,9 @@ static void reset_tables(void)
         free(tokens[i].remediation);
         free(tokens[i].reference);
     }
-    n_vendors = n_codes = n_replies = n_tokens = n_seen = 0;
+    for (size_t i = 0; i < n_reasons; i++)
+        free(reasons[i].text);
+    n_vendors = n_codes = n_replies = n_tokens = n_reasons = n_seen = 0;
 }
 
 static void write_file(const char *path, const uint8_t *p, size_t n)
@@ -113,7 +117,7 @@ static size_t next_split(const uint8_t *d, size_t n)
 
 static void check_output(void)
 {
-    FILE *f = fopen(paths[4], "rb");
+    FILE *f = fopen(paths[5], "rb");
     int c;
     FUZZ_CHECK(f != NULL);
     while ((c = getc(f)) != EOF)
@@ -123,12 +127,12 @@ static void check_output(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *argv[8];
+    char *argv[9];
     int saved, devnull, rc;
 
     if (dir[0] == '\0')
         setup();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         size_t k = next_split(data, size);
         write_file(paths[i], data, k);
         if (k < size)
@@ -136,16 +140,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         data += k;
         size -= k;
     }
-    unlink(paths[4]);
+    unlink(paths[5]);
 
     argv[0] = (char *)"ndr_gen";
     argv[1] = (char *)"-o";
-    argv[2] = paths[4];
+    argv[2] = paths[5];
     argv[3] = paths[1];
     argv[4] = paths[0];
     argv[5] = paths[2];
     argv[6] = paths[3];
-    argv[7] = NULL;
+    argv[7] = paths[4];
+    argv[8] = NULL;
 
     fflush(stderr);
     saved = dup(STDERR_FILENO);
@@ -154,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (__sanitizer_set_report_fd)
         __sanitizer_set_report_fd((void *)(long)saved);
     dup2(devnull, STDERR_FILENO);
-    rc = ndr_gen_main(7, argv);
+    rc = ndr_gen_main(8, argv);
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     if (__sanitizer_set_report_fd)

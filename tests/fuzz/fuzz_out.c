@@ -116,7 +116,7 @@ static void check_safe(const unsigned char *data, size_t size)
     finish(f);
     if (!chk_terminal_safe(buf, len, 0, &at)) {
         fprintf(stderr, "unsafe output byte at %zu\n", at);
-        FUZZ_CHECK(0);
+        FUZZ_FAIL("out_safe let an unsafe character through");
     }
     if (clean)
         FUZZ_CHECK(len == size && memcmp(buf, data, size) == 0);

@@ -20,9 +20,20 @@ work=$build/fuzz-work
 mkdir -p "$work/$name"
 dict=
 [ -f "$here/$name.dict" ] && dict=-dict=$here/$name.dict
+# The bounce harness also starts from the real bounces of ../shared/corpus
+# (when present), each behind two option bytes: fed whole, default options.
+extra=
+shared=$here/../../../shared/corpus
+if [ "$name" = bounce ] && [ -d "$shared/eml" ]; then
+    extra=$work/shared-seeds
+    mkdir -p "$extra"
+    for f in "$shared"/eml/* "$shared"/dos/* "$shared"/mac/* "$shared"/not/* "$shared"/mbox/*; do
+        [ -f "$f" ] && { printf '\000\000'; cat "$f"; } >"$extra/$(basename "$(dirname "$f")")-${f##*/}"
+    done
+fi
 # Inputs above max_len would be cut, so take the largest seed's size,
 # within 1 MiB.  RSS and time limits as OSS-Fuzz uses them.
 exec "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 \
     -max_len=${FUZZ_MAX_LEN:-65536} -print_final_stats=1 -use_value_profile=1 \
     -artifact_prefix="$work/" $dict "$@" \
-    "$work/$name" "$here/corpus/$name" >"$work/$name.log" 2>&1
+    "$work/$name" "$here/corpus/$name" $extra >"$work/$name.log" 2>&1

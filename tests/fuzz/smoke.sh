@@ -9,6 +9,7 @@
 set -u
 build=$1 secs=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
+shared=$here/../../../shared/corpus  # real bounces, seeds for fuzz_bounce
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
@@ -18,10 +19,18 @@ run_one() {
     mkdir -p "$tmp/$name"
     dict=
     [ -f "$here/$name.dict" ] && dict=-dict=$here/$name.dict
+    extra=
+    if [ "$name" = bounce ] && [ -d "$shared/eml" ]; then
+        extra=$tmp/shared-seeds
+        mkdir -p "$extra"
+        for f in "$shared"/eml/* "$shared"/dos/* "$shared"/mac/* "$shared"/not/* "$shared"/mbox/*; do
+            [ -f "$f" ] && { printf '\000\000'; cat "$f"; } >"$extra/$(basename "$(dirname "$f")")-${f##*/}"
+        done
+    fi
     # -close_fd_mask=1: the harnesses print nothing useful on stdout.
     "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 \
         -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
-        -artifact_prefix="$tmp/" $dict "$tmp/$name" "$here/corpus/$name" \
+        -artifact_prefix="$tmp/" $dict "$tmp/$name" "$here/corpus/$name" $extra \
         >"$tmp/$name.log" 2>&1
     rc=$?
     stats=$(grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec' "$tmp/$name.log" |

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Reproducer: ndr_gen writes past its row tables when a CSV file has more
-# than MAX_ROWS (4096) rows.  read_codes, read_replies and read_tokens take
+# than MAX_ROWS (4096) rows.  read_codes, read_replies, read_tokens and
+# read_reasons take
 # a pointer to the next free row and fill it (memset, parse_who) before
 # the "too many rows" check, so row 4097 lands outside the array; rows
 # flagged as bad (duplicates, repeated text) still take a slot, so 4097
 # copies of one row are enough.  Under ASan: global-buffer-overflow in
 # read_codes; without it the write runs over n_codes and what follows.
-# Expected: exit status 1 and "too many rows", for each of the three files.
+# Expected: exit status 1 and "too many rows", for each of the four files.
 # (Side note: a duplicate reply code or token is reported once per earlier
 # copy, so these inputs also print some 17 million lines.)
 #
@@ -20,8 +21,9 @@ fail=0
 many() {
     { grep '^#' "$data/$1" || true; echo "$2"; awk -v row="$3" 'BEGIN { for (i = 0; i < 4200; i++) print row }'; } >"$tmp/$1"
 }
-for which in ndr_codes.csv reply_codes.csv tokens.csv; do
-    cp "$data/ndr_codes.csv" "$data/vendors.csv" "$data/reply_codes.csv" "$data/tokens.csv" "$tmp/"
+for which in ndr_codes.csv reply_codes.csv tokens.csv reasons.csv; do
+    cp "$data/ndr_codes.csv" "$data/vendors.csv" "$data/reply_codes.csv" \
+        "$data/tokens.csv" "$data/reasons.csv" "$tmp/"
     case $which in
     ndr_codes.csv)
         many ndr_codes.csv 'code,vendor,title,meaning,remediation,who,reply_codes,reference' \
@@ -32,9 +34,13 @@ for which in ndr_codes.csv reply_codes.csv tokens.csv; do
     tokens.csv)
         many tokens.csv 'token,vendor,code,title,meaning,remediation,who,reference' \
             'TOKEN.X,exchange,5.1.1,Title,Meaning.,Remedy.,sender,Docs' ;;
+    reasons.csv)
+        many reasons.csv 'pattern,reason,priority,note' \
+            'mailbox full,mailboxfull,400,' ;;
     esac
     "$gen" -o "$tmp/out.c" "$tmp/ndr_codes.csv" "$tmp/vendors.csv" \
-        "$tmp/reply_codes.csv" "$tmp/tokens.csv" >"$tmp/log" 2>&1
+        "$tmp/reply_codes.csv" "$tmp/tokens.csv" "$tmp/reasons.csv" \
+        >"$tmp/log" 2>&1
     rc=$?
     if [ $rc -ne 1 ] || ! grep -q 'too many rows' "$tmp/log" ||
         grep -q 'Sanitizer\|buffer overflow detected' "$tmp/log"; then
