@@ -35,6 +35,10 @@ static void add(buf *b, const char *s, size_t n)
 
 static void adds(buf *b, const char *s) { add(b, s, strlen(s)); }
 
+#if defined(__GNUC__)
+static void addf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+#endif
 static void addf(buf *b, const char *fmt, ...)
 {
     char tmp[512];
