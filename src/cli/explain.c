@@ -10,11 +10,49 @@
 #include "cli.h"
 #include "ndrcode.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #define MAX_PER_TEXT 64
+
+/* "CODE  Title" in text output: the code coloured by its class, the title
+ * wrapped under itself, or under a small indent after a long token. */
+static void print_head(out_ctx *o, int cls, const char *code,
+                       const char *title)
+{
+    int n = (int)strlen(code);
+    out_color(o, cls);
+    fputs(code, o->f);
+    out_reset(o);
+    fputs("  ", o->f);
+    out_wrap_from(o, n + 2, n + 2 <= 16 ? n + 2 : 4, title);
+}
+
+#if defined(__GNUC__)
+#define NDR_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define NDR_PRINTF_LIKE(f, a)
+#endif
+
+/* A line of text output that the program writes itself, indented by two
+ * and wrapped like the table's text. */
+static void print_line(out_ctx *o, const char *fmt, ...) NDR_PRINTF_LIKE(2, 3);
+static void print_line(out_ctx *o, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof buf)
+        buf[sizeof buf - 1] = '\0';
+    out_wrapped(o, "  ", 2, buf);
+}
 
 static void json_replies(FILE *f, const unsigned short *r, size_t n)
 {
@@ -113,16 +151,12 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
     }
 
     /* Text: the hinted vendor's reading first, then the registry's. */
-    out_color(o, ex->code.cls);
-    fputs(code, f);
-    out_reset(o);
-    fputs("  ", f);
-    out_safe_str(f, ex->vendor_leads ? ex->vendors[0]->title : t);
-    fputc('\n', f);
-    fprintf(f, "  %s (class %u), %s (subject %u); match: %s\n",
-            ex->class_text, ex->code.cls,
-            ex->subject_text[0] ? ex->subject_text : "unregistered subject",
-            ex->code.subject, ndr_match_name(ex->match));
+    print_head(o, ex->code.cls, code,
+               ex->vendor_leads ? ex->vendors[0]->title : t);
+    print_line(o, "%s (class %u), %s (subject %u); match: %s",
+               ex->class_text, ex->code.cls,
+               ex->subject_text[0] ? ex->subject_text : "unregistered subject",
+               ex->code.subject, ndr_match_name(ex->match));
     for (size_t i = 0; i < ex->n_vendors; i++) {
         const ndr_entry *v = ex->vendors[i];
         char label[128];
@@ -134,13 +168,13 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
             continue;
         out_wrapped(o, label, 14, v->meaning);
         out_wrapped(o, "  What to do: ", 14, v->remediation);
-        fprintf(f, "  Who acts:   %s\n", out_who_text(v->who));
+        out_wrapped(o, "  Who acts:   ", 14, out_who_text(v->who));
     }
     if (!(ex->vendor_leads && m == ex->vendors[0])) {
         out_wrapped(o, ex->vendor_leads ? "  Registry:   " : "  Meaning:    ",
                     14, mean);
         out_wrapped(o, "  What to do: ", 14, m->remediation);
-        fprintf(f, "  Who acts:   %s\n", out_who_text(m->who));
+        out_wrapped(o, "  Who acts:   ", 14, out_who_text(m->who));
     }
     for (size_t i = 0; i < ex->n_vendors; i++) {
         const ndr_entry *v = ex->vendors[i];
@@ -186,16 +220,15 @@ static void print_token(const cli_opts *opt, out_ctx *o, const char *input,
         fputs("}\n", f);
         return;
     }
-    out_color(o, t->code[0] ? t->code[0] - '0' : 0);
-    fputs(t->token, f);
-    out_reset(o);
-    fprintf(f, "  %s\n  %s diagnostic token", t->title, t->vendor_name);
+    print_head(o, t->code[0] ? t->code[0] - '0' : 0, t->token, t->title);
     if (t->code[0])
-        fprintf(f, ", usually with %s", t->code);
-    fputc('\n', f);
+        print_line(o, "%s diagnostic token, usually with %s", t->vendor_name,
+                   t->code);
+    else
+        print_line(o, "%s diagnostic token", t->vendor_name);
     out_wrapped(o, "  Meaning:    ", 14, t->meaning);
     out_wrapped(o, "  What to do: ", 14, t->remediation);
-    fprintf(f, "  Who acts:   %s\n", out_who_text(t->who));
+    out_wrapped(o, "  Who acts:   ", 14, out_who_text(t->who));
     out_wrapped(o, "  Reference:  ", 14, t->reference);
     fputc('\n', f);
 }
@@ -207,6 +240,7 @@ static void print_reply(const cli_opts *opt, out_ctx *o, const char *input,
     int cls = r->code / 100;
     const char *ct = cls == 2 ? "Success" : cls == 3 ? "Intermediate"
                    : cls == 4 ? "Transient failure" : "Permanent failure";
+    char num[8];
     if (opt->quiet)
         return;
     if (opt->format == FMT_JSON) {
@@ -222,13 +256,12 @@ static void print_reply(const cli_opts *opt, out_ctx *o, const char *input,
         fputs("}\n", f);
         return;
     }
-    out_color(o, cls);
-    fprintf(f, "%u", r->code);
-    out_reset(o);
-    fprintf(f, "  %s\n  %s (basic reply code)\n", r->title, ct);
+    snprintf(num, sizeof num, "%u", r->code);
+    print_head(o, cls, num, r->title);
+    print_line(o, "%s (basic reply code)", ct);
     out_wrapped(o, "  Meaning:    ", 14, r->meaning);
     out_wrapped(o, "  What to do: ", 14, r->remediation);
-    fprintf(f, "  Who acts:   %s\n", out_who_text(r->who));
+    out_wrapped(o, "  Who acts:   ", 14, out_who_text(r->who));
     out_wrapped(o, "  Reference:  ", 14, r->reference);
     fputc('\n', f);
 }

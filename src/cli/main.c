@@ -43,24 +43,26 @@ static const char help_text[] =
     "\n"
     "Explain SMTP status codes, and read bounce messages.\n"
     "\n"
-    "  TEXT            a code (5.1.1, 550 5.1.1, #550 5.1.1, 550), a vendor\n"
-    "                  token (RESOLVER.ADR.RecipNotFound) or any text holding them\n"
-    "  -f, --file FILE read bounces from FILE: a message, an mbox or a Maildir\n"
-    "                  folder ('-' is standard input); may be repeated\n"
-    "                  With no TEXT and no -f, bounces are read from standard input.\n"
-    "  -j, --json      JSON Lines output, one object per line\n"
-    "  -t, --tsv       tab-separated output with a header line\n"
-    "  -s, --summary   counts per status, reason, domain and hard/soft\n"
-    "  -q, --quiet     print nothing; the exit status tells\n"
+    "  TEXT              a code (5.1.1, 550 5.1.1, #550 5.1.1, 550), a vendor\n"
+    "                    token (RESOLVER.ADR.RecipNotFound) or any text holding\n"
+    "                    them\n"
+    "  -f, --file FILE   read bounces from FILE: a message, an mbox or a Maildir\n"
+    "                    folder ('-' is standard input); may be repeated.  With\n"
+    "                    no TEXT and no -f, bounces are read from standard input.\n"
+    "  -j, --json        JSON Lines output, one object per line\n"
+    "  -t, --tsv         tab-separated output with a header line\n"
+    "  -s, --summary     only counts per status, reason, domain and hard/soft\n"
+    "  -q, --quiet       print nothing; the exit status tells\n"
     "      --color=WHEN  colour by class: auto (default), always, never\n"
-    "  -l, --list      list the code table, or the codes under PREFIX (5.7)\n"
-    "      --search    list the entries whose text holds all WORDS\n"
-    "      --reasons   list the bounce reasons with a line on each\n"
-    "  -h, --help      show this help\n"
-    "  -V, --version   show the version and the registry snapshot date\n"
+    "  -l, --list        list the code table, or the codes under PREFIX (5.7)\n"
+    "      --search      list the entries whose text holds all WORDS\n"
+    "      --reasons     list the bounce reasons with a line on each\n"
+    "  -h, --help        show this help\n"
+    "  -V, --version     show the version and the registry snapshot date\n"
     "\n"
     "Exit status: 0 found what was asked, 1 no code or no bounce found,\n"
-    "2 usage error, unreadable input or an input limit hit.\n";
+    "2 usage error, unreadable input or an input limit hit.\n"
+    "The manual, ndrcode(1), describes the output fields, limits and examples.\n";
 
 static void usage(void)
 {
@@ -239,7 +241,9 @@ int main(int argc, char **argv)
     }
 
     o.f = stdout;
-    o.color = opt.format == FMT_TEXT && want_color(color);
+    /* --color=WHEN is checked whatever the format; JSON and TSV are never
+     * coloured. */
+    o.color = want_color(color) && opt.format == FMT_TEXT;
     o.width = isatty(STDOUT_FILENO) ? term_width() : 80;
     opt.color = o.color;
     opt.width = o.width;

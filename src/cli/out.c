@@ -177,25 +177,61 @@ void out_tsv_field(FILE *f, const char *s)
     }
 }
 
-/* Columns that S[0..N) takes: one per UTF-8 character (lead bytes). */
+/* Terminal columns of a code point that out_safe prints as it is: 0 for
+ * combining marks, 2 for East Asian wide and fullwidth characters and most
+ * emoji, else 1.  A small table instead of wcwidth(), which would depend on
+ * the locale the user happens to run in. */
+static int cp_columns(unsigned long c)
+{
+    if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+        (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+        (c >= 0xfe20 && c <= 0xfe2f) || (c >= 0xfe00 && c <= 0xfe0f))
+        return 0;
+    if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
+        return 2;
+    return 1;
+}
+
+/* Columns that S[0..N) takes once written by out_safe: escapes count with
+ * their full length (\x1b is four columns). */
 static int columns(const char *s, size_t n)
 {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
     int c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xc0) != 0x80)
-            c++;
+    while (i < n) {
+        unsigned long cp;
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (k == 0) {
+            c += 4; /* \xNN */
+            i++;
+            continue;
+        }
+        if (unsafe_cp(cp))
+            c += cp == '\n' || cp == '\t' || cp == '\r' ? 2
+                 : cp < 0x100                       ? 4
+                                                    : 6;
+        else
+            c += cp_columns(cp);
+        i += k;
+    }
     return c;
 }
 
-void out_wrapped(const out_ctx *o, const char *label, int indent,
-                 const char *text)
+void out_wrap_from(const out_ctx *o, int col, int indent, const char *text)
 {
-    int col = 0, width = o->width > indent + 20 ? o->width : indent + 60;
+    int width = o->width < 20 ? 20 : o->width, cont = indent;
     const char *p = text;
-    if (label != NULL) {
-        fputs(label, o->f);
-        col = columns(label, strlen(label));
-    }
+    /* On a narrow terminal, give up the hanging indent rather than squeeze
+     * the text into fewer than 20 columns. */
+    if (width - cont < 20)
+        cont = width >= 22 ? 2 : 0;
     while (col < indent) {
         fputc(' ', o->f);
         col++;
@@ -213,9 +249,12 @@ void out_wrapped(const out_ctx *o, const char *label, int indent,
             break;
         wl = strcspn(p, " ");
         wc = columns(p, wl);
-        if (!first && col + 1 + wc > width) {
+        /* A word that does not fit goes to the next line, unless nothing
+         * but the indent is before it there (a long URL is never broken).
+         * That holds for the first word too, after a long label. */
+        if (col + (first ? 0 : 1) + wc > width && col > cont) {
             fputc('\n', o->f);
-            for (col = 0; col < indent; col++)
+            for (col = 0; col < cont; col++)
                 fputc(' ', o->f);
             first = 1;
         }
@@ -229,6 +268,17 @@ void out_wrapped(const out_ctx *o, const char *label, int indent,
         first = 0;
     }
     fputc('\n', o->f);
+}
+
+void out_wrapped(const out_ctx *o, const char *label, int indent,
+                 const char *text)
+{
+    int col = 0;
+    if (label != NULL) {
+        fputs(label, o->f);
+        col = columns(label, strlen(label));
+    }
+    out_wrap_from(o, col, indent, text);
 }
 
 void out_color(const out_ctx *o, int cls)

@@ -30,9 +30,14 @@ void out_json_cstr(FILE *f, const char *s); /* NULL -> null */
 void out_tsv_field(FILE *f, const char *s);
 
 /* Write "LABEL" then TEXT wrapped at ctx->width, continuation lines
- * indented by INDENT columns.  TEXT is escaped as out_safe. */
+ * indented by INDENT columns.  TEXT is escaped as out_safe; widths count
+ * what the terminal shows (escapes, wide and combining characters). */
 void out_wrapped(const out_ctx *o, const char *label, int indent,
                  const char *text);
+
+/* The same, continuing a line on which COL columns are already written
+ * (after a coloured code, say): pad to INDENT, then wrap TEXT. */
+void out_wrap_from(const out_ctx *o, int col, int indent, const char *text);
 
 /* ANSI colour for a class (2 green, 4 yellow, 5 red) or reset, when
  * colour is on. */

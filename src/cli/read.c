@@ -238,17 +238,26 @@ static void print_text(reader *rd, const ndr_record *r, const ndr_entry *e)
     } else if (r->reply) {
         fprintf(f, "  reply %d, no enhanced status code\n", r->reply);
     }
-    fprintf(f, "  Reason:     %s (%s)%s\n", ndr_reason_name(r->reason),
-            ndr_reason_text(r->reason),
-            (r->flags & NDR_REC_NOT_FAILURE) ? ""
-            : r->hard ? "; hard bounce: stop sending to this address"
-                      : "; soft bounce");
-    if (r->dsn_status != NULL)
-        fprintf(f, "  DSN status: %s (the more specific code above comes "
-                   "from the server's words)\n", r->dsn_status);
+    {
+        char why[512];
+        int w = snprintf(why, sizeof why, "%s (%s)%s",
+                         ndr_reason_name(r->reason), ndr_reason_text(r->reason),
+                         (r->flags & NDR_REC_NOT_FAILURE) ? ""
+                         : r->hard ? "; hard bounce: stop sending to this address"
+                                   : "; soft bounce");
+        if (w > 0 && (size_t)w < sizeof why)
+            out_wrapped(o, "  Reason:     ", 14, why);
+    }
+    if (r->dsn_status != NULL) {
+        char dsn[160];
+        int w = snprintf(dsn, sizeof dsn, "%s (the more specific code above "
+                         "comes from the server's words)", r->dsn_status);
+        if (w > 0 && (size_t)w < sizeof dsn)
+            out_wrapped(o, "  DSN status: ", 14, dsn);
+    }
     if (r->flags & NDR_REC_INCONSISTENT)
-        fputs("  Note:       the status class and the reply code disagree\n",
-              f);
+        out_wrapped(o, "  Note:       ", 14,
+                    "the status class and the reply code disagree");
     if (r->diagnostic != NULL)
         out_wrapped(o, "  Server:     ", 14, r->diagnostic);
     if (r->remote_mta != NULL)
@@ -258,7 +267,7 @@ static void print_text(reader *rd, const ndr_record *r, const ndr_entry *e)
             out_wrapped(o, "  As used by: ", 14, e->vendor_name);
         out_wrapped(o, "  Meaning:    ", 14, e->meaning);
         out_wrapped(o, "  What to do: ", 14, e->remediation);
-        fprintf(f, "  Who acts:   %s\n", out_who_text(e->who));
+        out_wrapped(o, "  Who acts:   ", 14, out_who_text(e->who));
     }
     fputc('\n', f);
 }

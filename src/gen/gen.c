@@ -2,15 +2,16 @@
  * gen.c - build-time generator: data/ CSV files -> ndr_tables.c.
  *
  * Reads the knowledge tables (codes, vendors, reply codes, tokens, reason
- * rules), checks every row (syntax, required fields, duplicates, unknown
- * vendors or reasons, text repeated across rows) and writes sorted static
- * arrays that the library searches with binary search, plus an
- * Aho-Corasick automaton of the reason phrases (acgen.c).  Any problem is printed as FILE:LINE: message
- * and the exit status is 1, which fails the build.  The output depends only
- * on the input bytes, so the same CSV always gives the same C file.
+ * rules, reader patterns), checks every row (syntax, required fields,
+ * duplicates, unknown vendors or reasons, text repeated across rows) and
+ * writes sorted static arrays that the library searches with binary search,
+ * plus Aho-Corasick automata of the reason phrases and of the reader's
+ * patterns (acgen.c).  Any problem is printed as FILE:LINE: message and the
+ * exit status is 1, which fails the build.  The output depends only on the
+ * input bytes, so the same CSV always gives the same C file.
  *
  * usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv TOKENS.csv
- *                REASONS.csv
+ *                REASONS.csv PATTERNS.csv
  */
 #include "acgen.h"
 #include "csv.h"
@@ -261,7 +262,13 @@ static int read_vendors(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        vendor_row *v = &vendors[n_vendors];
+        vendor_row *v;
+        if (n_vendors == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        v = &vendors[n_vendors];
         if (check_fields(&r, 3) < 0 || require(&r, r.field[0], "vendor") < 0 ||
             require(&r, r.field[1], "name") < 0) {
             bad = 1;
@@ -278,11 +285,6 @@ static int read_vendors(const char *path)
             csv_error(&r, "duplicate vendor %s", r.field[0]);
             bad = 1;
             continue;
-        }
-        if (n_vendors == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
         }
         v->id = xstrdup(r.field[0]);
         v->name = xstrdup(r.field[1]);
@@ -305,7 +307,13 @@ static int read_codes(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        code_row *row = &codes[n_codes];
+        code_row *row;
+        if (n_codes == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &codes[n_codes];
         char **f = r.field;
         memset(row, 0, sizeof *row);
         if (check_fields(&r, 8) < 0 || require(&r, f[0], "code") < 0 ||
@@ -350,11 +358,6 @@ static int read_codes(const char *path)
                 bad = 1;
                 break;
             }
-        if (n_codes == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
-        }
         row->code = xstrdup(f[0]);
         row->vendor = xstrdup(f[1]);
         row->title = xstrdup(f[2]);
@@ -405,7 +408,13 @@ static int read_replies(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        reply_row *row = &replies[n_replies];
+        reply_row *row;
+        if (n_replies == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &replies[n_replies];
         char **f = r.field;
         if (check_fields(&r, 6) < 0 || require(&r, f[1], "title") < 0 ||
             require(&r, f[2], "meaning") < 0 ||
@@ -429,11 +438,6 @@ static int read_replies(const char *path)
         if (strcmp(f[2], f[3]) == 0) {
             csv_error(&r, "remediation repeats the meaning");
             bad = 1;
-        }
-        if (n_replies == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
         }
         row->title = xstrdup(f[1]);
         row->meaning = xstrdup(f[2]);
@@ -469,7 +473,13 @@ static int read_tokens(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        token_row *row = &tokens[n_tokens];
+        token_row *row;
+        if (n_tokens == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &tokens[n_tokens];
         char **f = r.field;
         ndr_code c;
         if (check_fields(&r, 8) < 0 || require(&r, f[0], "token") < 0 ||
@@ -506,11 +516,6 @@ static int read_tokens(const char *path)
                 csv_error(&r, "duplicate token %s", f[0]);
                 bad = 1;
             }
-        if (n_tokens == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
-        }
         row->token = xstrdup(f[0]);
         row->vendor = xstrdup(f[1]);
         row->code = xstrdup(f[2]);
@@ -661,7 +666,13 @@ static int read_reasons(const char *path)
         return -1;
     }
     while ((rc = csv_next(&r)) == 1) {
-        reason_row *row = &reasons[n_reasons];
+        reason_row *row;
+        if (n_reasons == MAX_ROWS) {
+            csv_error(&r, "too many rows (at most %d)", MAX_ROWS);
+            bad = 1;
+            break;
+        }
+        row = &reasons[n_reasons];
         char **f = r.field;
         const char *rest = NULL;
         char *end;
@@ -757,11 +768,6 @@ static int read_reasons(const char *path)
                 bad = 1;
                 break;
             }
-        }
-        if (n_reasons == MAX_ROWS) {
-            csv_error(&r, "too many rows");
-            bad = 1;
-            break;
         }
         n_reasons++;
     }
@@ -859,6 +865,125 @@ static int read_registry_date(const char *path, char *out, size_t cap)
                 path);
         return -1;
     }
+    return 0;
+}
+
+
+/* ---- patterns.csv ------------------------------------------------------ */
+
+static const char *const pattern_kinds[] = {
+    "separator", "marker", "bounce_from", "bounce_subject",
+    "autoreply_subject"};
+
+typedef struct pattern_row {
+    char *text;     /* normalized */
+    size_t len;
+    unsigned kinds; /* bit per pattern_kinds entry */
+} pattern_row;
+
+static pattern_row patterns[MAX_ROWS];
+static size_t n_patterns;
+
+static int read_patterns(const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    if (csv_open(&r, path) < 0)
+        return -1;
+    if (check_header(&r, "kind,pattern,note") < 0) {
+        csv_close(&r);
+        return -1;
+    }
+    while ((rc = csv_next(&r)) == 1) {
+        char **f = r.field;
+        unsigned kind;
+        char *norm;
+        size_t len, i;
+        if (check_fields(&r, 3) < 0 || require(&r, f[0], "kind") < 0 ||
+            require(&r, f[1], "pattern") < 0) {
+            bad = 1;
+            continue;
+        }
+        for (kind = 0; kind < sizeof pattern_kinds / sizeof pattern_kinds[0];
+             kind++)
+            if (strcmp(f[0], pattern_kinds[kind]) == 0)
+                break;
+        if (kind == sizeof pattern_kinds / sizeof pattern_kinds[0]) {
+            csv_error(&r, "unknown kind '%s' (separator, marker, bounce_from, "
+                          "bounce_subject, autoreply_subject)", f[0]);
+            bad = 1;
+            continue;
+        }
+        norm = xstrdup(f[1]);
+        len = ndr_ac_normalize(f[1], strlen(f[1]), norm);
+        norm[len] = '\0';
+        if (len == 0 || len > NDR_AC_MAX_PATTERN) {
+            csv_error(&r, "pattern empty or longer than %d bytes",
+                      NDR_AC_MAX_PATTERN);
+            free(norm);
+            bad = 1;
+            continue;
+        }
+        /* One automaton holds every kind: the same words under two kinds
+         * are one pattern with two kind bits. */
+        for (i = 0; i < n_patterns; i++)
+            if (patterns[i].len == len && memcmp(patterns[i].text, norm, len) == 0)
+                break;
+        if (i < n_patterns) {
+            free(norm);
+            if (patterns[i].kinds & (1u << kind)) {
+                csv_error(&r, "duplicate %s pattern '%s'", f[0], f[1]);
+                bad = 1;
+            }
+            patterns[i].kinds |= 1u << kind;
+            continue;
+        }
+        if (n_patterns == MAX_ROWS) {
+            csv_error(&r, "too many rows");
+            free(norm);
+            bad = 1;
+            break;
+        }
+        patterns[n_patterns].text = norm;
+        patterns[n_patterns].len = len;
+        patterns[n_patterns].kinds = 1u << kind;
+        n_patterns++;
+    }
+    csv_close(&r);
+    return rc < 0 || bad ? -1 : 0;
+}
+
+static int write_patterns(FILE *o)
+{
+    const char **pats = calloc(n_patterns + 1, sizeof *pats);
+    size_t *lens = calloc(n_patterns + 1, sizeof *lens);
+    ac_tables t;
+    if (pats == NULL || lens == NULL) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        free(pats);
+        free(lens);
+        return -1;
+    }
+    for (size_t i = 0; i < n_patterns; i++) {
+        pats[i] = patterns[i].text;
+        lens[i] = patterns[i].len;
+    }
+    if (ac_compile(&t, pats, lens, n_patterns) < 0) {
+        free(pats);
+        free(lens);
+        return -1;
+    }
+    ac_emit(o, "ndr_tab_pattern_ac", &t);
+    ac_free(&t);
+    free(pats);
+    free(lens);
+    fputs("const unsigned char ndr_tab_pattern_kind[] = {", o);
+    for (size_t i = 0; i < n_patterns; i++)
+        fprintf(o, "%s%u", i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ",
+                patterns[i].kinds);
+    if (n_patterns == 0)
+        fputs("0", o);
+    fputs("\n};\n", o);
     return 0;
 }
 
@@ -1016,7 +1141,9 @@ static int write_output(FILE *o, const char *date)
     if (n_tokens == 0)
         fputs("    {\"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_ntokens = %zu;\n\n", n_tokens);
-    return write_reasons(o);
+    if (write_reasons(o) < 0)
+        return -1;
+    return write_patterns(o);
 }
 
 int main(int argc, char **argv)
@@ -1026,11 +1153,11 @@ int main(int argc, char **argv)
     FILE *o;
     int bad = 0;
 
-    if (argc == 8 && strcmp(argv[1], "-o") == 0)
+    if (argc == 9 && strcmp(argv[1], "-o") == 0)
         out = argv[2];
     else {
         fputs("usage: ndr_gen -o OUT.c CODES.csv VENDORS.csv REPLIES.csv "
-              "TOKENS.csv REASONS.csv\n",
+              "TOKENS.csv REASONS.csv PATTERNS.csv\n",
               stderr);
         return 2;
     }
@@ -1041,6 +1168,7 @@ int main(int argc, char **argv)
     bad |= read_replies(argv[5]) < 0;
     bad |= read_tokens(argv[6]) < 0;
     bad |= read_reasons(argv[7]) < 0;
+    bad |= read_patterns(argv[8]) < 0;
     bad |= read_registry_date(argv[3], date, sizeof date) < 0;
     if (bad)
         return 1;

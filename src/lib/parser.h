@@ -13,6 +13,7 @@
 #define NDR_BOUNDARY_MAX 200
 #define NDR_CTX_MAX 2048   /* failure text kept per recipient */
 #define NDR_PRE_MAX 4096   /* failure text kept before the first recipient */
+#define NDR_LEAD_MAX 160   /* a line introducing a list of recipients */
 #define NDR_DIAG_MAX 1024  /* a Diagnostic-Code kept */
 #define NDR_FIELD_MAX 256  /* other DSN fields kept */
 #define NDR_SENDERS_MAX 8  /* addresses of the bounce's own From/To */
@@ -47,6 +48,7 @@ typedef struct mime_level {
 /* A recipient found in failure text, with the text that follows it. */
 typedef struct text_rcpt {
     char addr[NDR_ADDR_MAX];
+    char lead[NDR_LEAD_MAX]; /* the sentence that introduced it */
     char ctx[NDR_CTX_MAX];
     size_t ctx_len;
 } text_rcpt;
@@ -141,6 +143,8 @@ struct ndr_parser {
     /* failure text */
     int text_done;          /* the returned original began */
     int after_sender;       /* the last text line introduced the sender */
+    int text_blank;         /* the last text line was blank */
+    char lead[NDR_LEAD_MAX]; /* the last line that ended with ':' */
     int body_marker;        /* the text reads like a bounce */
     text_rcpt *rcpts;
     size_t nrcpts, rcpts_cap;

@@ -13,7 +13,9 @@
  * never findings.  A code in a report block is checked against the
  * Diagnostic-Code and the text, and the most specific one is reported.
  */
+#include "match.h"
 #include "parser.h"
+#include "table.h"
 #include "util.h"
 
 #include <string.h>
@@ -152,51 +154,20 @@ static void ctx_add(char *buf, size_t *len, size_t cap, const char *s,
 
 /* ---- patterns ----------------------------------------------------------- */
 
-/* Lines that introduce the returned original message: the failure text
- * ends there. */
-static const char *const separators[] = {
-    "this is a copy of the message",
-    "below this line is a copy of the message",
-    "enclosed is a copy of the message",
-    "original message follows",
-    "----- original message -----",
-    "-----original message-----",
-    "original message headers:",
-    "unsent message follows",
-    "message headers follow",
-    "header of the original message",
-    "-------original message",
-    "-------original mail info",
-    "returned message --",
-    "included is a copy of the message header",
-    "below is a copy of the original message",
-    "original message:",
-    "content-type: message/rfc822",
-    "content-type: text/rfc822-headers",
-    "content-type: message/global",
-    "--- the original message ---",
-    "original message header:",
-    "headers of the original message",
-    "following is a copy of the message",
-    "a copy of the original message below",
-    "message that caused this notification",
-};
+/* The kinds of data/patterns.csv found in S[0..N) (NDR_PAT_* bits); the
+ * scan stops once every kind in WANT was seen. */
+static unsigned pattern_kinds(const char *s, size_t n, unsigned want)
+{
+    ndr_ac_iter it;
+    ndr_ac_match m;
+    unsigned found = 0;
+    ndr_ac_begin(&it, &ndr_tab_pattern_ac, s, n);
+    while ((found & want) != want && ndr_ac_next(&it, &m))
+        found |= ndr_tab_pattern_kind[m.id];
+    return found & want;
+}
 
-/* Words that show a text is about a failed delivery. */
-static const char *const markers[] = {
-    "could not be delivered", "couldn't be delivered", "not be delivered",
-    "was not delivered", "undeliverable", "undelivered", "delivery failed",
-    "delivery has failed", "delivery to the following", "failed permanently",
-    "permanent error", "fatal error", "unable to deliver",
-    "able to deliver", "following address", "following recipient",
-    "returned mail", "mail delivery", "delivery status", "mailer-daemon",
-    "qmail-send", "transcript of session", "remote host said",
-    "remote server returned", "did not reach", "non-delivery",
-    "delivery problem", "error delivering", "delivery error",
-    "message could not", "not delivered", "has been delayed",
-    "user unknown", "no such user", "smtp error", "delivery notification",
-};
-
+/* Does the line introduce the returned original message? */
 static int is_separator(const char *s, size_t n)
 {
     while (n > 0 && ndr_isblank((unsigned char)*s)) {
@@ -205,18 +176,7 @@ static int is_separator(const char *s, size_t n)
     }
     if (n < 8 || n > 120)
         return 0;
-    for (size_t i = 0; i < sizeof separators / sizeof separators[0]; i++)
-        if (ci_has(s, n, separators[i]) != NULL)
-            return 1;
-    return 0;
-}
-
-static int has_marker(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-        if (ci_has(s, n, markers[i]) != NULL)
-            return 1;
-    return 0;
+    return pattern_kinds(s, n, NDR_PAT_SEPARATOR) != 0;
 }
 
 /* ---- per-message state -------------------------------------------------- */
@@ -241,6 +201,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
+    p->text_blank = 1;
+    p->lead[0] = '\0';
     p->body_marker = 0;
     p->nrcpts = 0;
     p->cur_rcpt = -1;
@@ -281,32 +243,14 @@ static int is_dsn_field(const char *name, size_t n)
 void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
                          const char *val, size_t vlen)
 {
-    static const char *const bounce_from[] = {
-        "mailer-daemon", "mailer_daemon", "postmaster", "mail delivery",
-        "mail administrator", "delivery subsystem", "mail system"};
-    static const char *const bounce_subject[] = {
-        "undeliver", "undelivered", "delivery status", "delivery fail",
-        "delivery notification", "failure notice", "returned mail",
-        "not delivered", "delivery problem", "could not", "couldn't",
-        "failed", "failure", "non remis", "unzustellbar", "nicht zugestellt",
-        "non recapitabile", "no entregado", "bounce", "rejected",
-        "warning:", "delayed", "error", "mail system"};
-    static const char *const auto_subject[] = {
-        "auto:", "auto reply", "auto-reply", "autoreply", "automatic reply",
-        "auto response", "autoresponse", "out of office", "out of the office",
-        "vacation", "away from", "abwesenheit", "absence",
-        "réponse automatique", "risposta automatica", "respuesta automática"};
-    size_t i;
-
     /* A fragment that starts with report fields ("Final-Recipient: ...")
      * parses as headers; a real message only carries such trace fields
      * among its other headers. */
     if (p->top_fields++ == 0 && is_dsn_field(name, nlen))
         p->top_dsn = 1;
     if (ndr_ci_cmpn(name, nlen, "from") == 0) {
-        for (i = 0; i < sizeof bounce_from / sizeof bounce_from[0]; i++)
-            if (ci_has(val, vlen, bounce_from[i]))
-                p->hdr_bounce = 1;
+        if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
+            p->hdr_bounce = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
     } else if (ndr_ci_cmpn(name, nlen, "to") == 0) {
@@ -319,12 +263,12 @@ void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
         if (n == 2 && v[0] == '<' && v[1] == '>')
             p->hdr_bounce = 1;
     } else if (ndr_ci_cmpn(name, nlen, "subject") == 0) {
-        for (i = 0; i < sizeof bounce_subject / sizeof bounce_subject[0]; i++)
-            if (ci_has(val, vlen, bounce_subject[i]))
-                p->hdr_bounce = 1;
-        for (i = 0; i < sizeof auto_subject / sizeof auto_subject[0]; i++)
-            if (ci_has(val, vlen, auto_subject[i]))
-                p->autoreply = 1;
+        unsigned k = pattern_kinds(val, vlen, NDR_PAT_BOUNCE_SUBJECT |
+                                                  NDR_PAT_AUTOREPLY_SUBJECT);
+        if (k & NDR_PAT_BOUNCE_SUBJECT)
+            p->hdr_bounce = 1;
+        if (k & NDR_PAT_AUTOREPLY_SUBJECT)
+            p->autoreply = 1;
     } else if (ndr_ci_cmpn(name, nlen, "x-failed-recipients") == 0) {
         p->hdr_bounce = 1;
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
@@ -709,6 +653,7 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     }
     r = &p->rcpts[p->nrcpts];
     memcpy(r->addr, a, strlen(a) + 1);
+    memcpy(r->lead, p->lead, sizeof r->lead);
     r->ctx_len = 0;
     r->ctx[0] = '\0';
     return (long)p->nrcpts++;
@@ -836,6 +781,16 @@ static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
     return 1;
 }
 
+/* After a blank line, the header fields that only a message's own header
+ * holds show that the returned original follows without a separator. */
+static int original_starts(const char *s, size_t n)
+{
+    return (n >= 12 && ndr_ci_cmpn(s, 12, "return-path:") == 0) ||
+           (n >= 14 && ndr_ci_cmpn(s, 9, "received:") == 0 &&
+            (ndr_ci_cmpn(s + 9, 5, " from") == 0 ||
+             ndr_ci_cmpn(s + 9, 4, "from") == 0));
+}
+
 /* Does the line end by introducing the sender ("A message sent by",
  * "from:")?  Then an address on the next line is not a recipient. */
 static int introduces_sender(const char *s, size_t n)
@@ -883,17 +838,19 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if (len == 0) {
         if (p->ds_text)
             ndr_scan_dsn_line(p, line, 0);
+        p->text_blank = 1;
         return;
     }
-    if (is_separator(line, len)) {
+    if (is_separator(line, len) || (p->text_blank && original_starts(line, len))) {
         p->text_done = 1;
         return;
     }
+    p->text_blank = 0;
     if (text_dsn_field(p, line, len))
         return;
     sender_next = p->after_sender;
     p->after_sender = introduces_sender(line, len);
-    if (!p->body_marker && has_marker(line, len))
+    if (!p->body_marker && pattern_kinds(line, len, NDR_PAT_MARKER))
         p->body_marker = 1;
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
         !sender_next) {
@@ -913,6 +870,15 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                     len - rest);
         }
         return;
+    }
+    /* "The following recipients were rejected:" introduces the recipients
+     * after it, and often says why. */
+    {
+        size_t e = len;
+        while (e > 0 && ndr_isspace((unsigned char)line[e - 1]))
+            e--;
+        if (e > 0 && line[e - 1] == ':')
+            copy_trim(p->lead, sizeof p->lead, line, e);
     }
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
@@ -1188,6 +1154,8 @@ static void record_from_text(ndr_parser *p, const char *addr,
     /* The text before the first recipient speaks for it only when its own
      * context is empty or the code came from there. */
     n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);
+    if (t != NULL && t->lead[0])
+        ctx_add(p->scratch, &n, p->scratch_cap, t->lead, strlen(t->lead));
     emit(p, &b, p->scratch, n);
 }
 

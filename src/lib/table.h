@@ -68,6 +68,19 @@ typedef struct ndr_reason_code_rule {
     unsigned line;
 } ndr_reason_code_rule;
 
+/* The bounce reader's patterns (data/patterns.csv) in one automaton; the
+ * kinds of pattern I are the bits of ndr_tab_pattern_kind[I], in the order
+ * of the kind names in src/gen/gen.c. */
+enum {
+    NDR_PAT_SEPARATOR = 1,
+    NDR_PAT_MARKER = 2,
+    NDR_PAT_BOUNCE_FROM = 4,
+    NDR_PAT_BOUNCE_SUBJECT = 8,
+    NDR_PAT_AUTOREPLY_SUBJECT = 16
+};
+extern const ndr_ac ndr_tab_pattern_ac;
+extern const unsigned char ndr_tab_pattern_kind[];
+
 extern const ndr_ac ndr_tab_reason_ac;
 extern const ndr_reason_text_rule ndr_tab_reason_text[];
 extern const size_t ndr_tab_reason_ntext;

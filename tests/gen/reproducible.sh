@@ -6,6 +6,7 @@ out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
 for i in 1 2; do
     "$gen" -o "$out/$i.c" "$data/ndr_codes.csv" "$data/vendors.csv" \
-        "$data/reply_codes.csv" "$data/tokens.csv" "$data/reasons.csv" || exit 1
+        "$data/reply_codes.csv" "$data/tokens.csv" "$data/reasons.csv" \
+        "$data/patterns.csv" || exit 1
 done
 cmp "$out/1.c" "$out/2.c"

@@ -208,6 +208,42 @@ static void test_vacation_null_path(void **state)
     check_fixture("vacation-nullpath.eml", "1|wendy@example.org|-|0|-|-|other\n");
 }
 
+static void test_sendmail(void **state)
+{
+    (void)state;
+    /* Status 5.0.0, the diagnostic says 5.2.1; the transcript's generic
+     * 554 5.0.0 is not taken */
+    check_fixture("sendmail.eml",
+                  "1|zane@example.edu|5.2.1|550|failed|5.0.0|fail\n");
+}
+
+static void test_domino(void **state)
+{
+    (void)state;
+    /* no code anywhere: a record with the words, and no status */
+    check_fixture("domino.eml", "1|bea@notes.example.co.jp|-|0|failed|-|fail\n");
+}
+
+static void test_opensmtpd(void **state)
+{
+    (void)state;
+    check_fixture("opensmtpd.eml", "1|dee@example.org|5.2.2|550|failed|-|fail\n"
+                                   "1|eve@example.org|5.1.1|550|failed|-|fail\n");
+}
+
+static void test_html_only(void **state)
+{
+    (void)state;
+    check_fixture("html-only.eml",
+                  "1|gus@example.org|5.1.10|550|failed|-|fail\n");
+}
+
+static void test_german_latin1(void **state)
+{
+    (void)state;
+    check_fixture("german.eml", "1|ida@example.de|5.2.2|552|failed|-|fail\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -371,6 +407,11 @@ int main(void)
         cmocka_unit_test(test_vacation),
         cmocka_unit_test(test_ses_json),
         cmocka_unit_test(test_vacation_null_path),
+        cmocka_unit_test(test_sendmail),
+        cmocka_unit_test(test_domino),
+        cmocka_unit_test(test_opensmtpd),
+        cmocka_unit_test(test_html_only),
+        cmocka_unit_test(test_german_latin1),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_status_vs_diagnostic),
