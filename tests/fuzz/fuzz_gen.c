@@ -4,9 +4,9 @@
  * The generator is a build-time program whose input is the project's own
  * data, but a bad edit (or a hostile pull request) must fail the build
  * with a message, never crash it or write a broken table.  The input is
- * split at each line "%%" into the five files the generator reads, in the
- * order vendors, codes, replies, tokens, reasons (missing ones are empty),
- * written
+ * split at each line "%%" into the six files the generator reads, in the
+ * order vendors, codes, replies, tokens, reasons, patterns (missing ones
+ * are empty), written
  * to a scratch folder, and the generator's main runs on them.  When it
  * succeeds, the C file it wrote must be plain printable ASCII.
  *
@@ -32,7 +32,8 @@ int ndr_gen_main(int argc, char **argv);
 extern void __sanitizer_set_report_fd(void *fd) __attribute__((weak));
 
 static char dir[4096];
-#define NFILES 6 /* five inputs and the output */
+#define NINPUTS 6
+#define NFILES (NINPUTS + 1) /* the inputs and the output */
 static char paths[NFILES][4200];
 
 static void cleanup(void)
@@ -48,7 +49,7 @@ static void setup(void)
 {
     static const char *const names[NFILES] = {
         "vendors.csv", "codes.csv", "replies.csv", "tokens.csv",
-        "reasons.csv", "out.c"};
+        "reasons.csv", "patterns.csv", "out.c"};
     const char *tmp = getenv("TMPDIR");
     int n = snprintf(dir, sizeof dir, "%s/ndr-fuzz-gen-XXXXXX",
                      tmp && tmp[0] ? tmp : "/tmp");
@@ -94,7 +95,10 @@ static void reset_tables(void)
     }
     for (size_t i = 0; i < n_reasons; i++)
         free(reasons[i].text);
-    n_vendors = n_codes = n_replies = n_tokens = n_reasons = n_seen = 0;
+    for (size_t i = 0; i < n_patterns; i++)
+        free(patterns[i].text);
+    n_vendors = n_codes = n_replies = n_tokens = n_reasons = n_patterns = 0;
+    n_seen = 0;
 }
 
 static void write_file(const char *path, const uint8_t *p, size_t n)
@@ -117,7 +121,7 @@ static size_t next_split(const uint8_t *d, size_t n)
 
 static void check_output(void)
 {
-    FILE *f = fopen(paths[5], "rb");
+    FILE *f = fopen(paths[NINPUTS], "rb");
     int c;
     FUZZ_CHECK(f != NULL);
     while ((c = getc(f)) != EOF)
@@ -127,12 +131,12 @@ static void check_output(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *argv[9];
+    char *argv[NFILES + 3];
     int saved, devnull, rc;
 
     if (dir[0] == '\0')
         setup();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < NINPUTS; i++) {
         size_t k = next_split(data, size);
         write_file(paths[i], data, k);
         if (k < size)
@@ -140,17 +144,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         data += k;
         size -= k;
     }
-    unlink(paths[5]);
+    unlink(paths[NINPUTS]);
 
+    /* ndr_gen -o OUT CODES VENDORS REPLIES TOKENS REASONS PATTERNS */
     argv[0] = (char *)"ndr_gen";
     argv[1] = (char *)"-o";
-    argv[2] = paths[5];
+    argv[2] = paths[NINPUTS];
     argv[3] = paths[1];
     argv[4] = paths[0];
-    argv[5] = paths[2];
-    argv[6] = paths[3];
-    argv[7] = paths[4];
-    argv[8] = NULL;
+    for (int i = 2; i < NINPUTS; i++)
+        argv[i + 3] = paths[i];
+    argv[NINPUTS + 3] = NULL;
 
     fflush(stderr);
     saved = dup(STDERR_FILENO);
@@ -159,7 +163,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (__sanitizer_set_report_fd)
         __sanitizer_set_report_fd((void *)(long)saved);
     dup2(devnull, STDERR_FILENO);
-    rc = ndr_gen_main(8, argv);
+    rc = ndr_gen_main(NINPUTS + 3, argv);
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     if (__sanitizer_set_report_fd)

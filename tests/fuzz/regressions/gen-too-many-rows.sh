@@ -23,7 +23,7 @@ many() {
 }
 for which in ndr_codes.csv reply_codes.csv tokens.csv reasons.csv; do
     cp "$data/ndr_codes.csv" "$data/vendors.csv" "$data/reply_codes.csv" \
-        "$data/tokens.csv" "$data/reasons.csv" "$tmp/"
+        "$data/tokens.csv" "$data/reasons.csv" "$data/patterns.csv" "$tmp/"
     case $which in
     ndr_codes.csv)
         many ndr_codes.csv 'code,vendor,title,meaning,remediation,who,reply_codes,reference' \
@@ -40,7 +40,7 @@ for which in ndr_codes.csv reply_codes.csv tokens.csv reasons.csv; do
     esac
     "$gen" -o "$tmp/out.c" "$tmp/ndr_codes.csv" "$tmp/vendors.csv" \
         "$tmp/reply_codes.csv" "$tmp/tokens.csv" "$tmp/reasons.csv" \
-        >"$tmp/log" 2>&1
+        "$tmp/patterns.csv" >"$tmp/log" 2>&1
     rc=$?
     if [ $rc -ne 1 ] || ! grep -q 'too many rows' "$tmp/log" ||
         grep -q 'Sanitizer\|buffer overflow detected' "$tmp/log"; then
