@@ -87,7 +87,7 @@ static int term_width(void)
 
 static int want_color(const char *when)
 {
-    const char *term = getenv("TERM");
+    const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
     if (strcmp(when, "always") == 0)
         return 1;
     if (strcmp(when, "never") == 0)
@@ -96,7 +96,7 @@ static int want_color(const char *when)
         fprintf(stderr, "ndrcode: --color takes auto, always or never\n");
         usage();
     }
-    if (getenv("NO_COLOR") != NULL && getenv("NO_COLOR")[0] != '\0')
+    if (no_color != NULL && no_color[0] != '\0')
         return 0;
     if (term != NULL && strcmp(term, "dumb") == 0)
         return 0;
@@ -209,6 +209,8 @@ int main(int argc, char **argv)
                 }
             }
         }
+        if (d == NULL) /* not reached: each branch above set d or exited */
+            usage();
         switch (d->id) {
         case OPT_HELP:
             fputs(usage_text, stdout);

@@ -56,12 +56,16 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 }
 
 /* Characters that change how a terminal shows text: C0, DEL, C1, and the
- * Unicode format controls that reorder or hide text. */
+ * Unicode format controls that reorder or hide text (bidirectional marks,
+ * embeddings and isolates, zero-width characters, the interlinear
+ * annotation controls and the invisible tag characters). */
 static int unsafe_cp(unsigned long c)
 {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c ||
-           (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
-           (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
+           c == 0x180e || (c >= 0x200b && c <= 0x200f) ||
+           (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) ||
+           c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb) ||
+           (c >= 0xe0000 && c <= 0xe007f);
 }
 
 /* ---- the buffer ---------------------------------------------------------- */

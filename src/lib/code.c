@@ -61,8 +61,8 @@ int ndr_code_parse(const char *s, size_t len, ndr_code *out)
 char *ndr_code_format(ndr_code code, char buf[NDR_CODE_BUFSZ])
 {
     char *p = buf;
-    unsigned v[2] = {code.subject % 1000u, code.detail % 1000u};
-    *p++ = code.cls ? (char)('0' + code.cls % 10) : 'X';
+    const unsigned v[2] = {code.subject % 1000u, code.detail % 1000u};
+    *p++ = (char)(code.cls ? '0' + code.cls % 10 : 'X');
     for (int k = 0; k < 2; k++) {
         *p++ = '.';
         if (v[k] >= 100)

@@ -108,6 +108,8 @@ int ndr_explain(ndr_code code, const char *vendor_hint, ndr_explanation *out)
     out->subject_text = subj_row ? subj_row->title : "";
 
     rows = detail_rows(code.subject, code.detail, &n);
+    if (rows == NULL) /* detail_rows gives NULL only with n == 0 */
+        n = 0;
     for (size_t i = 0; i < n; i++) {
         const ndr_entry *e = &rows[i];
         if (e->cls == 0) {
@@ -129,8 +131,9 @@ int ndr_explain(ndr_code code, const char *vendor_hint, ndr_explanation *out)
         for (size_t i = 0; i < out->n_vendors; i++)
             if (strcmp(out->vendors[i]->vendor, vendor_hint) == 0) {
                 const ndr_entry *lead = out->vendors[i];
+                /* The array holds pointers: sizeof a pointer is right. */
                 memmove(&out->vendors[1], &out->vendors[0],
-                        i * sizeof out->vendors[0]);
+                        i * sizeof out->vendors[0]); /* NOLINT(bugprone-sizeof-expression) */
                 out->vendors[0] = lead;
                 out->vendor_leads = 1;
                 break;
