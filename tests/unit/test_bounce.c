@@ -449,8 +449,23 @@ static void test_limits(void **state)
     p = ndr_parser_new(&o);
     memset(big, 'a', sizeof big);
     big[sizeof big - 1] = '\n';
-    for (int i = 0; i < 4; i++)
-        assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    /* a single message that will never end: feed says so at once */
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_LIMIT_MESSAGE);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_LIMIT_MESSAGE);
+    assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
+    ndr_parser_free(p);
+
+    /* one endless line counts all its bytes, not only the ones kept */
+    p = ndr_parser_new(&o);
+    {
+        int i;
+        for (i = 0; i < 10; i++)
+            if (ndr_parser_feed(p, big, sizeof big - 1) != NDR_OK)
+                break;
+        assert_true(i < 10);
+    }
     assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
     ndr_parser_free(p);
     free(s);
