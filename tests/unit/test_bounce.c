@@ -351,12 +351,16 @@ static void test_status_vs_diagnostic(void **state)
         "Final-Recipient: rfc822; sam@example.org\nAction: failed\n"
         "Status: 5.0.0\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
         "Final-Recipient: rfc822; tom@example.org\nAction: failed\n"
-        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n"
+        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n\n"
+        "Final-Recipient: rfc822; una@example.org\nAction: failed\n"
+        "Status: 5.2.1\nDiagnostic-Code: smtp; 550 5.0.0 disabled\n"
         "--x--\n";
     (void)state;
+    /* a generic 5.0.0 in the diagnostic does not replace 5.2.1 */
     check_all_feeds(msg, sizeof msg - 1,
                     "1|sam@example.org|5.1.1|550|failed|5.0.0|fail\n"
-                    "1|tom@example.org|4.4.7|550|failed|-|fail\n",
+                    "1|tom@example.org|4.4.7|550|failed|-|fail\n"
+                    "1|una@example.org|5.2.1|550|failed|-|fail\n",
                     1);
 }
 
