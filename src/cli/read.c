@@ -688,8 +688,11 @@ static void parse_segment(worker *w, segment *sg)
         pos += n;
     }
     sg->end = pos;
-    if (st == NDR_OK && sg->read_errno == 0)
-        st = ndr_parser_finish(w->p);
+    if ((st == NDR_OK || st == NDR_LIMIT_MESSAGE) && sg->read_errno == 0) {
+        ndr_status fin = ndr_parser_finish(w->p);
+        if (st == NDR_OK)
+            st = fin;
+    }
     if (f != NULL && fclose(f) != 0)
         rd->oom = 1;
     if (rd->direct != NULL) {
@@ -932,8 +935,12 @@ static int read_fd(reader *rd, ndr_parser *p, int fd, const char *source)
         if (st != NDR_OK)
             break;
     }
-    if (st == NDR_OK)
-        st = ndr_parser_finish(p);
+    if (st == NDR_OK || st == NDR_LIMIT_MESSAGE) {
+        /* a message too large to end still gives its records */
+        ndr_status f = ndr_parser_finish(p);
+        if (st == NDR_OK)
+            st = f;
+    }
     if (st != NDR_OK) {
         say_error(source, ndr_strerror(st));
         return 2;

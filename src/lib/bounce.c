@@ -65,28 +65,45 @@ void ndr_options_init(ndr_options *o)
 
 typedef void (*line_fn)(ndr_parser *p, const char *line, size_t len);
 
-static void lines_append(ndr_lines *lb, const char *s, size_t n)
+/* Append to the line being collected, up to its cap; returns how many
+ * bytes did not fit (they are dropped, but still count toward the
+ * message's size). */
+static size_t lines_append(ndr_lines *lb, const char *s, size_t n)
 {
-    size_t room = lb->cap - lb->len;
+    size_t room = lb->cap - lb->len, drop = 0;
     if (n > room) {
+        drop = n - room;
         n = room;
         lb->overflow = 1;
     }
     memcpy(lb->buf + lb->len, s, n);
     lb->len += n;
+    return drop;
 }
+
+static void message_bytes(ndr_parser *p, size_t n);
 
 /* Emit the line that ends at E: the buffered start (if any) plus S..E. */
 static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
                        const char *e, line_fn fn)
 {
-    size_t n = (size_t)(e - s);
+    size_t n = (size_t)(e - s), drop;
+    /* Bytes dropped from an over-long line count toward the message at
+     * once, whether the line came whole or in pieces; if that ends the
+     * reading, the line is not handled either (so chunking changes
+     * nothing). */
     if (lb->len == 0 && !lb->overflow) {
-        fn(p, s, n > lb->cap ? lb->cap : n);
+        if (n > lb->cap && lb == &p->raw)
+            message_bytes(p, n - lb->cap);
+        if (!p->stop)
+            fn(p, s, n > lb->cap ? lb->cap : n);
         return;
     }
-    lines_append(lb, s, n);
-    fn(p, lb->buf, lb->len);
+    drop = lines_append(lb, s, n);
+    if (drop > 0 && lb == &p->raw)
+        message_bytes(p, drop);
+    if (!p->stop)
+        fn(p, lb->buf, lb->len);
     lb->len = 0;
     lb->overflow = 0;
 }
@@ -117,8 +134,6 @@ static int skippable(const ndr_parser *p)
         return 0;
     }
 }
-
-static void message_bytes(ndr_parser *p, size_t n);
 
 /* The first CR in [S, END), or END: *CR caches it for a whole buffer (it
  * is searched again only once S has passed it), so that text without CRs
@@ -207,7 +222,9 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
             continue;
         }
         if (nl == NULL) {
-            lines_append(lb, s, (size_t)(end - s));
+            size_t drop = lines_append(lb, s, (size_t)(end - s));
+            if (drop > 0 && lb == &p->raw)
+                message_bytes(p, drop);
             return;
         }
         lines_emit(p, lb, s, nl, fn);
@@ -835,8 +852,6 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
         return;
     }
     p->prev_blank = len == 0;
-    if (p->msg_dead)
-        return;
     message_bytes(p, len + 1);
     if (!p->msg_dead)
         message_line(p, line, len);
@@ -851,6 +866,12 @@ static void message_bytes(ndr_parser *p, size_t n)
             p->limit = NDR_LIMIT_MESSAGE;
         p->msg_dead = 1;
     }
+    /* Nothing can end a message of a single-message input; in an mbox the
+     * next "From " line would, but an input that never gives one (say
+     * /dev/zero) must end too: stop reading altogether. */
+    if (p->msg_dead && p->msg_bytes > p->opt.max_message &&
+        (!p->mbox || p->msg_bytes - p->opt.max_message > p->opt.max_message))
+        p->stop = 1;
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -915,7 +936,10 @@ ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len)
         return NDR_INVALID;
     if (p->error != NDR_OK)
         return p->error;
-    lines_feed(p, &p->raw, buf, len, input_line);
+    if (!p->stop)
+        lines_feed(p, &p->raw, buf, len, input_line);
+    if (p->error == NDR_OK && p->stop)
+        return p->limit;
     return p->error;
 }
 
@@ -925,7 +949,8 @@ ndr_status ndr_parser_finish(ndr_parser *p)
         return NDR_INVALID;
     if (p->error != NDR_OK)
         return p->error;
-    lines_flush(p, &p->raw, input_line);
+    if (!p->stop)
+        lines_flush(p, &p->raw, input_line);
     if (p->error == NDR_OK)
         end_message(p);
     if (p->error == NDR_OK)
@@ -939,6 +964,7 @@ void ndr_parser_reset(ndr_parser *p)
         return;
     p->error = NDR_OK;
     p->limit = NDR_OK;
+    p->stop = 0;
     p->raw.len = 0;
     p->raw.overflow = 0;
     p->raw.pending_cr = 0;

@@ -86,6 +86,7 @@ struct ndr_parser {
     ndr_options opt;
     ndr_status error;       /* sticky: NOMEM, CALLBACK, FINISHED */
     ndr_status limit;       /* first limit met, reported by finish */
+    int stop;               /* a message grew too large to ever end: read no more */
     ndr_lines raw;          /* lines of the input */
     ndr_lines dec;          /* lines of a decoded part */
     size_t messages;        /* messages started */

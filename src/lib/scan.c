@@ -1188,7 +1188,9 @@ static void records_from_blocks(ndr_parser *p)
                 if (at == (size_t)-1)
                     break;
                 at += pos;
-                if (!have_st || !code_same(dc, st)) {
+                /* a generic X.0.0 never replaces a specific Status */
+                if (!have_st || (!code_same(dc, st) &&
+                                 (!code_generic(dc) || code_generic(st)))) {
                     dat = at;
                     have = 1;
                     break;

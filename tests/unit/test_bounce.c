@@ -351,12 +351,16 @@ static void test_status_vs_diagnostic(void **state)
         "Final-Recipient: rfc822; sam@example.org\nAction: failed\n"
         "Status: 5.0.0\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
         "Final-Recipient: rfc822; tom@example.org\nAction: failed\n"
-        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n"
+        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n\n"
+        "Final-Recipient: rfc822; una@example.org\nAction: failed\n"
+        "Status: 5.2.1\nDiagnostic-Code: smtp; 550 5.0.0 disabled\n"
         "--x--\n";
     (void)state;
+    /* a generic 5.0.0 in the diagnostic does not replace 5.2.1 */
     check_all_feeds(msg, sizeof msg - 1,
                     "1|sam@example.org|5.1.1|550|failed|5.0.0|fail\n"
-                    "1|tom@example.org|4.4.7|550|failed|-|fail\n",
+                    "1|tom@example.org|4.4.7|550|failed|-|fail\n"
+                    "1|una@example.org|5.2.1|550|failed|-|fail\n",
                     1);
 }
 
@@ -449,8 +453,23 @@ static void test_limits(void **state)
     p = ndr_parser_new(&o);
     memset(big, 'a', sizeof big);
     big[sizeof big - 1] = '\n';
-    for (int i = 0; i < 4; i++)
-        assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    /* a single message that will never end: feed says so at once */
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_LIMIT_MESSAGE);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_LIMIT_MESSAGE);
+    assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
+    ndr_parser_free(p);
+
+    /* one endless line counts all its bytes, not only the ones kept */
+    p = ndr_parser_new(&o);
+    {
+        int i;
+        for (i = 0; i < 10; i++)
+            if (ndr_parser_feed(p, big, sizeof big - 1) != NDR_OK)
+                break;
+        assert_true(i < 10);
+    }
     assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
     ndr_parser_free(p);
     free(s);
