@@ -512,6 +512,7 @@ typedef struct segment {
     size_t messages;
     ndr_status st;
     int read_errno;   /* a pread failed: its errno */
+    int stopped;      /* the parser stopped reading (see parse_segment) */
 } segment;
 
 typedef struct pool pool;
@@ -688,6 +689,10 @@ static void parse_segment(worker *w, segment *sg)
         pos += n;
     }
     sg->end = pos;
+    /* feed says NDR_LIMIT_MESSAGE when a message can never end: reading
+     * stops there, for the whole input (read_mbox_threads drops what
+     * follows) */
+    sg->stopped = st == NDR_LIMIT_MESSAGE;
     if ((st == NDR_OK || st == NDR_LIMIT_MESSAGE) && sg->read_errno == 0) {
         ndr_status fin = ndr_parser_finish(w->p);
         if (st == NDR_OK)
@@ -877,6 +882,8 @@ static int read_mbox_threads(reader *rd, int fd, const char *source)
         } else if (sg->st != NDR_OK && first_limit == NDR_OK) {
             first_limit = sg->st;
         }
+        if (sg->stopped)
+            failed = 1; /* as one parser: nothing after it is read */
         segment_free(sg);
         pthread_mutex_lock(&pl.mu);
         sg->state = SEG_FREE;
