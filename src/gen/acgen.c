@@ -11,9 +11,11 @@
  * trie node together with those two flags and whether arriving there
  * reports the node's matches; they are numbered breadth first from the
  * start.  The shallow ones get a full row of next states, the others the
- * few classes on which they differ from a default state (the same flags
- * at the node's failure node), as src/lib/match.h describes.  Everything
- * is deterministic: the same list gives the same tables, byte for byte.
+ * few classes on which they differ from a default state (the first state
+ * with a row down the chain of failure nodes, with the same flags), as
+ * src/lib/match.h describes; those deeper states are then renumbered depth
+ * first, so that a phrase's states lie together.  Everything is
+ * deterministic: the same list gives the same tables, byte for byte.
  */
 #include "acgen.h"
 #include "match.h"
