@@ -507,7 +507,7 @@ typedef struct segment {
     int to_end;       /* the last segment: read to the end of the file */
     int state;
     reader rd;        /* counts, tallies and marks of the segment */
-    char *out;        /* from open_memstream */
+    char *out;        /* its output: the worker's buffer, or open_memstream's */
     size_t out_len;
     size_t messages;
     ndr_status st;
