@@ -309,7 +309,7 @@ void ob_tsv_field(out_buf *b, const char *s)
     }
 }
 
-/* ---- the FILE functions ---------------------------------------------------- */
+/* ---- the FILE functions ------------------------------------------------ */
 
 #define OB_STACK(name, f)                                                    \
     char name##_mem[512];                                                    \

@@ -825,7 +825,8 @@ static int read_mbox_threads(reader *rd, int fd, const char *source)
     pthread_cond_init(&pl.work, NULL);
     pthread_cond_init(&pl.done, NULL);
     for (size_t i = 0; i < nthreads; i++) {
-        if (pthread_create(&workers[i].tid, NULL, worker_main, &workers[i]) != 0)
+        if (pthread_create(&workers[i].tid, NULL, worker_main,
+                           &workers[i]) != 0)
             break;
         nstarted++;
     }
