@@ -68,7 +68,7 @@ static int unsafe_cp(unsigned long c)
            (c >= 0xe0000 && c <= 0xe007f);
 }
 
-/* ---- the buffer ---------------------------------------------------------- */
+/* ---- the buffer -------------------------------------------------------- */
 
 /* Room for N more bytes; 0 when there is none (out of memory). */
 static int ob_room(out_buf *b, size_t n)
