@@ -82,6 +82,31 @@ static size_t lines_append(ndr_lines *lb, const char *s, size_t n)
 }
 
 static void message_bytes(ndr_parser *p, size_t n);
+static int is_from_line(const char *line, size_t len);
+
+/* N bytes dropped from the raw line that starts with LINE[0..HAVE) (at
+ * least its first 256 bytes).  They count toward the message the line is
+ * part of: a line that starts a message (the first line, or a "From "
+ * separator of an mbox) gives them to that message, which is counted from
+ * the line on (input_line).  An endless such line must still end the
+ * reading, as message_bytes would once its message started. */
+static void drop_bytes(ndr_parser *p, const char *line, size_t have, size_t n)
+{
+    size_t max = p->opt.max_message;
+    int mbox;
+    if (p->started && !(p->mbox && p->prev_blank && is_from_line(line, have))) {
+        message_bytes(p, n);
+        return;
+    }
+    mbox = p->started ? p->mbox
+           : p->opt.mbox < 0 ? is_from_line(line, have) : p->opt.mbox;
+    p->next_drop += n;
+    if (p->next_drop > max && (!mbox || p->next_drop - max > max)) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_MESSAGE;
+        p->stop = 1;
+    }
+}
 
 /* Emit the line that ends at E: the buffered start (if any) plus S..E. */
 static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
@@ -94,14 +119,14 @@ static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
      * nothing). */
     if (lb->len == 0 && !lb->overflow) {
         if (n > lb->cap && lb == &p->raw)
-            message_bytes(p, n - lb->cap);
+            drop_bytes(p, s, n, n - lb->cap);
         if (!p->stop)
             fn(p, s, n > lb->cap ? lb->cap : n);
         return;
     }
     drop = lines_append(lb, s, n);
     if (drop > 0 && lb == &p->raw)
-        message_bytes(p, drop);
+        drop_bytes(p, lb->buf, lb->len, drop);
     if (!p->stop)
         fn(p, lb->buf, lb->len);
     lb->len = 0;
@@ -224,7 +249,7 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         if (nl == NULL) {
             size_t drop = lines_append(lb, s, (size_t)(end - s));
             if (drop > 0 && lb == &p->raw)
-                message_bytes(p, drop);
+                drop_bytes(p, lb->buf, lb->len, drop);
             return;
         }
         lines_emit(p, lb, s, nl, fn);
@@ -842,12 +867,16 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
         p->started = 1;
         p->mbox = p->opt.mbox < 0 ? is_from_line(line, len) : p->opt.mbox;
         start_message(p);
+        message_bytes(p, p->next_drop); /* what the line lost (drop_bytes) */
+        p->next_drop = 0;
         p->prev_blank = 0;
         if (p->mbox && is_from_line(line, len))
             return;
     } else if (p->mbox && p->prev_blank && is_from_line(line, len)) {
         end_message(p);
         start_message(p);
+        message_bytes(p, p->next_drop);
+        p->next_drop = 0;
         p->prev_blank = 0;
         return;
     }
@@ -965,6 +994,9 @@ void ndr_parser_reset(ndr_parser *p)
     p->error = NDR_OK;
     p->limit = NDR_OK;
     p->stop = 0;
+    p->msg_bytes = 0;
+    p->msg_dead = 0;
+    p->next_drop = 0;
     p->raw.len = 0;
     p->raw.overflow = 0;
     p->raw.pending_cr = 0;
