@@ -374,7 +374,11 @@ ndr_parser *ndr_parser_new(const ndr_options *opts);
 /* Feed LEN bytes (any chunking gives the same records).  Records of each
  * message are delivered when the message ends, i.e. at the next mbox
  * "From " line or in ndr_parser_finish.  Returns NDR_OK or an error,
- * which is sticky: later calls return it again. */
+ * which is sticky: later calls return it again.  One limit also stops the
+ * reading: a message past max_message in a single-message input (past
+ * twice that in an mbox, where no "From " line came to end it) makes this
+ * return NDR_LIMIT_MESSAGE, and the rest of the input is ignored; call
+ * ndr_parser_finish for the records found so far. */
 ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len);
 
 /* End of input: flush the last message.  Returns NDR_OK, the sticky error

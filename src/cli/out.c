@@ -6,10 +6,15 @@
  * reorder what the reader sees.  Everything that comes from a message goes
  * through out_safe (text) or out_json_str (JSON), which decode UTF-8 and
  * let through only printable characters.
+ *
+ * The escaping is written once, into an out_buf: a buffer that grows (a
+ * record is built whole and written with one call) or that empties into a
+ * FILE when full (the FILE functions use one on the stack).
  */
 #include "out.h"
 #include "ndrcode.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Decode one UTF-8 sequence at S (N bytes left).  Returns its length and
@@ -62,7 +67,110 @@ static int unsafe_cp(unsigned long c)
            (c >= 0xe0000 && c <= 0xe007f);
 }
 
-void out_safe(FILE *f, const char *s, size_t len)
+/* ---- the buffer ---------------------------------------------------------- */
+
+/* Room for N more bytes; 0 when there is none (out of memory). */
+static int ob_room(out_buf *b, size_t n)
+{
+    if (b->cap - b->len >= n)
+        return 1;
+    if (b->sink != NULL) {
+        if (b->len > 0)
+            fwrite(b->p, 1, b->len, b->sink);
+        b->len = 0;
+        return b->cap >= n;
+    }
+    {
+        size_t ncap = b->cap ? b->cap : 256;
+        char *np;
+        while (ncap - b->len < n)
+            ncap *= 2;
+        np = realloc(b->p, ncap);
+        if (np == NULL) {
+            b->oom = 1;
+            return 0;
+        }
+        b->p = np;
+        b->cap = ncap;
+    }
+    return 1;
+}
+
+void ob_put(out_buf *b, const void *s, size_t n)
+{
+    if (b->cap - b->len >= n) {
+        memcpy(b->p + b->len, s, n);
+        b->len += n;
+        return;
+    }
+    if (!ob_room(b, n)) {
+        if (b->sink != NULL && b->oom == 0)
+            fwrite(s, 1, n, b->sink); /* longer than the whole buffer */
+        return;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+void ob_putc(out_buf *b, char c)
+{
+    if (b->len < b->cap || ob_room(b, 1))
+        b->p[b->len++] = c;
+}
+
+void ob_puts(out_buf *b, const char *s)
+{
+    ob_put(b, s, strlen(s));
+}
+
+void ob_num(out_buf *b, unsigned long v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    ob_put(b, tmp + i, sizeof tmp - i);
+}
+
+void ob_flush(out_buf *b)
+{
+    if (b->sink != NULL && b->len > 0)
+        fwrite(b->p, 1, b->len, b->sink);
+    b->len = 0;
+}
+
+/* "\xNN" or "\uNNNN" for code point CP. */
+static void ob_hex(out_buf *b, const char *prefix, unsigned long cp, int digits)
+{
+    static const char hex[] = "0123456789abcdef";
+    char tmp[8];
+    size_t n = strlen(prefix);
+    memcpy(tmp, prefix, n);
+    for (int d = digits - 1; d >= 0; d--)
+        tmp[n++] = hex[(cp >> (4 * d)) & 15];
+    ob_put(b, tmp, n);
+}
+
+/* Bytes that go out as they are: printable ASCII (JSON: not '"' or
+ * '\\'). */
+static const unsigned char plain_text[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+    R16(0), R16(0), R16(1), R16(1), R16(1), R16(1), R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)};
+static const unsigned char plain_json[256] = {
+    R16(0), R16(0),
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* '"' */
+    R16(1), R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* '\\' */
+    R16(1),
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)};
+#undef R16
+
+void ob_safe(out_buf *b, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
@@ -70,35 +178,116 @@ void out_safe(FILE *f, const char *s, size_t len)
         unsigned long cp;
         size_t n, run = i;
         /* printable ASCII goes out in one piece */
-        while (run < len && p[run] >= 0x20 && p[run] < 0x7f)
+        while (run < len && plain_text[p[run]])
             run++;
         if (run > i) {
-            fwrite(p + i, 1, run - i, f);
+            ob_put(b, p + i, run - i);
             i = run;
             continue;
         }
         n = utf8_decode(p + i, len - i, &cp);
         if (n == 0) {
-            fprintf(f, "\\x%02x", p[i]);
+            ob_hex(b, "\\x", p[i], 2);
             i++;
             continue;
         }
         if (unsafe_cp(cp)) {
             if (cp == '\n')
-                fputs("\\n", f);
+                ob_put(b, "\\n", 2);
             else if (cp == '\t')
-                fputs("\\t", f);
+                ob_put(b, "\\t", 2);
             else if (cp == '\r')
-                fputs("\\r", f);
+                ob_put(b, "\\r", 2);
             else if (cp < 0x100)
-                fprintf(f, "\\x%02lx", cp);
+                ob_hex(b, "\\x", cp, 2);
             else
-                fprintf(f, "\\u%04lx", cp);
+                ob_hex(b, "\\u", cp, 4);
         } else {
-            fwrite(p + i, 1, n, f);
+            ob_put(b, p + i, n);
         }
         i += n;
     }
+}
+
+void ob_json_str(out_buf *b, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    ob_putc(b, '"');
+    while (i < len) {
+        unsigned long cp;
+        size_t n, run = i;
+        while (run < len && plain_json[p[run]])
+            run++;
+        if (run > i) {
+            ob_put(b, p + i, run - i);
+            i = run;
+            continue;
+        }
+        n = utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            ob_put(b, "\\ufffd", 6);
+            i++;
+            continue;
+        }
+        if (cp == '"' || cp == '\\') {
+            ob_putc(b, '\\');
+            ob_putc(b, (char)cp);
+        } else if (cp == '\n') {
+            ob_put(b, "\\n", 2);
+        } else if (cp == '\t') {
+            ob_put(b, "\\t", 2);
+        } else if (cp == '\r') {
+            ob_put(b, "\\r", 2);
+        } else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 ||
+                   (cp >= 0x80 && cp <= 0x9f)) {
+            ob_hex(b, "\\u", cp, 4);
+        } else {
+            ob_put(b, p + i, n);
+        }
+        i += n;
+    }
+    ob_putc(b, '"');
+}
+
+void ob_json_cstr(out_buf *b, const char *s)
+{
+    if (s == NULL)
+        ob_put(b, "null", 4);
+    else
+        ob_json_str(b, s, strlen(s));
+}
+
+void ob_tsv_field(out_buf *b, const char *s)
+{
+    const char *start;
+    if (s == NULL)
+        return;
+    start = s;
+    for (;; s++) {
+        if (*s == '\0' || *s == '\t' || *s == '\n' || *s == '\r' ||
+            *s == '\\') {
+            ob_safe(b, start, (size_t)(s - start));
+            if (*s == '\0')
+                return;
+            ob_put(b, *s == '\t' ? "\\t" : *s == '\n' ? "\\n"
+                                      : *s == '\r' ? "\\r" : "\\\\", 2);
+            start = s + 1;
+        }
+    }
+}
+
+/* ---- the FILE functions ---------------------------------------------------- */
+
+#define OB_STACK(name, f)                                                    \
+    char name##_mem[512];                                                    \
+    out_buf name = {name##_mem, 0, sizeof name##_mem, f, 0}
+
+void out_safe(FILE *f, const char *s, size_t len)
+{
+    OB_STACK(b, f);
+    ob_safe(&b, s, len);
+    ob_flush(&b);
 }
 
 void out_safe_str(FILE *f, const char *s)
@@ -109,44 +298,9 @@ void out_safe_str(FILE *f, const char *s)
 
 void out_json_str(FILE *f, const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    fputc('"', f);
-    while (i < len) {
-        unsigned long cp;
-        size_t n, run = i;
-        while (run < len && p[run] >= 0x20 && p[run] < 0x7f && p[run] != '"' &&
-               p[run] != '\\')
-            run++;
-        if (run > i) {
-            fwrite(p + i, 1, run - i, f);
-            i = run;
-            continue;
-        }
-        n = utf8_decode(p + i, len - i, &cp);
-        if (n == 0) {
-            fputs("\\ufffd", f);
-            i++;
-            continue;
-        }
-        if (cp == '"' || cp == '\\') {
-            fputc('\\', f);
-            fputc((int)cp, f);
-        } else if (cp == '\n') {
-            fputs("\\n", f);
-        } else if (cp == '\t') {
-            fputs("\\t", f);
-        } else if (cp == '\r') {
-            fputs("\\r", f);
-        } else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 ||
-                   (cp >= 0x80 && cp <= 0x9f)) {
-            fprintf(f, "\\u%04lx", cp);
-        } else {
-            fwrite(p + i, 1, n, f);
-        }
-        i += n;
-    }
-    fputc('"', f);
+    OB_STACK(b, f);
+    ob_json_str(&b, s, len);
+    ob_flush(&b);
 }
 
 void out_json_cstr(FILE *f, const char *s)
@@ -159,22 +313,9 @@ void out_json_cstr(FILE *f, const char *s)
 
 void out_tsv_field(FILE *f, const char *s)
 {
-    const char *start;
-    if (s == NULL)
-        return;
-    start = s;
-    for (;; s++) {
-        if (*s == '\0' || *s == '\t' || *s == '\n' || *s == '\r' ||
-            *s == '\\') {
-            out_safe(f, start, (size_t)(s - start));
-            if (*s == '\0')
-                return;
-            fputs(*s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r"
-                                                                       : "\\\\",
-                  f);
-            start = s + 1;
-        }
-    }
+    OB_STACK(b, f);
+    ob_tsv_field(&b, s);
+    ob_flush(&b);
 }
 
 /* Terminal columns of a code point that out_safe prints as it is: 0 for
@@ -224,50 +365,86 @@ static int columns(const char *s, size_t n)
     return c;
 }
 
+/* Printable ASCII bytes in S[0..N)?  Then they print as they are, one
+ * column each. */
+static int plain_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!plain_text[(unsigned char)s[i]])
+            return 0;
+    return 1;
+}
+
+static void ob_spaces(out_buf *b, int n)
+{
+    static const char sp[] = "                                ";
+    while (n > 0) {
+        int k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
+        ob_put(b, sp, (size_t)k);
+        n -= k;
+    }
+}
+
+/* The wrapped text is built in a buffer on the stack and written when it
+ * fills and at the end. */
 void out_wrap_from(const out_ctx *o, int col, int indent, const char *text)
 {
     int width = o->width < 20 ? 20 : o->width, cont = indent;
     const char *p = text;
+    OB_STACK(b, o->f);
     /* On a narrow terminal, give up the hanging indent rather than squeeze
      * the text into fewer than 20 columns. */
     if (width - cont < 20)
         cont = width >= 22 ? 2 : 0;
-    while (col < indent) {
-        fputc(' ', o->f);
-        col++;
+    if (col < indent) {
+        ob_spaces(&b, indent - col);
+        col = indent;
     }
     if (text == NULL) {
-        fputc('\n', o->f);
+        ob_putc(&b, '\n');
+        ob_flush(&b);
         return;
     }
     for (int first = 1; *p;) {
         size_t wl;
-        int wc;
+        int wc, plain;
         while (*p == ' ')
             p++;
         if (*p == '\0')
             break;
-        wl = strcspn(p, " ");
-        wc = columns(p, wl);
+        {
+            /* the word's length, and whether it is all printable ASCII */
+            const char *q = p;
+            unsigned char all = 1;
+            while (*q != '\0' && *q != ' ')
+                all &= plain_text[(unsigned char)*q++];
+            wl = (size_t)(q - p);
+            plain = all;
+        }
+        wc = plain ? (int)wl : columns(p, wl);
         /* A word that does not fit goes to the next line, unless nothing
          * but the indent is before it there (a long URL is never broken).
          * That holds for the first word too, after a long label. */
         if (col + (first ? 0 : 1) + wc > width && col > cont) {
-            fputc('\n', o->f);
-            for (col = 0; col < cont; col++)
-                fputc(' ', o->f);
+            ob_putc(&b, '\n');
+            ob_spaces(&b, cont);
+            col = cont;
             first = 1;
         }
         if (!first) {
-            fputc(' ', o->f);
+            ob_putc(&b, ' ');
             col++;
         }
-        out_safe(o->f, p, wl);
+        if (plain)
+            ob_put(&b, p, wl);
+        else
+            ob_safe(&b, p, wl);
         col += wc;
         p += wl;
         first = 0;
     }
-    fputc('\n', o->f);
+    ob_putc(&b, '\n');
+    ob_flush(&b);
 }
 
 void out_wrapped(const out_ctx *o, const char *label, int indent,
@@ -275,8 +452,9 @@ void out_wrapped(const out_ctx *o, const char *label, int indent,
 {
     int col = 0;
     if (label != NULL) {
+        size_t n = strlen(label);
         fputs(label, o->f);
-        col = columns(label, strlen(label));
+        col = plain_ascii(label, n) ? (int)n : columns(label, n);
     }
     out_wrap_from(o, col, indent, text);
 }

@@ -14,6 +14,30 @@ typedef struct out_ctx {
     int width; /* wrap column for text output */
 } out_ctx;
 
+/* A byte buffer that output is built in.  With SINK NULL it grows with
+ * realloc (P from malloc, or NULL to start; on failure what fits is kept
+ * and OOM is set); with a SINK it is fixed storage emptied into SINK when
+ * full and by ob_flush. */
+typedef struct out_buf {
+    char *p;
+    size_t len, cap;
+    FILE *sink;
+    int oom;
+} out_buf;
+
+void ob_put(out_buf *b, const void *s, size_t n);
+void ob_putc(out_buf *b, char c);
+void ob_puts(out_buf *b, const char *s);
+void ob_num(out_buf *b, unsigned long v);
+void ob_flush(out_buf *b); /* a SINK's: write what is held */
+
+/* The escapes of out_safe, out_json_str and out_tsv_field below, into a
+ * buffer (those are these, written to a FILE). */
+void ob_safe(out_buf *b, const char *s, size_t len);
+void ob_json_str(out_buf *b, const char *s, size_t len);
+void ob_json_cstr(out_buf *b, const char *s); /* NULL -> null */
+void ob_tsv_field(out_buf *b, const char *s);
+
 /* Write S[0..LEN) for a terminal: printable UTF-8 passes, control
  * characters, escape sequences, C1 controls, bidirectional overrides and
  * invalid bytes become visible escapes (\n, \x1b, \u202e ...). */

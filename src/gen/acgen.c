@@ -3,10 +3,17 @@
  *
  * Steps: give each byte that occurs in a pattern a class number (case and
  * whitespace folded as the scanner folds them), build the trie of the
- * patterns, compute failure and dictionary links breadth first, then pack
- * the trie's edges into a double array (base/check) so that the scanner
- * finds a child with one addition and one comparison.  Everything is
- * deterministic: the same list gives the same tables, byte for byte.
+ * patterns and compute failure and dictionary links breadth first.  Then
+ * turn it into a deterministic automaton that does in its states what a
+ * plain Aho-Corasick scanner does with extra variables: whether the last
+ * byte was whitespace (a run of whitespace counts once) and whether it was
+ * 0xC3 (a Latin-1 capital in UTF-8 follows).  A state of the result is a
+ * trie node together with those two flags and whether arriving there
+ * reports the node's matches; they are numbered breadth first from the
+ * start.  The shallow ones get a full row of next states, the others the
+ * few classes on which they differ from a default state (the same flags
+ * at the node's failure node), as src/lib/match.h describes.  Everything
+ * is deterministic: the same list gives the same tables, byte for byte.
  */
 #include "acgen.h"
 #include "match.h"
@@ -60,7 +67,7 @@ static unsigned char fold(unsigned c)
 /* The trie while it is built: node 0 is the root; go[] has one row of
  * NCLS entries per node. */
 typedef struct trie {
-    uint32_t *go, *fail, *term, *dict, *slot;
+    uint32_t *go, *fail, *term, *dict;
     uint32_t n, cap;
     unsigned ncls;
 } trie;
@@ -78,17 +85,176 @@ static uint32_t trie_add(trie *tr)
     return tr->n++;
 }
 
+static void trie_free(trie *tr)
+{
+    free(tr->go);
+    free(tr->fail);
+    free(tr->term);
+    free(tr->dict);
+}
+
+/* The trie's goto function with failure links followed. */
+static uint32_t trie_next(const trie *tr, uint32_t q, unsigned c)
+{
+    while (q != 0 && tr->go[(size_t)q * tr->ncls + c] == NONE)
+        q = tr->fail[q];
+    q = tr->go[(size_t)q * tr->ncls + c];
+    return q == NONE ? 0 : q;
+}
+
+/* A state of the scanner: trie node Q; BLANK, the last byte was
+ * whitespace (or the text has just begun); C3, the last byte was 0xC3;
+ * REP, arriving here reports Q's matches.  Packed as one number. */
+#define KEY(q, blank, c3, rep) \
+    ((uint32_t)(q) << 3 | (uint32_t)(blank) << 2 | (uint32_t)(c3) << 1 | (uint32_t)(rep))
+#define KEY_Q(k) ((k) >> 3)
+#define KEY_BLANK(k) (((k) >> 2) & 1u)
+#define KEY_C3(k) (((k) >> 1) & 1u)
+#define KEY_REP(k) ((k) & 1u)
+
+typedef struct builder {
+    const trie *tr;
+    const unsigned char *bcls; /* byte -> trie class (folded) */
+    unsigned sp;               /* trie class of ' ', 0 if none */
+    unsigned char rep[256];    /* a byte of each scanner class */
+    unsigned ncls;
+    uint32_t *id;              /* key -> state + 1, 0 when not yet a state */
+    uint32_t *key;             /* state -> key */
+    uint32_t n, cap;
+} builder;
+
+static int has_out(const trie *tr, uint32_t q)
+{
+    return tr->term[q] != 0 || tr->dict[q] != 0;
+}
+
+/* The state for KEY (REP dropped where nothing is reported), made when
+ * new. */
+static uint32_t state_of(builder *b, uint32_t key)
+{
+    if (KEY_REP(key) && !has_out(b->tr, KEY_Q(key)))
+        key &= ~1u;
+    if (b->id[key] == 0) {
+        if (b->n == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 1024;
+            b->key = xrealloc(b->key, b->cap, sizeof *b->key);
+        }
+        b->key[b->n] = key;
+        b->id[key] = ++b->n;
+    }
+    return b->id[key] - 1;
+}
+
+/* What the plain scanner does on byte C from the state KEY: the key of
+ * where it goes. */
+static uint32_t semantic_step(const builder *b, uint32_t key, unsigned char c)
+{
+    uint32_t q = KEY_Q(key);
+    unsigned k = b->bcls[c];
+    unsigned c3 = c == 0xc3;
+    if (KEY_C3(key) && c >= 0x80 && c <= 0x9e && c != 0x97)
+        k = b->bcls[c + 0x20];
+    if (k == 0)
+        return KEY(0, 0, c3, 0); /* every partial match dies */
+    if (k == b->sp && KEY_BLANK(key))
+        return KEY(q, 1, c3, 0); /* whitespace after whitespace: nothing */
+    q = trie_next(b->tr, q, k);
+    return KEY(q, k == b->sp, c3, 1);
+}
+
+/* A deep state's place in the new order: the depth-first rank of its
+ * trie node, then its key. */
+typedef struct deep_order {
+    uint32_t rank, key, old;
+} deep_order;
+
+static int deep_cmp(const void *a, const void *b)
+{
+    const deep_order *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Renumber the states from NHOT on (the deep ones) in depth-first order of
+ * their trie nodes; the states with rows keep their numbers.  NEXT and
+ * DFLT (by state) and B's keys follow. */
+static void renumber_deep(const trie *tr, builder *b, uint32_t *next,
+                          uint32_t *dflt, uint32_t nhot)
+{
+    uint32_t *rank = xcalloc(tr->n, sizeof *rank), *stack, *perm, *tmp;
+    uint32_t sp = 0, r = 0, n = b->n;
+    deep_order *ord;
+    if (nhot >= n) {
+        free(rank);
+        return;
+    }
+    /* depth-first ranks: children in class order */
+    stack = xcalloc(tr->n, sizeof *stack);
+    stack[sp++] = 0;
+    while (sp > 0) {
+        uint32_t u = stack[--sp];
+        rank[u] = r++;
+        for (unsigned c = tr->ncls; c-- > 1;) {
+            uint32_t v = tr->go[(size_t)u * tr->ncls + c];
+            if (v != NONE)
+                stack[sp++] = v;
+        }
+    }
+    ord = xcalloc(n - nhot, sizeof *ord);
+    for (uint32_t i = nhot; i < n; i++) {
+        ord[i - nhot].rank = rank[KEY_Q(b->key[i])];
+        ord[i - nhot].key = b->key[i];
+        ord[i - nhot].old = i;
+    }
+    qsort(ord, n - nhot, sizeof *ord, deep_cmp);
+    perm = xcalloc(n, sizeof *perm);
+    for (uint32_t i = 0; i < nhot; i++)
+        perm[i] = i;
+    for (uint32_t i = nhot; i < n; i++)
+        perm[ord[i - nhot].old] = i;
+    /* move rows of NEXT, DFLT and the keys to their new places */
+    tmp = xcalloc((size_t)n * b->ncls, sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        for (unsigned c = 0; c < b->ncls; c++)
+            tmp[(size_t)perm[i] * b->ncls + c] = perm[next[(size_t)i * b->ncls + c]];
+    memcpy(next, tmp, (size_t)n * b->ncls * sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        tmp[perm[i]] = dflt[i]; /* defaults have rows: not moved */
+    memcpy(dflt, tmp, n * sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        tmp[perm[i]] = b->key[i];
+    memcpy(b->key, tmp, n * sizeof *tmp);
+    for (uint32_t i = 0; i < n; i++)
+        b->id[b->key[i]] = i + 1;
+    free(tmp);
+    free(perm);
+    free(ord);
+    free(stack);
+    free(rank);
+}
+
+/* The scanner's value for state ID: its row offset when it has a row and
+ * reports nothing, else NDR_AC_SPECIAL | ID. */
+static uint16_t state_ref(const ac_tables *t, uint32_t id)
+{
+    if (id < t->nhot && t->state[id].out == 0)
+        return (uint16_t)(id * t->stride / NDR_AC_SCALE);
+    return (uint16_t)(NDR_AC_SPECIAL | id);
+}
+
 int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
                size_t n)
 {
-    unsigned char used[256] = {0};
+    unsigned char used[256] = {0}, bcls[256];
     trie tr;
-    uint32_t *queue, qh = 0, qt = 0, top = 0, hint = 1;
-    unsigned char *taken = NULL;
-    size_t taken_cap = 0;
+    builder b;
+    uint32_t *queue, qh = 0, qt = 0, *next = NULL, *dflt = NULL;
+    size_t next_cap = 0;
 
     memset(t, 0, sizeof *t);
     memset(&tr, 0, sizeof tr);
+    memset(&b, 0, sizeof b);
     if (n >= UINT32_MAX / 2) {
         fputs("ndr_gen: too many patterns\n", stderr);
         return -1;
@@ -102,22 +268,21 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         for (size_t k = 0; k < lens[i]; k++)
             used[(unsigned char)pats[i][k]] = 1;
     }
-    /* Classes in byte order: deterministic, and 0 stays "no pattern". */
-    t->nclasses = 1;
-    for (unsigned b = 0; b < 256; b++)
-        if (used[b]) {
-            if (t->nclasses == 256) {
+    /* Trie classes in byte order: deterministic, and 0 stays "no
+     * pattern". */
+    tr.ncls = 1;
+    for (unsigned c = 0; c < 256; c++)
+        if (used[c]) {
+            if (tr.ncls == 256) {
                 fputs("ndr_gen: alphabet too large\n", stderr);
                 return -1;
             }
-            used[b] = (unsigned char)t->nclasses++;
+            used[c] = (unsigned char)tr.ncls++;
         }
-    for (unsigned b = 0; b < 256; b++)
-        t->cls[b] = used[fold(b)];
-    t->space = used[' '];
+    for (unsigned c = 0; c < 256; c++)
+        bcls[c] = used[fold(c)];
 
     /* The trie. */
-    tr.ncls = t->nclasses;
     trie_add(&tr);
     for (size_t i = 0; i < n; i++) {
         uint32_t s = 0;
@@ -134,18 +299,15 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         if (tr.term[s] != 0) {
             fprintf(stderr, "ndr_gen: pattern %zu repeats pattern %u\n", i,
                     tr.term[s] - 1);
-            free(tr.go);
-            free(tr.term);
+            trie_free(&tr);
             return -1;
         }
         tr.term[s] = (uint32_t)i + 1;
     }
 
-    /* Failure and dictionary links, breadth first; QUEUE keeps the order
-     * for the packing below. */
+    /* Failure and dictionary links, breadth first. */
     tr.fail = xcalloc(tr.n, sizeof *tr.fail);
     tr.dict = xcalloc(tr.n, sizeof *tr.dict);
-    tr.slot = xcalloc(tr.n, sizeof *tr.slot);
     queue = xcalloc(tr.n, sizeof *queue);
     queue[qt++] = 0;
     while (qh < qt) {
@@ -154,104 +316,177 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             uint32_t v = tr.go[(size_t)u * tr.ncls + c], f;
             if (v == NONE)
                 continue;
-            f = 0;
-            if (u != 0) {
-                f = tr.fail[u];
-                while (f != 0 && tr.go[(size_t)f * tr.ncls + c] == NONE)
-                    f = tr.fail[f];
-                if (tr.go[(size_t)f * tr.ncls + c] != NONE)
-                    f = tr.go[(size_t)f * tr.ncls + c];
-            }
+            f = u == 0 ? 0 : trie_next(&tr, tr.fail[u], c);
             tr.fail[v] = f;
             tr.dict[v] = tr.term[f] != 0 ? f : tr.dict[f];
             queue[qt++] = v;
         }
     }
+    free(queue);
 
-    /* Double array: place each node's children at BASE + class in free
-     * slots, parents before children.  Slot 0 is the root. */
-    tr.slot[0] = 0;
-    taken_cap = 1024;
-    taken = xcalloc(taken_cap, 1);
-    taken[0] = 1;
-    t->base = NULL;
+    /* The scanner's classes: bytes the plain scanner cannot tell apart
+     * (same trie class, same class when folded after 0xC3, neither or
+     * both 0xC3) share one, numbered in byte order. */
     {
-        uint32_t *base = xcalloc(tr.n, sizeof *base); /* by node */
-        unsigned kids[256], nk;
-        for (qh = 0; qh < qt; qh++) {
-            uint32_t u = queue[qh], b;
-            nk = 0;
-            for (unsigned c = 1; c < tr.ncls; c++)
-                if (tr.go[(size_t)u * tr.ncls + c] != NONE)
-                    kids[nk++] = c;
-            if (nk == 0) {
-                base[u] = 0; /* a leaf: no slot names it as parent */
+        uint32_t sig[256];
+        unsigned ncls = 0;
+        for (unsigned c = 0; c < 256; c++) {
+            unsigned fc = c >= 0x80 && c <= 0x9e && c != 0x97
+                              ? bcls[c + 0x20] : bcls[c];
+            unsigned k;
+            sig[c] = (uint32_t)bcls[c] << 9 | (uint32_t)fc << 1 | (c == 0xc3);
+            for (k = 0; k < c && sig[k] != sig[c]; k++)
+                ;
+            if (k < c) {
+                t->cls[c] = t->cls[k];
                 continue;
             }
-            while (hint < taken_cap && taken[hint])
-                hint++;
-            b = hint > kids[0] ? hint - kids[0] : 0;
-            for (;; b++) {
-                unsigned k = 0;
-                if ((size_t)b + tr.ncls >= taken_cap) {
-                    size_t nc = taken_cap * 2;
-                    taken = xrealloc(taken, nc, 1);
-                    memset(taken + taken_cap, 0, nc - taken_cap);
-                    taken_cap = nc;
-                }
-                while (k < nk && !taken[b + kids[k]])
-                    k++;
-                if (k == nk)
-                    break;
+            if (ncls == 256) {
+                fputs("ndr_gen: alphabet too large\n", stderr);
+                trie_free(&tr);
+                return -1;
             }
-            base[u] = b;
-            for (unsigned k = 0; k < nk; k++) {
-                uint32_t v = tr.go[(size_t)u * tr.ncls + kids[k]];
-                taken[b + kids[k]] = 1;
-                tr.slot[v] = b + kids[k];
-                if (b + kids[k] > top)
-                    top = b + kids[k];
-            }
+            b.rep[ncls] = (unsigned char)c;
+            t->cls[c] = (unsigned char)ncls++;
         }
-        /* Pad so that base + class never leaves the arrays. */
-        t->nslots = top + 1;
-        for (uint32_t u = 0; u < tr.n; u++)
-            if (base[u] + tr.ncls > t->nslots)
-                t->nslots = base[u] + tr.ncls;
-        t->base = xcalloc(t->nslots, sizeof *t->base);
-        t->check = xcalloc(t->nslots, sizeof *t->check);
-        t->fail = xcalloc(t->nslots, sizeof *t->fail);
-        t->term = xcalloc(t->nslots, sizeof *t->term);
-        t->dict = xcalloc(t->nslots, sizeof *t->dict);
-        for (uint32_t s = 0; s < t->nslots; s++)
-            t->check[s] = NDR_AC_EMPTY;
-        for (uint32_t u = 0; u < tr.n; u++) {
-            uint32_t s = tr.slot[u];
-            t->base[s] = base[u];
-            t->fail[s] = tr.slot[tr.fail[u]];
-            t->term[s] = tr.term[u];
-            t->dict[s] = tr.dict[u] != 0 ? tr.slot[tr.dict[u]] : 0;
-            for (unsigned c = 1; c < tr.ncls; c++) {
-                uint32_t v = tr.go[(size_t)u * tr.ncls + c];
-                if (v != NONE)
-                    t->check[tr.slot[v]] = s;
-            }
-        }
-        free(base);
+        b.ncls = ncls;
+        t->nclasses = ncls;
     }
+    b.tr = &tr;
+    b.bcls = bcls;
+    b.sp = used[' '];
+    t->space = b.sp != 0 ? t->cls[' '] : 0;
+    if (tr.n > NDR_AC_MAX_STATES) {
+        fprintf(stderr, "ndr_gen: automaton too large (%lu trie nodes, at "
+                        "most %u)\n", (unsigned long)tr.n, NDR_AC_MAX_STATES);
+        trie_free(&tr);
+        return -1;
+    }
+    b.id = xcalloc((size_t)tr.n * 8, sizeof *b.id);
+
+    /* The states breadth first from the start (the root at the beginning
+     * of a text, as after whitespace), then the two other roots, so that
+     * every default chain ends in a state with a row.  A default state
+     * shares the flags and sits at the failure node; a state's next
+     * states are computed with the plain scanner's rules, so the result
+     * does exactly what it does. */
+    state_of(&b, KEY(0, 1, 0, 0));
+    state_of(&b, KEY(0, 0, 0, 0));
+    state_of(&b, KEY(0, 0, 1, 0));
+    for (uint32_t i = 0; i < b.n; i++) {
+        uint32_t key = b.key[i];
+        if ((size_t)(i + 1) * b.ncls > next_cap) {
+            next_cap = next_cap ? next_cap * 2 : (size_t)4096 * b.ncls;
+            next = xrealloc(next, next_cap, sizeof *next);
+        }
+        for (unsigned c = 0; c < b.ncls; c++)
+            next[(size_t)i * b.ncls + c] =
+                state_of(&b, semantic_step(&b, key, b.rep[c]));
+        if (i >= 3)
+            state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key), KEY_C3(key), 0));
+        if (b.n > NDR_AC_MAX_STATES) {
+            fprintf(stderr, "ndr_gen: automaton too large (more than %u "
+                            "states)\n", NDR_AC_MAX_STATES);
+            free(next);
+            free(b.id);
+            free(b.key);
+            trie_free(&tr);
+            return -1;
+        }
+    }
+    dflt = xcalloc(b.n, sizeof *dflt);
+    for (uint32_t i = 3; i < b.n; i++) {
+        uint32_t key = b.key[i];
+        dflt[i] = state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key),
+                                   KEY_C3(key), 0));
+    }
+
+    t->nstates = b.n;
+    t->stride = (t->nclasses + NDR_AC_SCALE - 1) / NDR_AC_SCALE * NDR_AC_SCALE;
+    t->nhot = (uint32_t)((size_t)NDR_AC_MAX_STATES * NDR_AC_SCALE / t->stride);
+    if (t->nhot > t->nstates)
+        t->nhot = t->nstates;
+    /* A deep state's default goes straight to the first state with a row
+     * down its chain, so that a step from a deep state is one look at its
+     * list and at most one row. */
+    for (uint32_t i = 3; i < b.n; i++)
+        while (dflt[i] >= t->nhot)
+            dflt[i] = dflt[dflt[i]];
+    /* The deep states in depth-first order of their trie nodes, so that
+     * the states a phrase runs through lie side by side in memory. */
+    renumber_deep(&tr, &b, next, dflt, t->nhot);
+    t->state = xcalloc(t->nstates, sizeof *t->state);
+    for (uint32_t i = 0; i < t->nstates; i++) {
+        uint32_t key = b.key[i], q = KEY_Q(key);
+        ndr_ac_state *st = &t->state[i];
+        st->dflt = (uint16_t)dflt[i];
+        if (KEY_REP(key)) {
+            st->out = 1;
+            st->first = (uint16_t)(tr.term[q] != 0 ? q : tr.dict[q]);
+        }
+    }
+    /* Deep states: the classes on which they differ from their default. */
+    for (uint32_t i = t->nhot; i < t->nstates; i++) {
+        ndr_ac_state *st = &t->state[i];
+        st->kids = t->nedges;
+        for (unsigned c = 0; c < b.ncls; c++) {
+            uint32_t to = next[(size_t)i * b.ncls + c];
+            if (to == next[(size_t)dflt[i] * b.ncls + c])
+                continue;
+            if (st->nkids++ == 0) {
+                st->cls0 = (uint16_t)c;
+                st->to0 = state_ref(t, to);
+                continue;
+            }
+            if (t->nedges == t->edge_cap) {
+                t->edge_cap = t->edge_cap ? t->edge_cap * 2 : 1024;
+                t->edge = xrealloc(t->edge, t->edge_cap, sizeof *t->edge);
+            }
+            t->edge[t->nedges].cls = (uint16_t)c;
+            t->edge[t->nedges].to = state_ref(t, to);
+            t->nedges++;
+        }
+    }
+    t->row = xcalloc((size_t)t->nhot * t->stride, sizeof *t->row);
+    for (uint32_t i = 0; i < t->nhot; i++)
+        for (unsigned c = 0; c < t->nclasses; c++)
+            t->row[(size_t)i * t->stride + c] =
+                state_ref(t, next[(size_t)i * b.ncls + c]);
+
+    /* Matches are reported from trie nodes: their patterns and the next
+     * node down the dictionary chain. */
+    t->ntrie = tr.n;
+    t->term = xcalloc(tr.n, sizeof *t->term);
+    t->dict = xcalloc(tr.n, sizeof *t->dict);
+    memcpy(t->term, tr.term, tr.n * sizeof *t->term);
+    memcpy(t->dict, tr.dict, tr.n * sizeof *t->dict);
     t->npatterns = (uint32_t)n;
     t->plen = xcalloc(n, sizeof *t->plen);
     for (size_t i = 0; i < n; i++)
         t->plen[i] = (uint16_t)lens[i];
 
-    free(taken);
-    free(queue);
-    free(tr.go);
-    free(tr.fail);
-    free(tr.term);
-    free(tr.dict);
-    free(tr.slot);
+    free(next);
+    free(dflt);
+    free(b.id);
+    free(b.key);
+    trie_free(&tr);
     return 0;
+}
+
+void ac_view(const ac_tables *t, ndr_ac *ac)
+{
+    ac->cls = t->cls;
+    ac->row = t->row;
+    ac->state = t->state;
+    ac->edge = t->edge;
+    ac->term = t->term;
+    ac->dict = t->dict;
+    ac->plen = t->plen;
+    ac->nstates = t->nstates;
+    ac->npatterns = t->npatterns;
+    ac->nhot = t->nhot;
+    ac->stride = t->stride;
+    ac->space = t->space;
 }
 
 static void emit_u32(FILE *o, const char *name, const char *field,
@@ -267,29 +502,41 @@ static void emit_u32(FILE *o, const char *name, const char *field,
 
 void ac_emit(FILE *o, const char *name, const ac_tables *t)
 {
-    fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu slots */\n", name,
-            (unsigned long)t->npatterns, t->nclasses,
-            (unsigned long)t->nslots);
+    size_t nrow = (size_t)t->nhot * t->stride;
+    fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu states, %lu with "
+               "rows, %lu trie nodes */\n", name, (unsigned long)t->npatterns,
+            t->nclasses, (unsigned long)t->nstates, (unsigned long)t->nhot,
+            (unsigned long)t->ntrie);
     fprintf(o, "static const unsigned char %s_cls[256] = {", name);
     for (unsigned b = 0; b < 256; b++)
         fprintf(o, "%s%s%u", b ? "," : "", b % 16 == 0 ? "\n    " : " ",
                 t->cls[b]);
     fputs("};\n", o);
-    emit_u32(o, name, "base", t->base, t->nslots);
-    /* check[] holds NDR_AC_EMPTY for free slots: write it by name */
-    fprintf(o, "static const uint32_t %s_check[%lu] = {", name,
-            (unsigned long)t->nslots);
-    for (uint32_t i = 0; i < t->nslots; i++) {
-        fprintf(o, "%s%s", i ? "," : "", i % 8 == 0 ? "\n    " : " ");
-        if (t->check[i] == NDR_AC_EMPTY)
-            fputs("NDR_AC_EMPTY", o);
-        else
-            fprintf(o, "%lu", (unsigned long)t->check[i]);
+    fprintf(o, "static const uint16_t %s_row[%lu] = {", name,
+            (unsigned long)nrow);
+    for (size_t i = 0; i < nrow; i++)
+        fprintf(o, "%s%s%u", i ? "," : "", i % 12 == 0 ? "\n    " : " ",
+                (unsigned)t->row[i]);
+    fputs("};\n", o);
+    fprintf(o, "static const ndr_ac_state %s_state[%lu] = {", name,
+            (unsigned long)t->nstates);
+    for (uint32_t i = 0; i < t->nstates; i++) {
+        const ndr_ac_state *st = &t->state[i];
+        fprintf(o, "%s%s{%u, %u, %u, %u, %lu, %u, %u}", i ? "," : "",
+                i % 3 == 0 ? "\n    " : " ", (unsigned)st->dflt,
+                (unsigned)st->first, (unsigned)st->nkids, (unsigned)st->out,
+                (unsigned long)st->kids, (unsigned)st->cls0,
+                (unsigned)st->to0);
     }
     fputs("};\n", o);
-    emit_u32(o, name, "fail", t->fail, t->nslots);
-    emit_u32(o, name, "term", t->term, t->nslots);
-    emit_u32(o, name, "dict", t->dict, t->nslots);
+    fprintf(o, "static const ndr_ac_edge %s_edge[%lu] = {", name,
+            (unsigned long)(t->nedges ? t->nedges : 1));
+    for (uint32_t i = 0; i < t->nedges; i++)
+        fprintf(o, "%s%s{%u, %u}", i ? "," : "", i % 6 == 0 ? "\n    " : " ",
+                (unsigned)t->edge[i].cls, (unsigned)t->edge[i].to);
+    fputs(t->nedges ? "};\n" : "{0, 0}};\n", o);
+    emit_u32(o, name, "term", t->term, t->ntrie);
+    emit_u32(o, name, "dict", t->dict, t->ntrie);
     fprintf(o, "static const uint16_t %s_plen[%lu] = {", name,
             (unsigned long)(t->npatterns ? t->npatterns : 1));
     for (uint32_t i = 0; i < t->npatterns; i++)
@@ -297,18 +544,18 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
                 (unsigned)t->plen[i]);
     fputs(t->npatterns ? "};\n" : "0};\n", o);
     fprintf(o,
-            "const ndr_ac %s = {%s_cls, %s_base, %s_check, %s_fail, %s_term,\n"
-            "    %s_dict, %s_plen, %lu, %lu, %u};\n\n",
+            "const ndr_ac %s = {%s_cls, %s_row, %s_state, %s_edge, %s_term,\n"
+            "    %s_dict, %s_plen, %lu, %lu, %lu, %u, %u};\n\n",
             name, name, name, name, name, name, name, name,
-            (unsigned long)t->nslots, (unsigned long)t->npatterns,
-            (unsigned)t->space);
+            (unsigned long)t->nstates, (unsigned long)t->npatterns,
+            (unsigned long)t->nhot, t->stride, (unsigned)t->space);
 }
 
 void ac_free(ac_tables *t)
 {
-    free(t->base);
-    free(t->check);
-    free(t->fail);
+    free(t->row);
+    free(t->state);
+    free(t->edge);
     free(t->term);
     free(t->dict);
     free(t->plen);

@@ -15,12 +15,19 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "match.h"
+
 typedef struct ac_tables {
     unsigned char cls[256];
-    unsigned nclasses; /* classes 1..nclasses-1 are used */
+    unsigned nclasses; /* the scanner's byte classes */
+    unsigned stride;   /* entries per row: nclasses rounded up to a multiple
+                          of NDR_AC_SCALE */
     unsigned char space;
-    uint32_t nslots, npatterns;
-    uint32_t *base, *check, *fail, *term, *dict;
+    uint32_t nstates, npatterns, nhot, nedges, edge_cap, ntrie;
+    uint16_t *row;        /* nhot rows of stride entries */
+    ndr_ac_state *state;  /* nstates */
+    ndr_ac_edge *edge;    /* nedges */
+    uint32_t *term, *dict; /* ntrie: per trie node */
     uint16_t *plen;
 } ac_tables;
 
@@ -28,9 +35,14 @@ typedef struct ac_tables {
  * with ndr_ac_normalize, not empty, not longer than NDR_AC_MAX_PATTERN,
  * and no two equal (the caller reports duplicates with file and line).
  * Returns 0, or -1 after printing "ndr_gen: message" (a pattern breaks
- * those rules, or the alphabet or the table grows too large). */
+ * those rules, the alphabet grows past 255 classes or the automaton past
+ * NDR_AC_MAX_STATES states). */
 int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
                size_t n);
+
+/* Point AC at the tables of T (which must outlive it): for automata
+ * compiled at run time, as the unit tests do. */
+void ac_view(const ac_tables *t, ndr_ac *ac);
 
 /* Write the tables as static arrays and `const ndr_ac NAME = {...};`. */
 void ac_emit(FILE *o, const char *name, const ac_tables *t);

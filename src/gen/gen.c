@@ -1036,6 +1036,157 @@ static int token_order(const void *pa, const void *pb)
     return ci_cmp(a->token, b->token);
 }
 
+/* ---- automata of vendor markers and tokens ---------------------------- */
+
+/* May the automaton find marker M (N bytes)?  Its matches are checked
+ * against the marker's own bytes, which finds exactly what a plain
+ * case-insensitive search finds, when the marker neither starts nor ends
+ * with whitespace nor holds two whitespace bytes in a row (the automaton
+ * counts a run of whitespace as one). */
+static int marker_simple(const char *m, size_t n)
+{
+    if (n == 0 || isspace((unsigned char)m[0]) ||
+        isspace((unsigned char)m[n - 1]))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (isspace((unsigned char)m[i]) && isspace((unsigned char)m[i - 1]))
+            return 0;
+    return 1;
+}
+
+/* Vendor markers: one automaton of the simple ones, each pattern naming
+ * its markers (vendor and bytes; markers that differ only in case or
+ * whitespace share a pattern, chained by `next`), and a list of the rest
+ * for a plain search. */
+static int write_vendor_markers(FILE *o)
+{
+    const char **pats = calloc(MAX_ROWS, sizeof *pats);
+    size_t *lens = calloc(MAX_ROWS, sizeof *lens);
+    size_t *first = calloc(MAX_ROWS, sizeof *first); /* pattern -> marker + 1 */
+    size_t *next = calloc(MAX_ROWS, sizeof *next);   /* marker -> marker + 1 */
+    size_t *vend = calloc(MAX_ROWS, sizeof *vend);
+    const char **raw = calloc(MAX_ROWS, sizeof *raw);
+    size_t *pat_of = calloc(MAX_ROWS, sizeof *pat_of);
+    size_t nm = 0, np = 0, nslow = 0;
+    ac_tables t;
+    int rc = -1;
+
+    if (!pats || !lens || !first || !next || !vend || !raw || !pat_of) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        goto out;
+    }
+    for (size_t i = 0; i < n_vendors; i++) {
+        char *copy = xstrdup(vendors[i].markers), *save = NULL, *m;
+        for (m = strtok_r(copy, "|", &save); m; m = strtok_r(NULL, "|", &save)) {
+            size_t n = strlen(m), k;
+            char *norm;
+            if (nm == MAX_ROWS) {
+                fputs("ndr_gen: too many vendor markers\n", stderr);
+                free(copy);
+                goto out;
+            }
+            vend[nm] = i;
+            raw[nm] = xstrdup(m);
+            if (!marker_simple(m, n) || n > NDR_AC_MAX_PATTERN) {
+                pat_of[nm++] = SIZE_MAX;
+                nslow++;
+                continue;
+            }
+            norm = xstrdup(m);
+            n = ndr_ac_normalize(m, n, norm);
+            for (k = 0; k < np; k++)
+                if (lens[k] == n && memcmp(pats[k], norm, n) == 0)
+                    break;
+            if (k == np) {
+                pats[np] = norm;
+                lens[np++] = n;
+            } else {
+                size_t *link = &first[k];
+                free(norm);
+                while (*link != 0)
+                    link = &next[*link - 1];
+                *link = nm + 1;
+                pat_of[nm++] = k;
+                continue;
+            }
+            first[k] = nm + 1;
+            pat_of[nm++] = k;
+        }
+        free(copy);
+    }
+    if (ac_compile(&t, pats, lens, np) < 0)
+        goto out;
+    ac_emit(o, "ndr_tab_vendor_ac", &t);
+    ac_free(&t);
+    /* per marker: vendor, bytes, length, next marker of the same pattern */
+    fputs("const ndr_vendor_marker ndr_tab_vendor_marker[] = {\n", o);
+    for (size_t i = 0; i < nm; i++) {
+        fprintf(o, "    {%zu, ", vend[i]);
+        put_str(o, raw[i]);
+        fprintf(o, ", %zu, %zu},\n", strlen(raw[i]),
+                pat_of[i] == SIZE_MAX ? (size_t)0 : next[i]);
+    }
+    if (nm == 0)
+        fputs("    {0, \"\", 0, 0},\n", o);
+    fputs("};\n", o);
+    fputs("const uint16_t ndr_tab_vendor_pattern[] = {", o);
+    for (size_t k = 0; k < np; k++)
+        fprintf(o, "%s%zu", k % 16 ? ", " : k ? ",\n    " : "\n    ",
+                first[k] - 1);
+    fputs(np ? "\n};\n" : "0};\n", o);
+    fputs("const uint16_t ndr_tab_vendor_slow[] = {", o);
+    for (size_t i = 0, k = 0; i < nm; i++)
+        if (pat_of[i] == SIZE_MAX)
+            fprintf(o, "%s%zu", k++ ? ", " : "", i);
+    fprintf(o, "%s};\nconst size_t ndr_tab_vendor_nslow = %zu;\n\n",
+            nslow ? "" : "0", nslow);
+    rc = 0;
+out:
+    for (size_t k = 0; k < np; k++)
+        free((char *)pats[k]);
+    for (size_t i = 0; i < nm; i++)
+        free((char *)raw[i]);
+    free(pats);
+    free(lens);
+    free(first);
+    free(next);
+    free(vend);
+    free(raw);
+    free(pat_of);
+    return rc;
+}
+
+/* Tokens (already sorted): one automaton whose pattern ids are the
+ * positions in ndr_tab_tokens. */
+static int write_token_ac(FILE *o)
+{
+    const char **pats = calloc(n_tokens + 1, sizeof *pats);
+    size_t *lens = calloc(n_tokens + 1, sizeof *lens);
+    ac_tables t;
+    int rc = -1;
+    if (pats == NULL || lens == NULL) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        goto out;
+    }
+    for (size_t i = 0; i < n_tokens; i++) {
+        char *norm = xstrdup(tokens[i].token);
+        lens[i] = ndr_ac_normalize(tokens[i].token, strlen(tokens[i].token),
+                                   norm);
+        pats[i] = norm;
+    }
+    if (ac_compile(&t, pats, lens, n_tokens) < 0)
+        goto out;
+    ac_emit(o, "ndr_tab_token_ac", &t);
+    ac_free(&t);
+    rc = 0;
+out:
+    for (size_t i = 0; pats != NULL && i < n_tokens; i++)
+        free((char *)pats[i]);
+    free(pats);
+    free(lens);
+    return rc;
+}
+
 static int write_output(FILE *o, const char *date)
 {
     size_t i, first_subject = 0, first_detail = 0;
@@ -1048,13 +1199,14 @@ static int write_output(FILE *o, const char *date)
     fputs(";\n\n", o);
 
     for (i = 0; i < n_vendors; i++) {
-        char *m = vendors[i].markers, *save = NULL, *t;
+        char *m = xstrdup(vendors[i].markers), *save = NULL, *t;
         fprintf(o, "static const char *const vendor_markers_%zu[] = {", i);
         for (t = strtok_r(m, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
             put_str(o, t);
             fputs(", ", o);
         }
         fputs("NULL};\n", o);
+        free(m);
     }
     fputs("const ndr_vendor_row ndr_tab_vendors[] = {\n", o);
     for (i = 0; i < n_vendors; i++) {
@@ -1141,6 +1293,8 @@ static int write_output(FILE *o, const char *date)
     if (n_tokens == 0)
         fputs("    {\"\", \"\", \"\", \"\", \"\", \"\", \"\", \"\", 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_ntokens = %zu;\n\n", n_tokens);
+    if (write_token_ac(o) < 0 || write_vendor_markers(o) < 0)
+        return -1;
     if (write_reasons(o) < 0)
         return -1;
     return write_patterns(o);

@@ -65,28 +65,45 @@ void ndr_options_init(ndr_options *o)
 
 typedef void (*line_fn)(ndr_parser *p, const char *line, size_t len);
 
-static void lines_append(ndr_lines *lb, const char *s, size_t n)
+/* Append to the line being collected, up to its cap; returns how many
+ * bytes did not fit (they are dropped, but still count toward the
+ * message's size). */
+static size_t lines_append(ndr_lines *lb, const char *s, size_t n)
 {
-    size_t room = lb->cap - lb->len;
+    size_t room = lb->cap - lb->len, drop = 0;
     if (n > room) {
+        drop = n - room;
         n = room;
         lb->overflow = 1;
     }
     memcpy(lb->buf + lb->len, s, n);
     lb->len += n;
+    return drop;
 }
+
+static void message_bytes(ndr_parser *p, size_t n);
 
 /* Emit the line that ends at E: the buffered start (if any) plus S..E. */
 static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
                        const char *e, line_fn fn)
 {
-    size_t n = (size_t)(e - s);
+    size_t n = (size_t)(e - s), drop;
+    /* Bytes dropped from an over-long line count toward the message at
+     * once, whether the line came whole or in pieces; if that ends the
+     * reading, the line is not handled either (so chunking changes
+     * nothing). */
     if (lb->len == 0 && !lb->overflow) {
-        fn(p, s, n > lb->cap ? lb->cap : n);
+        if (n > lb->cap && lb == &p->raw)
+            message_bytes(p, n - lb->cap);
+        if (!p->stop)
+            fn(p, s, n > lb->cap ? lb->cap : n);
         return;
     }
-    lines_append(lb, s, n);
-    fn(p, lb->buf, lb->len);
+    drop = lines_append(lb, s, n);
+    if (drop > 0 && lb == &p->raw)
+        message_bytes(p, drop);
+    if (!p->stop)
+        fn(p, lb->buf, lb->len);
     lb->len = 0;
     lb->overflow = 0;
 }
@@ -108,7 +125,8 @@ static int skippable(const ndr_parser *p)
     case PART_SKIP:
         return 1;
     case PART_ORIGINAL:
-        return !p->orig_headers;
+        /* its headers matter until a To field gave the recipient */
+        return !p->orig_headers || p->orig_to[0] != '\0';
     case PART_TEXT:
     case PART_HTML:
         return p->text_done;
@@ -117,13 +135,26 @@ static int skippable(const ndr_parser *p)
     }
 }
 
-static void message_bytes(ndr_parser *p, size_t n);
+/* The first CR in [S, END), or END: *CR caches it for a whole buffer (it
+ * is searched again only once S has passed it), so that text without CRs
+ * is searched for them once, not once per line. */
+static const char *next_cr(const char *s, const char *end, const char **cr)
+{
+    if (*cr == NULL || *cr < s) {
+        const char *c = memchr(s, '\r', (size_t)(end - s));
+        *cr = c != NULL ? c : end;
+    }
+    return *cr;
+}
 
 /* Skip whole lines from S (a line start) up to the next line that may
- * matter, or up to the last complete line of the buffer; only LF-ended
- * text is skipped (CR-only input takes the line-by-line path).  Returns
- * where line-by-line reading resumes. */
-static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
+ * matter, or up to the last complete line of the buffer; only lines ended
+ * by LF or CRLF are skipped: a bare CR inside a line ends a line too, so
+ * such a line takes the line-by-line path, where a boundary or "From "
+ * after the CR is seen as it is anywhere else.  Returns where line-by-line
+ * reading resumes. */
+static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
+                              const char **crp)
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *resume = s, *prev = NULL;
@@ -139,6 +170,11 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
             const char *nl = memchr(q, '\n', left);
             if (nl == NULL)
                 break;
+            {
+                const char *cr = next_cr(q, end, crp);
+                if (cr < nl && cr + 1 != nl)
+                    break; /* a bare CR */
+            }
             prev = q;
             q = nl + 1;
             resume = q;
@@ -158,23 +194,23 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end)
 static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                        line_fn fn)
 {
-    const char *end = s + n;
+    const char *end = s + n, *crs = NULL;
     if (n > 0 && lb->pending_cr) {
         lb->pending_cr = 0;
         if (*s == '\n')
             s++;
     }
     while (s < end && p->error == NDR_OK) {
-        const char *nl, *stop;
+        const char *nl, *stop, *cr;
         if (lb == &p->raw && lb->len == 0 && !lb->overflow && skippable(p)) {
-            s = skip_lines(p, s, end);
+            s = skip_lines(p, s, end, &crs);
             if (s >= end)
                 return;
         }
         nl = memchr(s, '\n', (size_t)(end - s));
         stop = nl ? nl : end;
-        const char *cr = memchr(s, '\r', (size_t)(stop - s));
-        if (cr != NULL) {
+        cr = next_cr(s, end, &crs);
+        if (cr < stop) {
             lines_emit(p, lb, s, cr, fn);
             if (cr + 1 == nl)
                 s = nl + 1;
@@ -186,7 +222,9 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
             continue;
         }
         if (nl == NULL) {
-            lines_append(lb, s, (size_t)(end - s));
+            size_t drop = lines_append(lb, s, (size_t)(end - s));
+            if (drop > 0 && lb == &p->raw)
+                message_bytes(p, drop);
             return;
         }
         lines_emit(p, lb, s, nl, fn);
@@ -312,12 +350,12 @@ static void parse_content_type(ndr_parser *p, const char *v, size_t n)
     }
 }
 
-static void part_field(ndr_parser *p, const char *name, size_t nlen,
-                       const char *val, size_t vlen)
+static void part_field(ndr_parser *p, enum hdr_id id, const char *val,
+                       size_t vlen)
 {
-    if (name_is(name, nlen, "content-type")) {
+    if (id == HDR_CONTENT_TYPE) {
         parse_content_type(p, val, vlen);
-    } else if (name_is(name, nlen, "content-transfer-encoding")) {
+    } else if (id == HDR_CONTENT_TRANSFER_ENCODING) {
         size_t i = 0;
         while (i < vlen && ndr_isspace((unsigned char)val[i]))
             i++;
@@ -331,21 +369,34 @@ static void part_field(ndr_parser *p, const char *name, size_t nlen,
     }
 }
 
+/* Is a field named ID read?  The content fields of every part; in the
+ * message's own header, every field with a name the scanner knows. */
+static int field_wanted(const ndr_parser *p, enum hdr_id id)
+{
+    return id == HDR_CONTENT_TYPE || id == HDR_CONTENT_TRANSFER_ENCODING ||
+           (p->top && id != HDR_OTHER);
+}
+
 /* A complete (unfolded) header field of the current part. */
 static void finish_field(ndr_parser *p)
 {
-    size_t colon, vs;
+    size_t colon = p->hdr_colon, vs;
+    if (p->hdr_skip) {
+        /* a field no one reads: the message's header still counts it */
+        p->hdr_skip = 0;
+        if (p->top)
+            ndr_scan_top_header(p, HDR_OTHER, NULL, 0, NULL, 0);
+        return;
+    }
     if (p->hdr_len == 0)
         return;
-    if (field_start(p->hdr, p->hdr_len, &colon)) {
-        vs = colon + 1;
-        while (vs < p->hdr_len && ndr_isblank((unsigned char)p->hdr[vs]))
-            vs++;
-        part_field(p, p->hdr, colon, p->hdr + vs, p->hdr_len - vs);
-        if (p->top)
-            ndr_scan_top_header(p, p->hdr, colon, p->hdr + vs,
-                                p->hdr_len - vs);
-    }
+    vs = colon + 1;
+    while (vs < p->hdr_len && ndr_isblank((unsigned char)p->hdr[vs]))
+        vs++;
+    part_field(p, p->hdr_id, p->hdr + vs, p->hdr_len - vs);
+    if (p->top)
+        ndr_scan_top_header(p, p->hdr_id, p->hdr, colon, p->hdr + vs,
+                            p->hdr_len - vs);
     p->hdr_len = 0;
 }
 
@@ -436,6 +487,7 @@ static void begin_part(ndr_parser *p, int digest)
 {
     p->in_header = 1;
     p->hdr_len = 0;
+    p->hdr_skip = 0;
     p->nheaders = 0;
     p->enc = ENC_NONE;
     p->blen = 0;
@@ -479,39 +531,58 @@ static size_t match_boundary(const ndr_parser *p, const char *line,
 
 /* ---- leaf content ------------------------------------------------------- */
 
-/* Strip HTML tags and the common entities, then read the line as text. */
+/* Strip HTML tags and the common entities, then read the line as text.
+ * Output stops at half the scratch space, wherever the line is then (a tag
+ * still open stays open).  Runs of text are copied whole and a tag is
+ * passed over with memchr. */
 static void html_line(ndr_parser *p, const char *line, size_t len)
 {
-    size_t o = 0;
+    static const struct { const char *ent; size_t len; char ch; } ents[] = {
+        {"&lt;", 4, '<'}, {"&gt;", 4, '>'}, {"&amp;", 5, '&'},
+        {"&nbsp;", 6, ' '}, {"&quot;", 6, '"'}, {"&#39;", 5, '\''}};
+    size_t o = 0, i = 0, limit = p->scratch_cap / 2;
     char *out = p->scratch;
-    for (size_t i = 0; i < len && o + 1 < p->scratch_cap / 2; i++) {
-        char c = line[i];
+    while (i < len && o + 1 < limit) {
         if (p->html_tag) {
-            if (c == '>')
-                p->html_tag = 0;
+            const char *gt = memchr(line + i, '>', len - i);
+            if (gt == NULL)
+                break;
+            i = (size_t)(gt - line) + 1;
+            p->html_tag = 0;
             continue;
         }
-        if (c == '<') {
+        {
+            /* text up to the next '<' or '&', as far as the output goes */
+            size_t run = i, room = limit - 1 - o;
+            while (run < len && line[run] != '<' && line[run] != '&' &&
+                   run - i < room)
+                run++;
+            memcpy(out + o, line + i, run - i);
+            o += run - i;
+            i = run;
+        }
+        if (i >= len || o + 1 >= limit)
+            break;
+        if (line[i] == '<') {
             p->html_tag = 1;
+            i++;
             continue;
         }
-        if (c == '&') {
-            static const struct { const char *ent; char ch; } ents[] = {
-                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'},
-                {"&nbsp;", ' '}, {"&quot;", '"'}, {"&#39;", '\''}};
+        /* '&' */
+        {
             size_t k;
-            for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
-                size_t el = strlen(ents[k].ent);
-                if (len - i >= el && ndr_ci_cmpn(line + i, el, ents[k].ent) == 0) {
-                    out[o++] = ents[k].ch;
-                    i += el - 1;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+                if (len - i >= ents[k].len &&
+                    ndr_ci_cmpn(line + i, ents[k].len, ents[k].ent) == 0)
                     break;
-                }
+            if (k < sizeof ents / sizeof ents[0]) {
+                out[o++] = ents[k].ch;
+                i += ents[k].len;
+            } else {
+                out[o++] = '&';
+                i++;
             }
-            if (k < sizeof ents / sizeof ents[0])
-                continue;
         }
-        out[o++] = c;
     }
     ndr_scan_text_line(p, out, o);
 }
@@ -598,7 +669,11 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
         ndr_scan_original_header(p, p->hdr, colon, p->hdr + colon + 1,
                                  p->hdr_len - colon - 1);
     p->hdr_len = 0;
-    if (field_start(line, len, &colon)) {
+    /* Only a To field can matter (ndr_scan_original_header), and only
+     * until one is read: other fields are not kept, which makes their
+     * continuation lines no-ops as well. */
+    if (field_start(line, len, &colon) && p->orig_to[0] == '\0' &&
+        ndr_header_id(line, colon) == HDR_TO) {
         size_t n = len < p->opt.max_header ? len : p->opt.max_header;
         memcpy(p->hdr, line, n);
         p->hdr_len = n;
@@ -641,6 +716,7 @@ static void end_part(ndr_parser *p)
 {
     if (p->in_header) {
         p->hdr_len = 0;
+        p->hdr_skip = 0;
         return;
     }
     if (p->enc != ENC_NONE)
@@ -658,21 +734,31 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             end_headers(p);
             return;
         }
-        if (ndr_isblank((unsigned char)line[0]) && p->hdr_len > 0) {
-            hdr_append(p, line, len);
+        if (ndr_isblank((unsigned char)line[0]) &&
+            (p->hdr_len > 0 || p->hdr_skip)) {
+            if (!p->hdr_skip)
+                hdr_append(p, line, len);
             return;
         }
         finish_field(p);
         if (field_start(line, len, &colon)) {
             size_t n = len < p->opt.max_header ? len : p->opt.max_header;
+            enum hdr_id id;
             if (++p->nheaders > p->opt.max_headers) {
                 if (p->limit == NDR_OK)
                     p->limit = NDR_LIMIT_HEADERS;
                 p->msg_dead = 1;
                 return;
             }
+            id = ndr_header_id(line, colon);
+            if (!field_wanted(p, id)) {
+                p->hdr_skip = 1;
+                return;
+            }
             memcpy(p->hdr, line, n);
             p->hdr_len = n;
+            p->hdr_colon = colon;
+            p->hdr_id = id;
             return;
         }
         /* Not a header line: the headers are over (or there were none, as
@@ -760,8 +846,6 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
         return;
     }
     p->prev_blank = len == 0;
-    if (p->msg_dead)
-        return;
     message_bytes(p, len + 1);
     if (!p->msg_dead)
         message_line(p, line, len);
@@ -776,6 +860,12 @@ static void message_bytes(ndr_parser *p, size_t n)
             p->limit = NDR_LIMIT_MESSAGE;
         p->msg_dead = 1;
     }
+    /* Nothing can end a message of a single-message input; in an mbox the
+     * next "From " line would, but an input that never gives one (say
+     * /dev/zero) must end too: stop reading altogether. */
+    if (p->msg_dead && p->msg_bytes > p->opt.max_message &&
+        (!p->mbox || p->msg_bytes - p->opt.max_message > p->opt.max_message))
+        p->stop = 1;
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -840,7 +930,10 @@ ndr_status ndr_parser_feed(ndr_parser *p, const void *buf, size_t len)
         return NDR_INVALID;
     if (p->error != NDR_OK)
         return p->error;
-    lines_feed(p, &p->raw, buf, len, input_line);
+    if (!p->stop)
+        lines_feed(p, &p->raw, buf, len, input_line);
+    if (p->error == NDR_OK && p->stop)
+        return p->limit;
     return p->error;
 }
 
@@ -850,7 +943,8 @@ ndr_status ndr_parser_finish(ndr_parser *p)
         return NDR_INVALID;
     if (p->error != NDR_OK)
         return p->error;
-    lines_flush(p, &p->raw, input_line);
+    if (!p->stop)
+        lines_flush(p, &p->raw, input_line);
     if (p->error == NDR_OK)
         end_message(p);
     if (p->error == NDR_OK)
@@ -864,6 +958,7 @@ void ndr_parser_reset(ndr_parser *p)
         return;
     p->error = NDR_OK;
     p->limit = NDR_OK;
+    p->stop = 0;
     p->raw.len = 0;
     p->raw.overflow = 0;
     p->raw.pending_cr = 0;

@@ -6,6 +6,8 @@
  */
 #include "decode.h"
 
+#include <string.h>
+
 /* 0..63 for the alphabet, 64 for '=', 255 for anything else. */
 static const unsigned char b64_value[256] = {
 #define N255 255, 255, 255, 255, 255, 255, 255, 255
@@ -79,12 +81,14 @@ size_t ndr_qp_decode_line(const char *in, size_t n, char *out)
     while (n > 0 && (in[n - 1] == ' ' || in[n - 1] == '\t'))
         n--;
     while (i < n) {
-        unsigned char c = (unsigned char)in[i];
-        if (c != '=') {
-            out[o++] = (char)c;
-            i++;
-            continue;
-        }
+        /* the text up to the next '=' as it is */
+        const char *eq = memchr(in + i, '=', n - i);
+        size_t run = eq != NULL ? (size_t)(eq - in) - i : n - i;
+        memcpy(out + o, in + i, run);
+        o += run;
+        i += run;
+        if (i == n)
+            break;
         if (i + 1 == n) {
             soft = 1;
             break;

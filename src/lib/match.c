@@ -57,10 +57,8 @@ void ndr_ac_begin(ndr_ac_iter *it, const ndr_ac *ac, const char *text,
     it->text = (const unsigned char *)text;
     it->len = text != NULL ? len : 0;
     it->pos = 0;
-    it->state = 0;
+    it->state = 0; /* the start's row */
     it->out = 0;
-    it->prev = 0;
-    it->blank = 1; /* leading whitespace matches nothing */
 }
 
 /* Where the occurrence of pattern ID that ends at END begins: step back
@@ -80,68 +78,74 @@ static size_t start_of(const ndr_ac *ac, const unsigned char *t, size_t end,
     return i;
 }
 
+/* The step from deep state Q on class K: a listed class, else the step
+ * of its default state, which has a row.  Returns a row offset or
+ * NDR_AC_SPECIAL | state. */
+static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
+{
+    const ndr_ac_state *st = &ac->state[q];
+    if (q >= ac->nhot) {
+        if (st->nkids > 0) {
+            const ndr_ac_edge *e = ac->edge + st->kids;
+            if (st->cls0 == k)
+                return st->to0;
+            for (unsigned i = 1; i < st->nkids; i++)
+                if (e[i - 1].cls == k)
+                    return e[i - 1].to;
+        }
+        q = st->dflt;
+    }
+    return ac->row[q * ac->stride + k];
+}
+
 int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
 {
     const ndr_ac *ac = it->ac;
-    uint32_t s = it->state, u = it->out;
-    size_t pos = it->pos;
+    uint32_t u = it->out;
 
     if (u == 0) {
-        const unsigned char *t = it->text;
-        const unsigned char *cls = ac->cls;
-        const uint32_t *base = ac->base, *check = ac->check;
-        const size_t len = it->len;
-        const unsigned char sp = ac->space;
-        unsigned char prev = it->prev, was_blank = it->blank;
+        const unsigned char *const t = it->text;
+        const unsigned char *const end = t + it->len;
+        const unsigned char *p = t + it->pos;
+        const unsigned char *const cls = ac->cls;
+        const uint16_t *const row = ac->row;
+        uint32_t e = it->state;
         for (;;) {
-            unsigned char c, k;
-            if (pos == len) {
-                it->pos = pos;
-                it->state = s;
-                it->prev = prev;
-                it->blank = was_blank;
+            /* Shallow states: one load per byte, two bytes a turn. */
+            while (e < NDR_AC_SPECIAL && end - p >= 2) {
+                e = row[e * NDR_AC_SCALE + cls[p[0]]];
+                if (e >= NDR_AC_SPECIAL) {
+                    p++;
+                    goto special;
+                }
+                e = row[e * NDR_AC_SCALE + cls[p[1]]];
+                p += 2;
+                if (e >= NDR_AC_SPECIAL)
+                    goto special;
+            }
+            if (p == end) {
+                it->pos = it->len;
+                it->state = e;
                 return 0;
             }
-            c = t[pos++];
-            k = cls[c];
-            if (prev == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
-                k = cls[c + 0x20];
-            prev = c;
-            if (k == 0) {
-                /* a byte no pattern holds: every partial match dies */
-                s = 0;
-                was_blank = 0;
+            if (e < NDR_AC_SPECIAL)
+                e = row[e * NDR_AC_SCALE + cls[*p++]];
+            else
+                e = deep_step(ac, e & ~NDR_AC_SPECIAL, cls[*p++]);
+            if (e < NDR_AC_SPECIAL)
                 continue;
-            }
-            if (k == sp) {
-                if (was_blank)
-                    continue;
-                was_blank = 1;
-            } else {
-                was_blank = 0;
-            }
-            for (;;) {
-                uint32_t x = base[s] + k;
-                if (check[x] == s) {
-                    s = x;
-                    break;
-                }
-                if (s == 0)
-                    break;
-                s = ac->fail[s];
-            }
-            u = ac->term[s] != 0 ? s : ac->dict[s];
-            if (u != 0)
+        special:
+            if (ac->state[e & ~NDR_AC_SPECIAL].out) {
+                u = ac->state[e & ~NDR_AC_SPECIAL].first;
                 break;
+            }
         }
-        it->prev = prev;
-        it->blank = was_blank;
+        it->pos = (size_t)(p - t);
+        it->state = e;
     }
     m->id = ac->term[u] - 1;
-    m->end = pos;
-    m->start = start_of(ac, it->text, pos, m->id);
+    m->end = it->pos;
+    m->start = start_of(ac, it->text, it->pos, m->id);
     it->out = ac->dict[u];
-    it->state = s;
-    it->pos = pos;
     return 1;
 }

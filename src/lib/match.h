@@ -8,10 +8,21 @@
  * whitespace in the text matches one space in a pattern, so a phrase wrapped
  * across lines ("User\n    unknown") still matches "user unknown".
  *
- * The goto function is stored as a double array: the child of state S on
- * byte class C is the slot T = base[S] + C when check[T] == S, else the
- * search follows fail[S].  The tables are padded so that base[S] + C is
- * always inside them.  Nothing here allocates.
+ * The automaton is deterministic: what a plain Aho-Corasick scanner keeps
+ * beside its state (is the last byte whitespace, is it 0xC3) is part of
+ * the state, so a step is one table look-up and nothing else.  States are
+ * numbered breadth first from the start; the first NHOT of them (the
+ * shallow ones, where nearly every step of ordinary text ends) have a
+ * full row of next states.  A row entry is the next state's row offset
+ * divided by NDR_AC_SCALE (state * STRIDE / NDR_AC_SCALE) when that state
+ * has a row and reports nothing, else
+ * NDR_AC_SPECIAL | state.  A deeper state lists only the classes on which
+ * it goes elsewhere than its default state (the first state with a row
+ * down its chain of failure nodes, with the same flags), whose row answers
+ * for the rest.  Matches are
+ * reported from trie nodes: a state that reports names the first node of
+ * its output chain, whose patterns are in term[] and the next node in
+ * dict[].  Nothing here allocates.
  */
 #ifndef NDR_MATCH_H
 #define NDR_MATCH_H
@@ -19,21 +30,56 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct ndr_ac {
-    const unsigned char *cls; /* 256 entries: folded byte -> class, 0 = unused */
-    const uint32_t *base;     /* per slot: where its children start */
-    const uint32_t *check;    /* per slot: parent slot, NDR_AC_EMPTY if free */
-    const uint32_t *fail;     /* per slot: longest proper suffix state */
-    const uint32_t *term;     /* per slot: pattern id + 1 ending here, or 0 */
-    const uint32_t *dict;     /* per slot: next state on the fail chain with
-                                 term != 0, or 0 */
-    const uint16_t *plen;     /* per pattern: length after normalization */
-    uint32_t nslots;
-    uint32_t npatterns;
-    unsigned char space;      /* the class of ' ' (0 when no pattern has one) */
-} ndr_ac;
+/* A row entry with this bit names a state (the low 15 bits) instead of
+ * giving a row offset: a deep state, or one that reports matches. */
+#define NDR_AC_SPECIAL 0x8000u
 
-#define NDR_AC_EMPTY UINT32_MAX
+/* Row offsets are kept divided by this (rows are padded to a multiple of
+ * it), so that 15 bits name more rows. */
+#define NDR_AC_SCALE 4
+
+/* The most states (and trie nodes) an automaton may have: state numbers
+ * fit in 15 bits. */
+#define NDR_AC_MAX_STATES 0x8000u
+
+/* One state, in breadth-first order (state 0 is the start). */
+typedef struct ndr_ac_state {
+    uint16_t dflt;  /* deep state: the state (with a row) whose row gives
+                       the classes not listed */
+    uint16_t first; /* reporting state: the first trie node with a match */
+    uint16_t nkids; /* deep state: classes listed, the first of them here
+                       (most deep states list one), the rest at
+                       edge[kids ..] */
+    uint16_t out;   /* 1 when arriving here reports matches */
+    uint32_t kids;
+    uint16_t cls0;  /* the first listed class, and where it goes */
+    uint16_t to0;
+} ndr_ac_state;
+
+/* A listed class of a deep state: on class CLS, go to TO (a row offset or
+ * NDR_AC_SPECIAL | state, as in the rows). */
+typedef struct ndr_ac_edge {
+    uint16_t cls;
+    uint16_t to;
+} ndr_ac_edge;
+
+typedef struct ndr_ac {
+    const unsigned char *cls;   /* 256 entries: byte -> class */
+    const uint16_t *row;        /* NHOT rows of NCLS entries, see above */
+    const ndr_ac_state *state;  /* per state */
+    const ndr_ac_edge *edge;    /* listed classes, grouped by state */
+    const uint32_t *term;       /* per trie node: pattern id + 1 ending
+                                   there, or 0 */
+    const uint32_t *dict;       /* per trie node: next node down the
+                                   failure chain with term != 0, or 0 */
+    const uint16_t *plen;       /* per pattern: length after normalization */
+    uint32_t nstates;
+    uint32_t npatterns;
+    uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 3) */
+    uint32_t stride;            /* entries per row (a multiple of
+                                   NDR_AC_SCALE, at least the classes) */
+    unsigned char space;        /* the class of ' ' (0 when no pattern has one) */
+} ndr_ac;
 
 /* Longest pattern, in bytes after normalization. */
 #define NDR_AC_MAX_PATTERN 1024
@@ -51,10 +97,8 @@ typedef struct ndr_ac_iter {
     const unsigned char *text;
     size_t len;
     size_t pos;
-    uint32_t state;
-    uint32_t out;   /* next state of the output chain still to report */
-    unsigned char prev; /* previous byte as read (for UTF-8 folding) */
-    unsigned char blank; /* 1 when the previous byte was whitespace */
+    uint32_t state; /* a row offset, or NDR_AC_SPECIAL | state */
+    uint32_t out;   /* next trie node of the output chain to report */
 } ndr_ac_iter;
 
 /* Start scanning TEXT[0..LEN) (borrowed for the whole scan). */

@@ -28,6 +28,17 @@ typedef struct ndr_lines {
     int overflow;   /* the current line passed cap; its rest is dropped */
 } ndr_lines;
 
+/* The header field names the parser acts on (HDR_OTHER: any other). */
+enum hdr_id {
+    HDR_OTHER, HDR_FROM, HDR_TO, HDR_RETURN_PATH, HDR_SUBJECT,
+    HDR_X_FAILED_RECIPIENTS, HDR_AUTO_SUBMITTED, HDR_X_AUTOREPLY,
+    HDR_X_AUTORESPOND, HDR_X_AUTORESPONDER, HDR_PRECEDENCE,
+    HDR_X_APPLE_ACTION, HDR_CONTENT_TYPE, HDR_CONTENT_TRANSFER_ENCODING,
+    /* the fields of a delivery-status report (RFC 3464) */
+    HDR_FINAL_RECIPIENT, HDR_ORIGINAL_RECIPIENT, HDR_ACTION, HDR_STATUS,
+    HDR_DIAGNOSTIC_CODE, HDR_REMOTE_MTA, HDR_REPORTING_MTA
+};
+
 enum part_kind {
     PART_TEXT,     /* human-readable failure text */
     PART_HTML,     /* text/html: tags stripped, then as text */
@@ -75,6 +86,7 @@ struct ndr_parser {
     ndr_options opt;
     ndr_status error;       /* sticky: NOMEM, CALLBACK, FINISHED */
     ndr_status limit;       /* first limit met, reported by finish */
+    int stop;               /* a message grew too large to ever end: read no more */
     ndr_lines raw;          /* lines of the input */
     ndr_lines dec;          /* lines of a decoded part */
     size_t messages;        /* messages started */
@@ -94,6 +106,10 @@ struct ndr_parser {
     int headerless;         /* a pasted fragment without headers */
     char *hdr;
     size_t hdr_len;
+    size_t hdr_colon;       /* where the name of the field in hdr ends */
+    enum hdr_id hdr_id;     /* and what it is */
+    int hdr_skip;           /* a field no one reads is going on: its lines
+                               are not kept */
     size_t nheaders;
 
     /* the current part */
@@ -167,10 +183,16 @@ void *ndr_alloc(ndr_parser *p, size_t n);
 void *ndr_realloc(ndr_parser *p, void *ptr, size_t n);
 void ndr_free(ndr_parser *p, void *ptr);
 
+/* Which of those NAME[0..N) is, ignoring case. */
+enum hdr_id ndr_header_id(const char *name, size_t n);
+
 /* scan.c: the leaf handlers and the end of a message. */
 void ndr_scan_reset(ndr_parser *p);
-void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
-                         const char *val, size_t vlen);
+/* A field of the message's own header; ID is ndr_header_id of the name.
+ * Every field is counted, HDR_OTHER ones with NAME NULL (their value is
+ * not kept). */
+void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
+                         size_t nlen, const char *val, size_t vlen);
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len);

@@ -167,16 +167,15 @@ static unsigned pattern_kinds(const char *s, size_t n, unsigned want)
     return found & want;
 }
 
-/* Does the line introduce the returned original message? */
-static int is_separator(const char *s, size_t n)
+/* Could the line introduce the returned original message (is it of a
+ * separator's length, once leading blanks are dropped)? */
+static int separator_length(const char *s, size_t n)
 {
     while (n > 0 && ndr_isblank((unsigned char)*s)) {
         s++;
         n--;
     }
-    if (n < 8 || n > 120)
-        return 0;
-    return pattern_kinds(s, n, NDR_PAT_SEPARATOR) != 0;
+    return n >= 8 && n <= 120;
 }
 
 /* ---- per-message state -------------------------------------------------- */
@@ -229,72 +228,132 @@ static void add_addrs(const char *v, size_t n, char (*list)[NDR_ADDR_MAX],
     }
 }
 
-static int is_dsn_field(const char *name, size_t n)
+/* The names of enum hdr_id, by length: few share one, so a name is
+ * compared with one or two. */
+static const struct hdr_name {
+    const char *name;
+    unsigned char len;
+    unsigned char id;
+} hdr_names[] = {
+    {"to", 2, HDR_TO},
+    {"from", 4, HDR_FROM},
+    {"action", 6, HDR_ACTION},
+    {"status", 6, HDR_STATUS},
+    {"subject", 7, HDR_SUBJECT},
+    {"precedence", 10, HDR_PRECEDENCE},
+    {"remote-mta", 10, HDR_REMOTE_MTA},
+    {"return-path", 11, HDR_RETURN_PATH},
+    {"x-autoreply", 11, HDR_X_AUTOREPLY},
+    {"content-type", 12, HDR_CONTENT_TYPE},
+    {"x-autorespond", 13, HDR_X_AUTORESPOND},
+    {"reporting-mta", 13, HDR_REPORTING_MTA},
+    {"auto-submitted", 14, HDR_AUTO_SUBMITTED},
+    {"x-apple-action", 14, HDR_X_APPLE_ACTION},
+    {"x-autoresponder", 15, HDR_X_AUTORESPONDER},
+    {"final-recipient", 15, HDR_FINAL_RECIPIENT},
+    {"diagnostic-code", 15, HDR_DIAGNOSTIC_CODE},
+    {"original-recipient", 18, HDR_ORIGINAL_RECIPIENT},
+    {"x-failed-recipients", 19, HDR_X_FAILED_RECIPIENTS},
+    {"content-transfer-encoding", 25, HDR_CONTENT_TRANSFER_ENCODING},
+};
+
+enum hdr_id ndr_header_id(const char *name, size_t n)
 {
-    static const char *const f[] = {"final-recipient", "original-recipient",
-                                    "action", "status", "diagnostic-code",
-                                    "remote-mta", "reporting-mta"};
-    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-        if (ndr_ci_cmpn(name, n, f[i]) == 0)
-            return 1;
-    return 0;
+    /* where each length starts in hdr_names */
+    static const unsigned char from_len[27] = {
+        0, 0, 0, 1, 1, 2, 2, 4, 5, 5, 5, 7, 9, 10, 12, 14, 17, 17, 17, 18, 19,
+        19, 19, 19, 19, 19, 20};
+    unsigned char c;
+    if (n >= 26 || n == 0)
+        return HDR_OTHER;
+    c = ndr_lower((unsigned char)name[0]);
+    for (size_t i = from_len[n]; i < from_len[n + 1]; i++)
+        if ((unsigned char)hdr_names[i].name[0] == c &&
+            ndr_ci_cmpn(name, n, hdr_names[i].name) == 0)
+            return (enum hdr_id)hdr_names[i].id;
+    return HDR_OTHER;
 }
 
-void ndr_scan_top_header(ndr_parser *p, const char *name, size_t nlen,
-                         const char *val, size_t vlen)
+static int is_dsn_id(enum hdr_id id)
+{
+    return id >= HDR_FINAL_RECIPIENT && id <= HDR_REPORTING_MTA;
+}
+
+static int is_dsn_field(const char *name, size_t n)
+{
+    return is_dsn_id(ndr_header_id(name, n));
+}
+
+void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
+                         size_t nlen, const char *val, size_t vlen)
 {
     /* A fragment that starts with report fields ("Final-Recipient: ...")
      * parses as headers; a real message only carries such trace fields
      * among its other headers. */
-    if (p->top_fields++ == 0 && is_dsn_field(name, nlen))
+    if (p->top_fields++ == 0 && is_dsn_id(id))
         p->top_dsn = 1;
-    if (ndr_ci_cmpn(name, nlen, "from") == 0) {
+    switch (id) {
+    case HDR_FROM:
         if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
             p->hdr_bounce = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
-    } else if (ndr_ci_cmpn(name, nlen, "to") == 0) {
+        break;
+    case HDR_TO:
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
-    } else if (ndr_ci_cmpn(name, nlen, "return-path") == 0) {
+        break;
+    case HDR_RETURN_PATH: {
         const char *v = val;
         size_t n = vlen;
         while (n > 0 && ndr_isspace((unsigned char)v[n - 1]))
             n--;
         if (n == 2 && v[0] == '<' && v[1] == '>')
             p->hdr_bounce = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "subject") == 0) {
+        break;
+    }
+    case HDR_SUBJECT: {
         unsigned k = pattern_kinds(val, vlen, NDR_PAT_BOUNCE_SUBJECT |
                                                   NDR_PAT_AUTOREPLY_SUBJECT);
         if (k & NDR_PAT_BOUNCE_SUBJECT)
             p->hdr_bounce = 1;
         if (k & NDR_PAT_AUTOREPLY_SUBJECT)
             p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "x-failed-recipients") == 0) {
+        break;
+    }
+    case HDR_X_FAILED_RECIPIENTS:
         p->hdr_bounce = 1;
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
-    } else if (ndr_ci_cmpn(name, nlen, "auto-submitted") == 0) {
+        break;
+    case HDR_AUTO_SUBMITTED:
         if (ci_has(val, vlen, "auto-replied"))
             p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "x-autoreply") == 0 ||
-               ndr_ci_cmpn(name, nlen, "x-autorespond") == 0 ||
-               ndr_ci_cmpn(name, nlen, "x-autoresponder") == 0) {
+        break;
+    case HDR_X_AUTOREPLY:
+    case HDR_X_AUTORESPOND:
+    case HDR_X_AUTORESPONDER:
         p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "precedence") == 0) {
+        break;
+    case HDR_PRECEDENCE:
         if (ci_has(val, vlen, "auto_reply"))
             p->autoreply = 1;
-    } else if (ndr_ci_cmpn(name, nlen, "x-apple-action") == 0) {
+        break;
+    case HDR_X_APPLE_ACTION:
         if (ci_has(val, vlen, "vacation"))
             p->autoreply = 1;
-    } else if (p->top_dsn && is_dsn_field(name, nlen)) {
-        char line[NDR_DIAG_MAX];
-        size_t n = nlen + 2 + vlen;
-        if (n >= sizeof line)
-            n = sizeof line - 1;
-        memcpy(line, name, nlen);
-        line[nlen] = ':';
-        line[nlen + 1] = ' ';
-        memcpy(line + nlen + 2, val, n - nlen - 2);
-        ndr_scan_dsn_line(p, line, n);
+        break;
+    default:
+        if (p->top_dsn && is_dsn_id(id)) {
+            char line[NDR_DIAG_MAX];
+            size_t n = nlen + 2 + vlen;
+            if (n >= sizeof line)
+                n = sizeof line - 1;
+            memcpy(line, name, nlen);
+            line[nlen] = ':';
+            line[nlen + 1] = ' ';
+            memcpy(line + nlen + 2, val, n - nlen - 2);
+            ndr_scan_dsn_line(p, line, n);
+        }
+        break;
     }
 }
 
@@ -368,6 +427,7 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     const char *v;
     size_t vn;
     ds_block *b;
+    enum hdr_id id;
 
     if (len == 0) {
         p->ds_open = 0;
@@ -395,13 +455,13 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     v = line + vs;
     vn = len - vs;
     p->ds_last = 0;
+    id = ndr_header_id(line, colon);
 
-    if (ndr_ci_cmpn(line, colon, "reporting-mta") == 0) {
+    if (id == HDR_REPORTING_MTA) {
         strip_type(&v, &vn);
         copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
-    } else if (ndr_ci_cmpn(line, colon, "final-recipient") == 0 ||
-               ndr_ci_cmpn(line, colon, "original-recipient") == 0) {
-        int fin = ndr_ci_cmpn(line, colon, "final-recipient") == 0;
+    } else if (id == HDR_FINAL_RECIPIENT || id == HDR_ORIGINAL_RECIPIENT) {
+        int fin = id == HDR_FINAL_RECIPIENT;
         char a[NDR_ADDR_MAX];
         strip_type(&v, &vn);
         if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
@@ -425,25 +485,25 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
             memcpy(b->orig_rcpt, a, sizeof a);
             b->seen |= DSF_ORIG;
         }
-    } else if (ndr_ci_cmpn(line, colon, "action") == 0) {
+    } else if (id == HDR_ACTION) {
         if ((b = ds_for(p, DSF_ACTION)) == NULL)
             return;
         copy_trim(b->action, sizeof b->action, v, vn);
         for (char *c = b->action; *c; c++)
             *c = (char)ndr_lower((unsigned char)*c);
         b->seen |= DSF_ACTION;
-    } else if (ndr_ci_cmpn(line, colon, "status") == 0) {
+    } else if (id == HDR_STATUS) {
         if ((b = ds_for(p, DSF_STATUS)) == NULL)
             return;
         copy_trim(b->status, sizeof b->status, v, vn);
         b->seen |= DSF_STATUS;
-    } else if (ndr_ci_cmpn(line, colon, "remote-mta") == 0) {
+    } else if (id == HDR_REMOTE_MTA) {
         if ((b = ds_for(p, DSF_REMOTE)) == NULL)
             return;
         strip_type(&v, &vn);
         copy_trim(b->remote_mta, sizeof b->remote_mta, v, vn);
         b->seen |= DSF_REMOTE;
-    } else if (ndr_ci_cmpn(line, colon, "diagnostic-code") == 0) {
+    } else if (id == HDR_DIAGNOSTIC_CODE) {
         if ((b = ds_for(p, DSF_DIAG)) == NULL)
             return;
         {
@@ -676,12 +736,29 @@ static int sender_label(const char *s, size_t n)
     return 0;
 }
 
+/* Can the first address of S[0..N) start at S[0]?  Only when S runs from
+ * a local-part character (not '.' or '-', which addr_at drops) over
+ * local-part characters to its first '@': a quick test before
+ * ndr_find_addr. */
+static int addr_first(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n == 0 || s[0] == '.' || s[0] == '-')
+        return 0;
+    while (i < n && addr_local_char((unsigned char)s[i]))
+        i++;
+    return i > 0 && i < n && s[i] == '@';
+}
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                                 char *out, size_t *rest)
 {
     size_t i = 0, at, alen;
+    /* every way below needs an address, and an address needs an '@' */
+    if (memchr(s, '@', n) == NULL)
+        return 0;
     /* indentation, quote marks, bullets */
     while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '>' ||
                      s[i] == '*' || s[i] == '|'))
@@ -696,7 +773,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                   addr_local_char((unsigned char)s[i]))) {
         size_t k = i + (s[i] == '<' || s[i] == '"' || s[i] == '\'');
         /* an address right at the start */
-        if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+        if (addr_first(s + k, n - k) &&
+            ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
             *rest = k + alen;
             return strlen(out);
         }
@@ -711,7 +789,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
                              s[k] == '"'))
                 k++;
-            if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+            if (addr_first(s + k, n - k) &&
+                ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
                 int word = 1;
                 for (size_t j = i; j < c; j++)
                     if (!(ndr_isalpha((unsigned char)s[j]) || s[j] == ' ' ||
@@ -795,13 +874,22 @@ static int original_starts(const char *s, size_t n)
  * "from:")?  Then an address on the next line is not a recipient. */
 static int introduces_sender(const char *s, size_t n)
 {
-    static const char *const w[] = {"sent by", "from", "by", "von", "de",
-                                    "par", "da"};
+    static const struct {
+        const char *w;
+        size_t len;
+    } w[] = {{"sent by", 7}, {"from", 4}, {"by", 2}, {"von", 3}, {"de", 2},
+             {"par", 3}, {"da", 2}};
+    unsigned char last;
     while (n > 0 && (ndr_isspace((unsigned char)s[n - 1]) || s[n - 1] == ':'))
         n--;
+    if (n == 0)
+        return 0;
+    last = ndr_lower((unsigned char)s[n - 1]);
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
-        size_t k = strlen(w[i]);
-        if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i]) == 0 &&
+        size_t k = w[i].len;
+        if ((unsigned char)w[i].w[k - 1] != last)
+            continue;
+        if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i].w) == 0 &&
             (n == k || !ndr_isalnum((unsigned char)s[n - k - 1])))
             return 1;
     }
@@ -828,10 +916,13 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
     int sender_next;
+    unsigned kinds;
 
     if (p->text_done)
         return;
-    if (p->in_json || (len > 20 && ci_has(line, len, "notificationType"))) {
+    /* the 'p' of "notificationType" is its rarest letter in mail */
+    if (p->in_json ||
+        (len > 20 && ndr_ci_find_at(line, len, "notificationType", 16, 14))) {
         json_collect(p, line, len);
         return;
     }
@@ -841,7 +932,16 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         p->text_blank = 1;
         return;
     }
-    if (is_separator(line, len) || (p->text_blank && original_starts(line, len))) {
+    /* One scan finds both a separator (which ends the text) and a bounce
+     * marker, while none was seen.  The automaton skips leading blanks, so
+     * the line need not be trimmed for the separator. */
+    {
+        unsigned want = (separator_length(line, len) ? NDR_PAT_SEPARATOR : 0) |
+                        (p->body_marker ? 0 : NDR_PAT_MARKER);
+        kinds = want != 0 ? pattern_kinds(line, len, want) : 0;
+    }
+    if ((kinds & NDR_PAT_SEPARATOR) ||
+        (p->text_blank && original_starts(line, len))) {
         p->text_done = 1;
         return;
     }
@@ -850,7 +950,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         return;
     sender_next = p->after_sender;
     p->after_sender = introduces_sender(line, len);
-    if (!p->body_marker && pattern_kinds(line, len, NDR_PAT_MARKER))
+    if (kinds & NDR_PAT_MARKER)
         p->body_marker = 1;
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
         !sender_next) {
@@ -1062,7 +1162,9 @@ static void records_from_blocks(ndr_parser *p)
                 if (at == (size_t)-1)
                     break;
                 at += pos;
-                if (!have_st || !code_same(dc, st)) {
+                /* a generic X.0.0 never replaces a specific Status */
+                if (!have_st || (!code_same(dc, st) &&
+                                 (!code_generic(dc) || code_generic(st)))) {
                     dat = at;
                     have = 1;
                     break;

@@ -214,37 +214,45 @@ static int token_char(unsigned char c)
     return ndr_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
 }
 
+/* A word is a run of token characters; the token wanted is the first
+ * word, or its longest prefix cut just before a '.' or ':', that the table
+ * holds.  The automaton finds every token in the text; an occurrence
+ * counts when it starts a word and ends the word or ends before a '.' or
+ * ':' of it (tokens are made of token characters only, so it never spans
+ * two words).  The first word wins, and in it the longest occurrence. */
 size_t ndr_token_scan(const char *text, size_t len, const ndr_token **out,
                       size_t *toklen)
 {
-    size_t i = 0;
+    const unsigned char *t = (const unsigned char *)text;
+    size_t best = (size_t)-1, best_end = 0;
+    uint32_t best_id = 0;
+    ndr_ac_iter it;
+    ndr_ac_match m;
     if (text == NULL || ndr_tab_ntokens == 0)
         return (size_t)-1;
-    while (i < len) {
-        size_t start, end;
-        while (i < len && !token_char((unsigned char)text[i]))
-            i++;
-        start = i;
-        while (i < len && token_char((unsigned char)text[i]))
-            i++;
-        end = i;
-        /* Try the whole word, then shorter prefixes cut at '.' or ':'
-         * ("STOREDRV.Deliver.Exception:..." holds STOREDRV.Deliver). */
-        while (end > start) {
-            const ndr_token *t = ndr_token_lookup(text + start, end - start);
-            if (t != NULL) {
-                if (out != NULL)
-                    *out = t;
-                if (toklen != NULL)
-                    *toklen = end - start;
-                return start;
-            }
-            do
-                end--;
-            while (end > start && text[end] != '.' && text[end] != ':');
+    ndr_ac_begin(&it, &ndr_tab_token_ac, text, len);
+    while (ndr_ac_next(&it, &m)) {
+        if (best != (size_t)-1 && m.start > best_end)
+            break; /* past the word of the best one */
+        if (m.start > 0 && token_char(t[m.start - 1]))
+            continue;
+        if (m.end < len && token_char(t[m.end]) && t[m.end] != '.' &&
+            t[m.end] != ':')
+            continue;
+        if (best == (size_t)-1 || m.start < best ||
+            (m.start == best && m.end > best_end)) {
+            best = m.start;
+            best_end = m.end;
+            best_id = m.id;
         }
     }
-    return (size_t)-1;
+    if (best == (size_t)-1)
+        return (size_t)-1;
+    if (out != NULL)
+        *out = &ndr_tab_tokens[best_id];
+    if (toklen != NULL)
+        *toklen = best_end - best;
+    return best;
 }
 
 const char *ndr_vendor_name(const char *vendor_id)
@@ -259,11 +267,26 @@ const char *ndr_vendor_name(const char *vendor_id)
 
 const char *ndr_vendor_detect(const char *text, size_t len)
 {
+    size_t best = ndr_tab_nvendors;
+    ndr_ac_iter it;
+    ndr_ac_match m;
     if (text == NULL)
         return NULL;
-    for (size_t i = 0; i < ndr_tab_nvendors; i++)
-        for (const char *const *m = ndr_tab_vendors[i].markers; *m; m++)
-            if ((*m)[0] && ndr_ci_find(text, len, *m, strlen(*m)) != NULL)
-                return ndr_tab_vendors[i].id;
-    return NULL;
+    ndr_ac_begin(&it, &ndr_tab_vendor_ac, text, len);
+    while (best > 0 && ndr_ac_next(&it, &m)) {
+        size_t k = (size_t)ndr_tab_vendor_pattern[m.id] + 1;
+        for (; k != 0; k = ndr_tab_vendor_marker[k - 1].next) {
+            const ndr_vendor_marker *v = &ndr_tab_vendor_marker[k - 1];
+            if (v->vendor < best && m.end - m.start == v->len &&
+                ndr_ci_cmpn(text + m.start, v->len, v->text) == 0)
+                best = v->vendor;
+        }
+    }
+    for (size_t i = 0; i < ndr_tab_vendor_nslow; i++) {
+        const ndr_vendor_marker *v = &ndr_tab_vendor_marker[ndr_tab_vendor_slow[i]];
+        if (v->vendor < best && v->len > 0 &&
+            ndr_ci_find(text, len, v->text, v->len) != NULL)
+            best = v->vendor;
+    }
+    return best < ndr_tab_nvendors ? ndr_tab_vendors[best].id : NULL;
 }

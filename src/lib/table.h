@@ -32,6 +32,29 @@ extern const size_t ndr_tab_nreplies;
 extern const ndr_token ndr_tab_tokens[];
 extern const size_t ndr_tab_ntokens;
 
+/* The tokens as one automaton: pattern I is ndr_tab_tokens[I]. */
+extern const ndr_ac ndr_tab_token_ac;
+
+/* A vendor marker of data/vendors.csv, as written. */
+typedef struct ndr_vendor_marker {
+    unsigned short vendor; /* index in ndr_tab_vendors */
+    const char *text;
+    unsigned short len;
+    unsigned short next;   /* the next marker of the same pattern + 1, or 0 */
+} ndr_vendor_marker;
+
+/* Markers are found with ndr_tab_vendor_ac: pattern I stands for the
+ * markers from ndr_tab_vendor_pattern[I] on, along their `next` links
+ * (markers that differ only in case or whitespace share a pattern), and
+ * each match is checked against the marker's bytes.  The markers the
+ * automaton cannot stand for (whitespace at an end, or two whitespace bytes
+ * in a row) are listed in ndr_tab_vendor_slow for a plain search. */
+extern const ndr_ac ndr_tab_vendor_ac;
+extern const ndr_vendor_marker ndr_tab_vendor_marker[];
+extern const uint16_t ndr_tab_vendor_pattern[];
+extern const uint16_t ndr_tab_vendor_slow[];
+extern const size_t ndr_tab_vendor_nslow;
+
 /* A phrase rule of data/reasons.csv; its index is the pattern id in
  * ndr_tab_reason_ac.  A context rule (reason written FROM|FROM...>TO) does
  * not vote: when its phrase is found it turns a result in FROM into TO, if

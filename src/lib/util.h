@@ -37,4 +37,9 @@ int ndr_ci_cmpn(const char *a, size_t an, const char *b);
 const char *ndr_ci_find(const char *hay, size_t hlen, const char *needle,
                         size_t nlen);
 
+/* The same, looking first for the needle's byte K (K < NLEN): a byte that
+ * is rare in the text makes the search fast. */
+const char *ndr_ci_find_at(const char *hay, size_t hlen, const char *needle,
+                           size_t nlen, size_t k);
+
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ndrcode.h"
+#include "parser.h"
 
 typedef struct sink {
     char out[16384];
@@ -278,6 +279,67 @@ static void test_mbox(void **state)
     free(mbox);
 }
 
+/* A bare CR ends a line everywhere, also inside a part that is skipped
+ * without being read (an attachment): the empty line it makes and the
+ * "From " line after it start the next message of an mbox. */
+static void test_mbox_bare_cr_in_skipped_part(void **state)
+{
+    static const char mbox[] =
+        "From MAILER-DAEMON Mon Nov  3 10:15:02 2025\n"
+        "From: MAILER-DAEMON@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n"
+        "Content-Type: multipart/mixed; boundary=b\n"
+        "\n"
+        "--b\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "<amy@example.org>: 550 5.1.1 user unknown\n"
+        "--b\n"
+        "Content-Type: image/png\n"
+        "\n"
+        "iVBORw0KGgo\n"
+        "AAAANSUhEUg\r\r"
+        "From MAILER-DAEMON Mon Nov  3 10:15:03 2025\n"
+        "From: MAILER-DAEMON@example.org\n"
+        "Subject: Undelivered Mail Returned to Sender\n"
+        "X-Failed-Recipients: zed@example.net\n"
+        "\n"
+        "550 5.1.2 host unknown\n";
+    (void)state;
+    check_all_feeds(mbox, sizeof mbox - 1,
+                    "1|amy@example.org|5.1.1|550|failed|-|fail\n"
+                    "2|zed@example.net|5.1.2|550|failed|-|fail\n",
+                    1);
+}
+
+/* The header names the parser acts on are known in any case, and no
+ * other name is taken for one of them. */
+static void test_header_names(void **state)
+{
+    static const struct { const char *name; enum hdr_id id; } names[] = {
+        {"From", HDR_FROM}, {"TO", HDR_TO}, {"return-path", HDR_RETURN_PATH},
+        {"Subject", HDR_SUBJECT},
+        {"X-Failed-Recipients", HDR_X_FAILED_RECIPIENTS},
+        {"Auto-Submitted", HDR_AUTO_SUBMITTED},
+        {"X-Autoreply", HDR_X_AUTOREPLY}, {"X-Autorespond", HDR_X_AUTORESPOND},
+        {"X-AutoResponder", HDR_X_AUTORESPONDER},
+        {"Precedence", HDR_PRECEDENCE}, {"X-Apple-Action", HDR_X_APPLE_ACTION},
+        {"Content-Type", HDR_CONTENT_TYPE},
+        {"content-transfer-encoding", HDR_CONTENT_TRANSFER_ENCODING},
+        {"Final-Recipient", HDR_FINAL_RECIPIENT},
+        {"Original-Recipient", HDR_ORIGINAL_RECIPIENT},
+        {"Action", HDR_ACTION}, {"Status", HDR_STATUS},
+        {"Diagnostic-Code", HDR_DIAGNOSTIC_CODE},
+        {"Remote-MTA", HDR_REMOTE_MTA}, {"Reporting-MTA", HDR_REPORTING_MTA},
+        {"Received", HDR_OTHER}, {"Froms", HDR_OTHER}, {"Fro", HDR_OTHER},
+        {"X-Autoreplies", HDR_OTHER}, {"Content-Typ", HDR_OTHER},
+        {"content-transfer-encodings", HDR_OTHER}, {"", HDR_OTHER}};
+    (void)state;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        assert_int_equal(ndr_header_id(names[i].name, strlen(names[i].name)),
+                         names[i].id);
+}
+
 /* Status and Diagnostic-Code disagree: the diagnostic's code wins and the
  * Status stays visible. */
 static void test_status_vs_diagnostic(void **state)
@@ -289,12 +351,16 @@ static void test_status_vs_diagnostic(void **state)
         "Final-Recipient: rfc822; sam@example.org\nAction: failed\n"
         "Status: 5.0.0\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
         "Final-Recipient: rfc822; tom@example.org\nAction: failed\n"
-        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n"
+        "Status: 4.4.7\nDiagnostic-Code: smtp; 550 4.4.7 expired\n\n"
+        "Final-Recipient: rfc822; una@example.org\nAction: failed\n"
+        "Status: 5.2.1\nDiagnostic-Code: smtp; 550 5.0.0 disabled\n"
         "--x--\n";
     (void)state;
+    /* a generic 5.0.0 in the diagnostic does not replace 5.2.1 */
     check_all_feeds(msg, sizeof msg - 1,
                     "1|sam@example.org|5.1.1|550|failed|5.0.0|fail\n"
-                    "1|tom@example.org|4.4.7|550|failed|-|fail\n",
+                    "1|tom@example.org|4.4.7|550|failed|-|fail\n"
+                    "1|una@example.org|5.2.1|550|failed|-|fail\n",
                     1);
 }
 
@@ -387,8 +453,23 @@ static void test_limits(void **state)
     p = ndr_parser_new(&o);
     memset(big, 'a', sizeof big);
     big[sizeof big - 1] = '\n';
-    for (int i = 0; i < 4; i++)
-        assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    /* a single message that will never end: feed says so at once */
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_OK);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_LIMIT_MESSAGE);
+    assert_int_equal(ndr_parser_feed(p, big, sizeof big), NDR_LIMIT_MESSAGE);
+    assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
+    ndr_parser_free(p);
+
+    /* one endless line counts all its bytes, not only the ones kept */
+    p = ndr_parser_new(&o);
+    {
+        int i;
+        for (i = 0; i < 10; i++)
+            if (ndr_parser_feed(p, big, sizeof big - 1) != NDR_OK)
+                break;
+        assert_true(i < 10);
+    }
     assert_int_equal(ndr_parser_finish(p), NDR_LIMIT_MESSAGE);
     ndr_parser_free(p);
     free(s);
@@ -414,6 +495,8 @@ int main(void)
         cmocka_unit_test(test_german_latin1),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
+        cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
+        cmocka_unit_test(test_header_names),
         cmocka_unit_test(test_status_vs_diagnostic),
         cmocka_unit_test(test_inconsistent_flag),
         cmocka_unit_test(test_api_errors),

@@ -474,16 +474,7 @@ static void build(built *b, const char *const *pats, size_t n)
         p[i] = norm[i];
     }
     assert_int_equal(ac_compile(&b->t, p, lens, n), 0);
-    b->ac.cls = b->t.cls;
-    b->ac.base = b->t.base;
-    b->ac.check = b->t.check;
-    b->ac.fail = b->t.fail;
-    b->ac.term = b->t.term;
-    b->ac.dict = b->t.dict;
-    b->ac.plen = b->t.plen;
-    b->ac.nslots = b->t.nslots;
-    b->ac.npatterns = b->t.npatterns;
-    b->ac.space = b->t.space;
+    ac_view(&b->t, &b->ac);
 }
 
 /* All matches as "id:start-end " in reporting order. */
@@ -594,15 +585,14 @@ static int cmp_match(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Random patterns and texts over a small alphabet (with capitals, blanks
- * and a two-byte Latin-1 letter): the automaton finds exactly what a
- * naive search of the normalized text finds. */
-static void test_matcher_random(void **state)
+/* Random patterns and texts over the alphabet ALPHA (N bytes; a 0xC3 in
+ * a pattern is followed by 0x81 or 0xA1, a two-byte Latin-1 letter): the
+ * automaton finds exactly what a naive search of the normalized text
+ * finds.  EDGES allows patterns that start or end with a blank. */
+static void random_rounds(const char *alpha, size_t nalpha, int edges,
+                          unsigned long seed, int rounds)
 {
-    static const char alpha[] = {'a', 'b', 'A', 'B', ' ', '\t', '\n', 'c'};
-    unsigned long seed = 12345;
-    (void)state;
-    for (int round = 0; round < 200; round++) {
+    for (int round = 0; round < rounds; round++) {
         char pbuf[24][8], np[24][16], text[200], nt[200];
         const char *pats[24];
         size_t npl[24], at[200], tn, ntn, n = 0;
@@ -619,13 +609,13 @@ static void test_matcher_random(void **state)
             for (k = 0; k < len; k++) {
                 seed = seed * 1103515245UL + 12345UL;
                 pbuf[n][k] = (seed >> 16) % 5 == 0 ? '\xc3'
-                             : alpha[(seed >> 16) % 8];
+                             : alpha[(seed >> 16) % nalpha];
                 if (pbuf[n][k] == '\xc3' && k + 1 < len)
                     pbuf[n][++k] = (seed >> 20) % 2 ? '\x81' : '\xa1';
             }
             pbuf[n][len] = '\0';
             npl[n] = ndr_ac_normalize(pbuf[n], len, np[n]);
-            if (np[n][0] == ' ' || np[n][npl[n] - 1] == ' ')
+            if (!edges && (np[n][0] == ' ' || np[n][npl[n] - 1] == ' '))
                 continue; /* phrases never start or end with a blank */
             for (k = 0; k < n; k++)
                 if (npl[k] == npl[n] && memcmp(np[k], np[n], npl[n]) == 0)
@@ -641,7 +631,7 @@ static void test_matcher_random(void **state)
         for (size_t k = 0; k < tn; k++) {
             seed = seed * 1103515245UL + 12345UL;
             text[k] = (seed >> 16) % 6 == 0 ? ((seed >> 20) % 2 ? '\xc3' : '\x81')
-                                             : alpha[(seed >> 16) % 8];
+                                             : alpha[(seed >> 16) % nalpha];
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
         while (ndr_ac_next(&it, &m)) {
@@ -670,6 +660,26 @@ static void test_matcher_random(void **state)
         }
         ac_free(&b.t);
     }
+}
+
+/* Letters in both cases, blanks, and a Latin-1 letter. */
+static void test_matcher_random(void **state)
+{
+    static const char alpha[] = {'a', 'b', 'A', 'B', ' ', '\t', '\n', 'c'};
+    (void)state;
+    random_rounds(alpha, sizeof alpha, 0, 12345, 200);
+}
+
+/* The corners of the folding: patterns that start or end with a blank,
+ * bytes next to the Latin-1 capitals (0x97 is not one, 0x9F and 0xBF are
+ * past them), and 0xC3 before a blank or another 0xC3. */
+static void test_matcher_random_edges(void **state)
+{
+    static const char alpha[] = {'a', 'B', ' ', '\r', '\x80', '\x97', '\x9e',
+                                 '\x9f', '\xa0', '\xb7', '\xbe', '\xbf',
+                                 '\xc3', '\xc4'};
+    (void)state;
+    random_rounds(alpha, sizeof alpha, 1, 777, 600);
 }
 
 /* The compiled reason tables agree with each other. */
@@ -721,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_matcher_blanks),
         cmocka_unit_test(test_matcher_no_patterns),
         cmocka_unit_test(test_matcher_random),
+        cmocka_unit_test(test_matcher_random_edges),
         cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

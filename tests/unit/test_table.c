@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "ndrcode.h"
+#include "table.h"
+#include "util.h"
 
 /* Every code of the IANA registry (X.0.0 .. X.7.30). */
 static const char *const registry[] = {
@@ -160,6 +162,162 @@ static void test_vendor_detect(void **state)
     assert_string_equal(ndr_vendor_name("nope"), "");
 }
 
+/* The plain searches the automata stand for: every marker of every
+ * vendor in table order, and every word with its prefixes. */
+static const char *naive_vendor(const char *text, size_t len)
+{
+    for (size_t i = 0; i < ndr_tab_nvendors; i++)
+        for (const char *const *m = ndr_tab_vendors[i].markers; *m; m++)
+            if ((*m)[0] && ndr_ci_find(text, len, *m, strlen(*m)) != NULL)
+                return ndr_tab_vendors[i].id;
+    return NULL;
+}
+
+static int naive_token_char(unsigned char c)
+{
+    return ndr_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
+}
+
+static size_t naive_token(const char *text, size_t len, const ndr_token **out,
+                          size_t *toklen)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start, end;
+        while (i < len && !naive_token_char((unsigned char)text[i]))
+            i++;
+        start = i;
+        while (i < len && naive_token_char((unsigned char)text[i]))
+            i++;
+        end = i;
+        while (end > start) {
+            const ndr_token *t = ndr_token_lookup(text + start, end - start);
+            if (t != NULL) {
+                *out = t;
+                *toklen = end - start;
+                return start;
+            }
+            do
+                end--;
+            while (end > start && text[end] != '.' && text[end] != ':');
+        }
+    }
+    return (size_t)-1;
+}
+
+/* Random texts made of pieces of markers and tokens (cut, in any case),
+ * whitespace and punctuation: the automata find what the plain searches
+ * find. */
+static void test_detect_random(void **state)
+{
+    static const char *const glue[] = {" ", "  ", "\t", ".", ":", "-", "x",
+                                       "(", ";", "\n", "\xc3\x89", ""};
+    const char *pieces[512];
+    size_t npieces = 0;
+    unsigned long seed = 4242;
+    (void)state;
+    for (size_t i = 0; i < ndr_tab_nvendors; i++)
+        for (const char *const *m = ndr_tab_vendors[i].markers; *m; m++)
+            if (npieces < 512)
+                pieces[npieces++] = *m;
+    for (size_t i = 0; i < ndr_token_count() && npieces < 512; i++)
+        pieces[npieces++] = ndr_token_at(i)->token;
+    assert_true(npieces > 10);
+    for (int round = 0; round < 20000; round++) {
+        char text[400];
+        size_t n = 0, parts;
+        const ndr_token *t1 = NULL, *t2 = NULL;
+        size_t l1 = 0, l2 = 0, a1, a2;
+        seed = seed * 1103515245UL + 12345UL;
+        parts = 1 + (seed >> 16) % 6;
+        for (size_t k = 0; k < parts; k++) {
+            const char *p, *g;
+            size_t pl, from, to;
+            seed = seed * 1103515245UL + 12345UL;
+            p = pieces[(seed >> 16) % npieces];
+            pl = strlen(p);
+            seed = seed * 1103515245UL + 12345UL;
+            /* mostly whole, sometimes cut at either end */
+            from = (seed >> 16) % 4 == 0 ? (seed >> 18) % (pl + 1) : 0;
+            to = (seed >> 20) % 4 == 0 ? from + (seed >> 22) % (pl - from + 1)
+                                       : pl;
+            for (size_t j = from; j < to && n < sizeof text - 8; j++) {
+                char c = p[j];
+                seed = seed * 1103515245UL + 12345UL;
+                if ((seed >> 16) % 3 == 0 && c >= 'a' && c <= 'z')
+                    c = (char)(c - 32);
+                else if ((seed >> 16) % 3 == 1 && c >= 'A' && c <= 'Z')
+                    c = (char)(c + 32);
+                else if ((seed >> 16) % 97 == 2 && c == ' ')
+                    c = '\t';
+                text[n++] = c;
+            }
+            seed = seed * 1103515245UL + 12345UL;
+            g = glue[(seed >> 16) % (sizeof glue / sizeof glue[0])];
+            for (; *g && n < sizeof text - 1; g++)
+                text[n++] = *g;
+        }
+        if (ndr_vendor_detect(text, n) == NULL)
+            assert_null(naive_vendor(text, n));
+        else {
+            assert_non_null(naive_vendor(text, n));
+            assert_string_equal(ndr_vendor_detect(text, n),
+                                naive_vendor(text, n));
+        }
+        a1 = ndr_token_scan(text, n, &t1, &l1);
+        a2 = naive_token(text, n, &t2, &l2);
+        assert_int_equal(a1, a2);
+        if (a1 != (size_t)-1) {
+            assert_ptr_equal(t1, t2);
+            assert_int_equal(l1, l2);
+        }
+    }
+}
+
+/* The case-insensitive search finds the first place a plain comparison
+ * at every offset finds. */
+static void test_ci_find_random(void **state)
+{
+    static const char alpha[] = "aAbBnN-. \xc3";
+    unsigned long seed = 99;
+    (void)state;
+    for (int round = 0; round < 20000; round++) {
+        char hay[64], needle[6];
+        size_t hl, nl, want = (size_t)-1;
+        const char *got;
+        seed = seed * 1103515245UL + 12345UL;
+        hl = (seed >> 16) % sizeof hay;
+        nl = 1 + (seed >> 24) % (sizeof needle - 1);
+        for (size_t i = 0; i < hl; i++) {
+            seed = seed * 1103515245UL + 12345UL;
+            hay[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        for (size_t i = 0; i < nl; i++) {
+            seed = seed * 1103515245UL + 12345UL;
+            needle[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        for (size_t i = 0; i + nl <= hl && want == (size_t)-1; i++) {
+            size_t k = 0;
+            while (k < nl && ndr_lower((unsigned char)hay[i + k]) ==
+                                 ndr_lower((unsigned char)needle[k]))
+                k++;
+            if (k == nl)
+                want = i;
+        }
+        got = ndr_ci_find(hay, hl, needle, nl);
+        if (want == (size_t)-1)
+            assert_null(got);
+        else
+            assert_ptr_equal(got, hay + want);
+        /* looking first for any other byte of the needle */
+        got = ndr_ci_find_at(hay, hl, needle, nl, (size_t)round % nl);
+        if (want == (size_t)-1)
+            assert_null(got);
+        else
+            assert_ptr_equal(got, hay + want);
+    }
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -181,6 +339,8 @@ int main(void)
         cmocka_unit_test(test_vendor_rows),
         cmocka_unit_test(test_reply_and_tokens),
         cmocka_unit_test(test_vendor_detect),
+        cmocka_unit_test(test_detect_random),
+        cmocka_unit_test(test_ci_find_random),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
