@@ -17,7 +17,8 @@
  *  - the records do not depend on the chunking: the same input fed whole
  *    gives the same records (SPEC: any chunking gives the same records),
  *    and finish returns the same status;
- *  - after ndr_parser_reset the same input gives the same records again.
+ *  - after ndr_parser_reset the same input gives the same records again
+ *    (for inputs up to 4 KiB: the third parse costs time on big ones).
  */
 #include "check.h"
 #include "fuzz.h"
@@ -32,6 +33,7 @@ typedef struct sink {
     FILE *f;
     size_t n;
     int stop_after_one;
+    int render; /* also render each record as JSON and text, and check */
 } sink;
 
 static void check_str(const char *s)
@@ -110,8 +112,10 @@ static int on_record(void *ctx, const ndr_record *r)
     check_str(r->remote_mta);
     check_str(r->reporting_mta);
     check_str(r->vendor);
-    check_json_record(r);
-    check_text_record(r);
+    if (s->render) {
+        check_json_record(r);
+        check_text_record(r);
+    }
 
     fprintf(s->f, "%zu|%s|%s|%s|%s|%d|%s|%s|%s|%s|%d|%d|%u\n", r->message,
             r->recipient ? r->recipient : "(null)",
@@ -186,12 +190,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size -= 2;
 
     options(&o, flags, &a);
+    a.render = 1;
     p = ndr_parser_new(&o);
     FUZZ_CHECK(p != NULL);
     sa = parse(p, data, size, chunk, &a);
     ndr_parser_free(p);
 
     options(&o, flags, &b);
+    b.render = 0;
     p = ndr_parser_new(&o);
     FUZZ_CHECK(p != NULL);
     sb = parse(p, data, size, 0, &b);
@@ -203,13 +209,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_FAIL("records depend on the chunking");
     }
     /* The same parser again after a reset (it still writes to B). */
-    c = b;
-    ndr_parser_reset(p);
-    sc = parse(p, data, size, 0, &b);
+    if (size <= 4096) {
+        c = b;
+        ndr_parser_reset(p);
+        sc = parse(p, data, size, 0, &b);
+        FUZZ_CHECK(sc == sb && c.len == b.len &&
+                   memcmp(c.log, b.log, b.len) == 0);
+        free(c.log);
+    }
     ndr_parser_free(p);
-    FUZZ_CHECK(sc == sb && c.len == b.len && memcmp(c.log, b.log, b.len) == 0);
     free(a.log);
     free(b.log);
-    free(c.log);
     return 0;
 }

@@ -63,7 +63,7 @@ static int run_file(const char *path)
         return -1;
     }
     size = (size_t)st.st_size;
-    buf = malloc(prefix_len + size ? prefix_len + size : 1);
+    buf = malloc(prefix_len + size > 0 ? prefix_len + size : 1);
     if (buf != NULL)
         memcpy(buf, prefix, prefix_len);
     if (buf == NULL || fread(buf + prefix_len, 1, size, f) != size) {

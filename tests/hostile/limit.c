@@ -69,7 +69,7 @@ int main(int argc, char **argv)
             timed_out = 1;
         }
         {
-            struct timespec pause = {0, 10 * 1000 * 1000};
+            struct timespec pause = {0, 10000000L}; /* 10 ms */
             nanosleep(&pause, NULL);
         }
     }

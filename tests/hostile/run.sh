@@ -96,6 +96,21 @@ gen_run "invalid UTF-8 and escapes, text" 60 0 badutf8 50 && {
 gen_run "invalid UTF-8 and escapes, TSV" 60 0 badutf8 50 --tsv && tsv_ok
 gen_run "invalid UTF-8 and escapes, summary" 60 0 badutf8 50 --summary --json && json_ok
 
+# ---- a hostile TEXT argument (explain mode) -------------------------------
+evil=$(printf '550 5.1.1 \033]52;c;cm0K\007 \033[2J\r\233\342\200\256 \377\300 RESOLVER.ADR.RecipNotFound')
+name="hostile TEXT, JSON"
+"$lim" 30 -- "$bin" --json "$evil" >"$out" 2>"$err"
+check_run 0 && { json_ok; py_json; }
+name="hostile TEXT, text"
+"$lim" 30 -- "$bin" "$evil" >"$out" 2>"$err"
+check_run 0 && text_ok
+name="hostile TEXT without a code: the error message is escaped"
+"$lim" 30 -- "$bin" "$(printf 'no code \033]0;owned\007 \342\200\256')" >"$out" 2>"$err"
+if check_run 1; then
+    grep -v '^limit: ' "$err" >"$out"
+    text_ok
+fi
+
 # ---- files that are not files ---------------------------------------------
 name="a directory given as a file"
 mkdir "$tmp/dir"

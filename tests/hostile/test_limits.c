@@ -24,9 +24,12 @@ typedef struct buf {
 static void add(buf *b, const char *s, size_t n)
 {
     if (b->n + n + 1 > b->cap) {
+        char *ns;
         b->cap = (b->n + n + 1) * 2;
-        b->s = realloc(b->s, b->cap);
-        assert_non_null(b->s);
+        ns = realloc(b->s, b->cap);
+        if (ns == NULL)
+            abort();
+        b->s = ns;
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;
@@ -84,12 +87,12 @@ static void parse(const ndr_options *o, const buf *b, result *res)
 {
     result *bytes = calloc(1, sizeof *bytes);
     ndr_options opt = *o;
-    ndr_parser *p;
     assert_non_null(bytes);
     memset(res, 0, sizeof *res);
     for (int pass = 0; pass < 2; pass++) {
         result *r = pass == 0 ? res : bytes;
         ndr_status st = NDR_OK;
+        ndr_parser *p;
         opt.on_record = on_rec;
         opt.ctx = r;
         p = ndr_parser_new(&opt);

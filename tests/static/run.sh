@@ -1,7 +1,9 @@
 #!/bin/sh
 # Static analysis: cppcheck, clang-tidy (checks in .clang-tidy) and gcc's
 # -fanalyzer over src/ and the test harnesses.  Fails on any report that
-# tests/static/justified.txt does not list with a reason.
+# tests/static/justified.txt does not list with a reason.  cppcheck's
+# variableScope is left out: declaring at the top of a block is a style
+# the code base uses on purpose (C89 habits, one place to look).
 #
 # usage: tests/static/run.sh [WORK-DIR]   (default build-static)
 set -u
@@ -21,6 +23,7 @@ if command -v cppcheck >/dev/null 2>&1; then
     cppcheck --project="$work/db/compile_commands.json" -q \
         --enable=warning,style,performance,portability --inconclusive \
         --suppress=missingIncludeSystem --inline-suppr \
+        --suppress=variableScope \
         -i"$work" --template='{file}|{id}|{line}: {severity}: {message}' 2>&1 |
         grep '|' | sed "s|^$src/||" >>"$log"
 else
