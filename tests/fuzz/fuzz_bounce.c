@@ -213,8 +213,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         c = b;
         ndr_parser_reset(p);
         sc = parse(p, data, size, 0, &b);
-        FUZZ_CHECK(sc == sb && c.len == b.len &&
-                   memcmp(c.log, b.log, b.len) == 0);
+        if (sc != sb || c.len != b.len || memcmp(c.log, b.log, b.len) != 0) {
+            fprintf(stderr, "first parse: status %d, %zu records:\n%.*s\n"
+                            "after reset: status %d, %zu records:\n%.*s\n",
+                    (int)sb, c.n, (int)c.len, c.log, (int)sc, b.n,
+                    (int)b.len, b.log);
+            FUZZ_FAIL("records differ after ndr_parser_reset");
+        }
         free(c.log);
     }
     ndr_parser_free(p);
