@@ -740,16 +740,18 @@ static void *worker_main(void *arg)
  * put in (BASE messages come before it), its counts into the run's. */
 static void write_segment(reader *rd, segment *sg, size_t base)
 {
-    FILE *f = rd->o->f;
+    char mem[16384];
+    out_buf b = {mem, 0, sizeof mem, rd->o->f, 0};
     size_t pos = 0;
     for (size_t i = 0; i < sg->rd.nmarks; i++) {
         const mark *m = &sg->rd.marks[i];
-        fwrite(sg->out + pos, 1, m->at - pos, f);
-        fprintf(f, "%zu", base + m->message);
+        ob_put(&b, sg->out + pos, m->at - pos);
+        ob_num(&b, base + m->message);
         pos = m->at;
     }
     if (sg->out_len > pos)
-        fwrite(sg->out + pos, 1, sg->out_len - pos, f);
+        ob_put(&b, sg->out + pos, sg->out_len - pos);
+    ob_flush(&b);
     rd->records += sg->rd.records;
     rd->failures += sg->rd.failures;
     rd->hard += sg->rd.hard;
