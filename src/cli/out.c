@@ -14,6 +14,7 @@
 #include "out.h"
 #include "ndrcode.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,7 +68,7 @@ static int unsafe_cp(unsigned long c)
            (c >= 0xe0000 && c <= 0xe007f);
 }
 
-/* ---- the buffer ---------------------------------------------------------- */
+/* ---- the buffer -------------------------------------------------------- */
 
 /* Room for N more bytes; 0 when there is none (out of memory). */
 static int ob_room(out_buf *b, size_t n)
@@ -170,16 +171,49 @@ static const unsigned char plain_json[256] = {
     R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)};
 #undef R16
 
+/* Which of the 8 bytes of X are under 0x20, 0x7F or over, or (JSON) '"'
+ * or '\\'?  Nonzero when any is (it may also flag a byte after the first
+ * such one, which only sends the caller to its byte-by-byte path). */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+static uint64_t special8(uint64_t x, int json)
+{
+    uint64_t r = ((x - 0x20 * ONES) & ~x) |           /* < 0x20 */
+                 (((x & ~HIGHS) + ONES) | x);          /* 0x7f, >= 0x80 */
+    if (json) {
+        uint64_t q = x ^ ('"' * ONES), k = x ^ ('\\' * ONES);
+        r |= ((q - ONES) & ~q) | ((k - ONES) & ~k);
+    }
+    return r & HIGHS;
+}
+
+/* The length of the run of bytes at P (N left) that go out as they are:
+ * eight at a time, then one by one. */
+static size_t plain_run(const unsigned char *p, size_t n, int json)
+{
+    const unsigned char *plain = json ? plain_json : plain_text;
+    size_t i = 0;
+    while (n - i >= 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        if (special8(x, json) != 0)
+            break;
+        i += 8;
+    }
+    while (i < n && plain[p[i]])
+        i++;
+    return i;
+}
+
 void ob_safe(out_buf *b, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
         unsigned long cp;
-        size_t n, run = i;
+        size_t n, run;
         /* printable ASCII goes out in one piece */
-        while (run < len && plain_text[p[run]])
-            run++;
+        run = i + plain_run(p + i, len - i, 0);
         if (run > i) {
             ob_put(b, p + i, run - i);
             i = run;
@@ -216,9 +250,7 @@ void ob_json_str(out_buf *b, const char *s, size_t len)
     ob_putc(b, '"');
     while (i < len) {
         unsigned long cp;
-        size_t n, run = i;
-        while (run < len && plain_json[p[run]])
-            run++;
+        size_t n, run = i + plain_run(p + i, len - i, 1);
         if (run > i) {
             ob_put(b, p + i, run - i);
             i = run;
@@ -277,7 +309,7 @@ void ob_tsv_field(out_buf *b, const char *s)
     }
 }
 
-/* ---- the FILE functions ---------------------------------------------------- */
+/* ---- the FILE functions ------------------------------------------------ */
 
 #define OB_STACK(name, f)                                                    \
     char name##_mem[512];                                                    \

@@ -32,9 +32,11 @@ typedef struct count {
 } count;
 
 typedef struct tally {
-    count *c;
+    count *c;     /* in the order first seen */
     size_t n, cap;
     size_t other; /* past SUMMARY_KEYS distinct keys */
+    size_t *slot; /* hash index of C: position + 1, 0 for none */
+    size_t nslot; /* a power of two, more than twice N */
 } tally;
 
 /* Where a message number goes in a segment's output (see put_message). */
@@ -61,16 +63,56 @@ typedef struct reader {
 
 /* ---- summary counting ---------------------------------------------------- */
 
-static void tally_add(reader *rd, tally *t, const char *key)
+static size_t key_hash(const char *k)
 {
-    size_t i;
-    for (i = 0; i < t->n; i++)
-        if (strcmp(t->c[i].key, key) == 0) {
-            t->c[i].n++;
-            return;
-        }
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 16777619u;
+    return h;
+}
+
+/* The index slot of KEY: where it is, or the empty slot it would take. */
+static size_t *tally_slot(const tally *t, const char *key)
+{
+    size_t mask = t->nslot - 1, i = key_hash(key) & mask;
+    while (t->slot[i] != 0 && strcmp(t->c[t->slot[i] - 1].key, key) != 0)
+        i = (i + 1) & mask;
+    return &t->slot[i];
+}
+
+/* Keep the index more than twice as large as the keys.  Returns 0 when
+ * out of memory. */
+static int tally_index(tally *t)
+{
+    size_t ns;
+    if (t->nslot > 2 * (t->n + 1))
+        return 1;
+    ns = t->nslot ? t->nslot * 2 : 64;
+    free(t->slot);
+    t->slot = calloc(ns, sizeof *t->slot);
+    t->nslot = t->slot != NULL ? ns : 0;
+    if (t->slot == NULL)
+        return 0;
+    for (size_t i = 0; i < t->n; i++)
+        *tally_slot(t, t->c[i].key) = i + 1;
+    return 1;
+}
+
+/* Count KEY N times. */
+static void tally_addn(reader *rd, tally *t, const char *key, size_t n)
+{
+    size_t *slot;
+    if (!tally_index(t)) {
+        rd->oom = 1;
+        return;
+    }
+    slot = tally_slot(t, key);
+    if (*slot != 0) {
+        t->c[*slot - 1].n += n;
+        return;
+    }
     if (t->n == SUMMARY_KEYS && !rd->segment) {
-        t->other++;
+        t->other += n;
         return;
     }
     if (t->n == t->cap) {
@@ -88,7 +130,13 @@ static void tally_add(reader *rd, tally *t, const char *key)
         rd->oom = 1;
         return;
     }
-    t->c[t->n++].n = 1;
+    t->c[t->n++].n = n;
+    *slot = t->n;
+}
+
+static void tally_add(reader *rd, tally *t, const char *key)
+{
+    tally_addn(rd, t, key, 1);
 }
 
 static int count_order(const void *pa, const void *pb)
@@ -104,6 +152,7 @@ static void tally_free(tally *t)
     for (size_t i = 0; i < t->n; i++)
         free(t->c[i].key);
     free(t->c);
+    free(t->slot);
 }
 
 /* Add the counts of SRC (a segment's, every key in the order first seen)
@@ -111,24 +160,8 @@ static void tally_free(tally *t)
  * new to a full DST goes to "(other)". */
 static void tally_merge(reader *rd, tally *dst, const tally *src)
 {
-    for (size_t k = 0; k < src->n; k++) {
-        size_t i;
-        for (i = 0; i < dst->n; i++)
-            if (strcmp(dst->c[i].key, src->c[k].key) == 0)
-                break;
-        if (i < dst->n) {
-            dst->c[i].n += src->c[k].n;
-            continue;
-        }
-        if (dst->n == SUMMARY_KEYS) {
-            dst->other += src->c[k].n;
-            continue;
-        }
-        tally_add(rd, dst, src->c[k].key);
-        if (rd->oom)
-            return;
-        dst->c[dst->n - 1].n = src->c[k].n;
-    }
+    for (size_t k = 0; k < src->n && !rd->oom; k++)
+        tally_addn(rd, dst, src->c[k].key, src->c[k].n);
     dst->other += src->other;
 }
 
@@ -417,7 +450,7 @@ static int on_record(void *ctx, const ndr_record *r)
 {
     reader *rd = ctx;
     ndr_explanation ex;
-    const ndr_entry *e = record_entry(r, &ex);
+    const ndr_entry *e;
 
     rd->records++;
     if (r->flags & NDR_REC_NOT_FAILURE) {
@@ -438,6 +471,7 @@ static int on_record(void *ctx, const ndr_record *r)
     }
     if (rd->opt->quiet)
         return 0;
+    e = record_entry(r, &ex);
     if (rd->opt->format == FMT_JSON)
         print_json(rd, r, e);
     else if (rd->opt->format == FMT_TSV)
@@ -473,11 +507,12 @@ typedef struct segment {
     int to_end;       /* the last segment: read to the end of the file */
     int state;
     reader rd;        /* counts, tallies and marks of the segment */
-    char *out;        /* from open_memstream */
+    char *out;        /* its output: the worker's buffer, or open_memstream's */
     size_t out_len;
     size_t messages;
     ndr_status st;
     int read_errno;   /* a pread failed: its errno */
+    int stopped;      /* the parser stopped reading (see parse_segment) */
 } segment;
 
 typedef struct pool pool;
@@ -654,6 +689,10 @@ static void parse_segment(worker *w, segment *sg)
         pos += n;
     }
     sg->end = pos;
+    /* feed says NDR_LIMIT_MESSAGE when a message can never end: reading
+     * stops there, for the whole input (read_mbox_threads drops what
+     * follows) */
+    sg->stopped = st == NDR_LIMIT_MESSAGE;
     if ((st == NDR_OK || st == NDR_LIMIT_MESSAGE) && sg->read_errno == 0) {
         ndr_status fin = ndr_parser_finish(w->p);
         if (st == NDR_OK)
@@ -786,7 +825,8 @@ static int read_mbox_threads(reader *rd, int fd, const char *source)
     pthread_cond_init(&pl.work, NULL);
     pthread_cond_init(&pl.done, NULL);
     for (size_t i = 0; i < nthreads; i++) {
-        if (pthread_create(&workers[i].tid, NULL, worker_main, &workers[i]) != 0)
+        if (pthread_create(&workers[i].tid, NULL, worker_main,
+                           &workers[i]) != 0)
             break;
         nstarted++;
     }
@@ -843,6 +883,8 @@ static int read_mbox_threads(reader *rd, int fd, const char *source)
         } else if (sg->st != NDR_OK && first_limit == NDR_OK) {
             first_limit = sg->st;
         }
+        if (sg->stopped)
+            failed = 1; /* as one parser: nothing after it is read */
         segment_free(sg);
         pthread_mutex_lock(&pl.mu);
         sg->state = SEG_FREE;

@@ -11,9 +11,11 @@
  * trie node together with those two flags and whether arriving there
  * reports the node's matches; they are numbered breadth first from the
  * start.  The shallow ones get a full row of next states, the others the
- * few classes on which they differ from a default state (the same flags
- * at the node's failure node), as src/lib/match.h describes.  Everything
- * is deterministic: the same list gives the same tables, byte for byte.
+ * few classes on which they differ from a default state (the first state
+ * with a row down the chain of failure nodes, with the same flags), as
+ * src/lib/match.h describes; those deeper states are then renumbered depth
+ * first, so that a phrase's states lie together.  Everything is
+ * deterministic: the same list gives the same tables, byte for byte.
  */
 #include "acgen.h"
 #include "match.h"
@@ -105,8 +107,9 @@ static uint32_t trie_next(const trie *tr, uint32_t q, unsigned c)
 /* A state of the scanner: trie node Q; BLANK, the last byte was
  * whitespace (or the text has just begun); C3, the last byte was 0xC3;
  * REP, arriving here reports Q's matches.  Packed as one number. */
-#define KEY(q, blank, c3, rep) \
-    ((uint32_t)(q) << 3 | (uint32_t)(blank) << 2 | (uint32_t)(c3) << 1 | (uint32_t)(rep))
+#define KEY(q, blank, c3, rep)                                               \
+    ((uint32_t)(q) << 3 | (uint32_t)(blank) << 2 | (uint32_t)(c3) << 1 |    \
+     (uint32_t)(rep))
 #define KEY_Q(k) ((k) >> 3)
 #define KEY_BLANK(k) (((k) >> 2) & 1u)
 #define KEY_C3(k) (((k) >> 1) & 1u)
@@ -217,7 +220,8 @@ static void renumber_deep(const trie *tr, builder *b, uint32_t *next,
     tmp = xcalloc((size_t)n * b->ncls, sizeof *tmp);
     for (uint32_t i = 0; i < n; i++)
         for (unsigned c = 0; c < b->ncls; c++)
-            tmp[(size_t)perm[i] * b->ncls + c] = perm[next[(size_t)i * b->ncls + c]];
+            tmp[(size_t)perm[i] * b->ncls + c] =
+                perm[next[(size_t)i * b->ncls + c]];
     memcpy(next, tmp, (size_t)n * b->ncls * sizeof *tmp);
     for (uint32_t i = 0; i < n; i++)
         tmp[perm[i]] = dflt[i]; /* defaults have rows: not moved */
@@ -383,7 +387,8 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
             next[(size_t)i * b.ncls + c] =
                 state_of(&b, semantic_step(&b, key, b.rep[c]));
         if (i >= 3)
-            state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key), KEY_C3(key), 0));
+            state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key),
+                             KEY_C3(key), 0));
         if (b.n > NDR_AC_MAX_STATES) {
             fprintf(stderr, "ndr_gen: automaton too large (more than %u "
                             "states)\n", NDR_AC_MAX_STATES);

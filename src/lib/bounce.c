@@ -82,6 +82,31 @@ static size_t lines_append(ndr_lines *lb, const char *s, size_t n)
 }
 
 static void message_bytes(ndr_parser *p, size_t n);
+static int is_from_line(const char *line, size_t len);
+
+/* N bytes dropped from the raw line that starts with LINE[0..HAVE) (at
+ * least its first 256 bytes).  They count toward the message the line is
+ * part of: a line that starts a message (the first line, or a "From "
+ * separator of an mbox) gives them to that message, which is counted from
+ * the line on (input_line).  An endless such line must still end the
+ * reading, as message_bytes would once its message started. */
+static void drop_bytes(ndr_parser *p, const char *line, size_t have, size_t n)
+{
+    size_t max = p->opt.max_message;
+    int mbox;
+    if (p->started && !(p->mbox && p->prev_blank && is_from_line(line, have))) {
+        message_bytes(p, n);
+        return;
+    }
+    mbox = p->started ? p->mbox
+           : p->opt.mbox < 0 ? is_from_line(line, have) : p->opt.mbox;
+    p->next_drop += n;
+    if (p->next_drop > max && (!mbox || p->next_drop - max > max)) {
+        if (p->limit == NDR_OK)
+            p->limit = NDR_LIMIT_MESSAGE;
+        p->stop = 1;
+    }
+}
 
 /* Emit the line that ends at E: the buffered start (if any) plus S..E. */
 static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
@@ -94,14 +119,14 @@ static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
      * nothing). */
     if (lb->len == 0 && !lb->overflow) {
         if (n > lb->cap && lb == &p->raw)
-            message_bytes(p, n - lb->cap);
+            drop_bytes(p, s, n, n - lb->cap);
         if (!p->stop)
             fn(p, s, n > lb->cap ? lb->cap : n);
         return;
     }
     drop = lines_append(lb, s, n);
     if (drop > 0 && lb == &p->raw)
-        message_bytes(p, drop);
+        drop_bytes(p, lb->buf, lb->len, drop);
     if (!p->stop)
         fn(p, lb->buf, lb->len);
     lb->len = 0;
@@ -224,7 +249,7 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         if (nl == NULL) {
             size_t drop = lines_append(lb, s, (size_t)(end - s));
             if (drop > 0 && lb == &p->raw)
-                message_bytes(p, drop);
+                drop_bytes(p, lb->buf, lb->len, drop);
             return;
         }
         lines_emit(p, lb, s, nl, fn);
@@ -246,15 +271,21 @@ static void lines_flush(ndr_parser *p, ndr_lines *lb, line_fn fn)
 /* Is LINE the start of a header field "Name: value"? */
 static int field_start(const char *line, size_t len, size_t *colon)
 {
-    size_t i;
-    for (i = 0; i < len && i < 80; i++) {
-        unsigned char c = (unsigned char)line[i];
-        if (c == ':')
-            break;
-        if (c <= ' ' || c >= 0x7f)
-            return 0;
-    }
-    if (i == 0 || i == len || i == 80 || line[i] != ':')
+    /* the bytes of a field name: printable ASCII but ':' (RFC 5322 §3.6.8) */
+    static const unsigned char name_char[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+        R16(0), R16(0),
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
+        R16(1), R16(1), R16(1),
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+        R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
+#undef R16
+    };
+    size_t i = 0, lim = len < 80 ? len : 80;
+    while (i < lim && name_char[(unsigned char)line[i]])
+        i++;
+    if (i == 0 || i == lim || line[i] != ':')
         return 0;
     *colon = i;
     return 1;
@@ -836,12 +867,16 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
         p->started = 1;
         p->mbox = p->opt.mbox < 0 ? is_from_line(line, len) : p->opt.mbox;
         start_message(p);
+        message_bytes(p, p->next_drop); /* what the line lost (drop_bytes) */
+        p->next_drop = 0;
         p->prev_blank = 0;
         if (p->mbox && is_from_line(line, len))
             return;
     } else if (p->mbox && p->prev_blank && is_from_line(line, len)) {
         end_message(p);
         start_message(p);
+        message_bytes(p, p->next_drop);
+        p->next_drop = 0;
         p->prev_blank = 0;
         return;
     }
@@ -959,6 +994,9 @@ void ndr_parser_reset(ndr_parser *p)
     p->error = NDR_OK;
     p->limit = NDR_OK;
     p->stop = 0;
+    p->msg_bytes = 0;
+    p->msg_dead = 0;
+    p->next_drop = 0;
     p->raw.len = 0;
     p->raw.overflow = 0;
     p->raw.pending_cr = 0;

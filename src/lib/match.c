@@ -2,11 +2,14 @@
  * match.c - run a compiled Aho-Corasick automaton over a buffer.
  *
  * One pass over the text finds every occurrence of every pattern, however
- * many patterns the automaton holds: each byte costs a table lookup and,
- * amortised, a constant number of goto/fail steps.  The inner loop calls no
- * function.  The tables come from the generator (src/gen/acgen.c), which
- * normalizes patterns with ndr_ac_normalize below, so the scanner and the
- * patterns agree on case folding and whitespace.
+ * many patterns the automaton holds.  The automaton is deterministic, with
+ * the folding of case, whitespace runs and Latin-1 capitals built into its
+ * states (match.h): in a state with a row, which is where nearly every
+ * step of ordinary text ends, a byte costs one table load and the loop
+ * calls no function; a deeper state looks at its short list of classes,
+ * then at most one row.  The tables come from the generator
+ * (src/gen/acgen.c), which normalizes patterns with ndr_ac_normalize
+ * below, so the scanner and the patterns agree on folding.
  */
 #include "match.h"
 

@@ -78,7 +78,8 @@ typedef struct ndr_ac {
     uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 3) */
     uint32_t stride;            /* entries per row (a multiple of
                                    NDR_AC_SCALE, at least the classes) */
-    unsigned char space;        /* the class of ' ' (0 when no pattern has one) */
+    unsigned char space;        /* the class of ' ' (0 when no pattern
+                                   has one) */
 } ndr_ac;
 
 /* Longest pattern, in bytes after normalization. */

@@ -98,6 +98,8 @@ struct ndr_parser {
     int in_msg;
     int msg_dead;           /* a hard limit was hit: skip to the next one */
     size_t msg_bytes;
+    size_t next_drop;       /* bytes dropped from a line that starts the
+                               next message, counted once it starts */
     size_t nparts;
 
     /* header unfolding */

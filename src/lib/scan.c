@@ -22,16 +22,36 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
+/* The characters of an address, by byte: 1 may be in the local part
+ * (letters, digits, "._+-!%&*^~$", and any byte of UTF-8), 2 in the
+ * domain (letters, digits, '.', '-', UTF-8). */
+static const unsigned char addr_chars[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 3, 3, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 1, 1,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 1, 0,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
 static int addr_local_char(unsigned char c)
 {
-    return ndr_isalnum(c) || c == '.' || c == '_' || c == '+' || c == '-' ||
-           c == '!' || c == '%' || c == '&' || c == '*' || c == '^' ||
-           c == '~' || c == '$' || c >= 0x80;
+    return addr_chars[c] & 1;
 }
 
 static int addr_domain_char(unsigned char c)
 {
-    return ndr_isalnum(c) || c == '.' || c == '-' || c >= 0x80;
+    return addr_chars[c] & 2;
 }
 
 /* Is there an address whose '@' is at S[AT]?  Sets its bounds. */
@@ -843,9 +863,15 @@ static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
         p->ds_text = p->ds_last == DSF_DIAG;
         return p->ds_text;
     }
-    while (colon < n && colon < 24 && s[colon] != ':')
-        colon++;
-    if (colon == n || colon == 24 || !is_dsn_field(s, colon))
+    {
+        /* the shortest field name is 6 letters, the longest 18 */
+        const char *at = n > 6 ? memchr(s + 6, ':', (n < 24 ? n : 24) - 6)
+                               : NULL;
+        if (at == NULL)
+            return 0;
+        colon = (size_t)(at - s);
+    }
+    if (memchr(s, ':', colon) != NULL || !is_dsn_field(s, colon))
         return 0;
     if (ndr_ci_cmpn(s, colon, "status") == 0 &&
         ndr_code_scan(s + colon, n - colon, &c, &tl) == (size_t)-1)

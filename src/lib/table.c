@@ -283,7 +283,8 @@ const char *ndr_vendor_detect(const char *text, size_t len)
         }
     }
     for (size_t i = 0; i < ndr_tab_vendor_nslow; i++) {
-        const ndr_vendor_marker *v = &ndr_tab_vendor_marker[ndr_tab_vendor_slow[i]];
+        const ndr_vendor_marker *v =
+            &ndr_tab_vendor_marker[ndr_tab_vendor_slow[i]];
         if (v->vendor < best && v->len > 0 &&
             ndr_ci_find(text, len, v->text, v->len) != NULL)
             best = v->vendor;

@@ -423,6 +423,72 @@ static void test_api_errors(void **state)
     free(data);
 }
 
+/* The bytes an over-long line loses count toward the message the line
+ * belongs to: those of a "From " separator toward the message it starts,
+ * not the one before (so each message of an mbox can be read on its own,
+ * as the command's threads do); and a reset parser counts like a new one. */
+static void test_long_separator(void **state)
+{
+    ndr_options o;
+    ndr_parser *p;
+    sink *s = malloc(sizeof *s), *t = malloc(sizeof *t);
+    char *mbox = malloc(4096), *second;
+    size_t len = 0;
+    (void)state;
+    assert_non_null(s);
+    assert_non_null(t);
+    assert_non_null(mbox);
+    /* message 1: 800 bytes; the separator of message 2: 700 bytes, of
+     * which 444 are past max_line (256) */
+    len += (size_t)sprintf(mbox, "From a\nSubject: x\n\n");
+    memset(mbox + len, 'b', 760);
+    len += 760;
+    mbox[len++] = '\n';
+    mbox[len++] = '\n';
+    second = mbox + len;
+    memcpy(mbox + len, "From ", 5);
+    memset(mbox + len + 5, 'c', 695);
+    len += 700;
+    len += (size_t)sprintf(mbox + len,
+                           "\nFrom: MAILER-DAEMON@example.org\n"
+                           "X-Failed-Recipients: zed@example.net\n\n"
+                           "550 5.1.1 no such user\n");
+    ndr_options_init(&o);
+    o.on_record = on_rec;
+    o.max_line = 256;
+    o.max_message = 1000;
+    for (size_t chunk = 0; chunk <= 7; chunk++) {
+        o.ctx = s;
+        memset(s, 0, sizeof *s);
+        p = ndr_parser_new(&o);
+        assert_non_null(p);
+        for (size_t i = 0; i < len; i += chunk ? chunk : len)
+            assert_int_equal(ndr_parser_feed(p, mbox + i,
+                                             chunk && len - i > chunk
+                                                 ? chunk : len - i),
+                             NDR_OK);
+        assert_int_equal(ndr_parser_finish(p), NDR_OK);
+        assert_string_equal(s->out,
+                            "2|zed@example.net|5.1.1|550|failed|-|fail\n");
+        /* the same parser, reset, reads message 2 alone as a new one */
+        ndr_parser_free(p);
+        o.ctx = t;
+        p = ndr_parser_new(&o);
+        assert_int_equal(ndr_parser_feed(p, mbox, len), NDR_OK);
+        ndr_parser_reset(p);
+        memset(t, 0, sizeof *t);
+        assert_int_equal(
+            ndr_parser_feed(p, second, len - (size_t)(second - mbox)), NDR_OK);
+        assert_int_equal(ndr_parser_finish(p), NDR_OK);
+        assert_string_equal(t->out,
+                            "1|zed@example.net|5.1.1|550|failed|-|fail\n");
+        ndr_parser_free(p);
+    }
+    free(mbox);
+    free(s);
+    free(t);
+}
+
 static void test_limits(void **state)
 {
     ndr_options o;
@@ -500,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_status_vs_diagnostic),
         cmocka_unit_test(test_inconsistent_flag),
         cmocka_unit_test(test_api_errors),
+        cmocka_unit_test(test_long_separator),
         cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
