@@ -208,8 +208,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 (int)b.len, b.log);
         FUZZ_FAIL("records depend on the chunking");
     }
-    /* The same parser again after a reset (it still writes to B). */
-    if (size <= 4096) {
+    /* The same parser again after a reset (it still writes to B).
+     * FUZZ_BOUNCE_NO_RESET=1 leaves this out, to go on fuzzing the rest
+     * while a known reset finding waits for its fix. */
+    if (size <= 4096 && getenv("FUZZ_BOUNCE_NO_RESET") == NULL) {
         c = b;
         ndr_parser_reset(p);
         sc = parse(p, data, size, 0, &b);

@@ -31,6 +31,8 @@ static void add(buf *b, const char *s, size_t n)
             abort();
         b->s = ns;
     }
+    if (b->s == NULL) /* not reached: cap 0 always grows above */
+        abort();
     memcpy(b->s + b->n, s, n);
     b->n += n;
     b->s[b->n] = '\0';
