@@ -668,6 +668,13 @@ static void parse_segment(worker *w, segment *sg)
     if (rd->opt->summary || rd->opt->quiet) {
         /* no output */
     } else if (rd->opt->format != FMT_TEXT) {
+        /* room for the usual output of a segment, to grow it seldom */
+        w->out.cap = (size_t)(sg->end - sg->start) / 2 + 4096;
+        if (sg->to_end || w->out.cap > SEGMENT_BYTES)
+            w->out.cap = SEGMENT_BYTES / 2;
+        w->out.p = malloc(w->out.cap);
+        if (w->out.p == NULL)
+            w->out.cap = 0;
         rd->direct = &w->out;
     } else if ((f = open_memstream(&sg->out, &sg->out_len)) == NULL) {
         rd->oom = 1;

@@ -287,10 +287,19 @@ enum hdr_id ndr_header_id(const char *name, size_t n)
     if (n >= 26 || n == 0)
         return HDR_OTHER;
     c = ndr_lower((unsigned char)name[0]);
-    for (size_t i = from_len[n]; i < from_len[n + 1]; i++)
-        if ((unsigned char)hdr_names[i].name[0] == c &&
-            ndr_ci_cmpn(name, n, hdr_names[i].name) == 0)
+    for (size_t i = from_len[n]; i < from_len[n + 1]; i++) {
+        /* The names are small letters and '-': a byte matches when it is
+         * the same with the 0x20 bit set (no other byte than '-' itself,
+         * or a control character, which no name holds, becomes '-'). */
+        const char *w = hdr_names[i].name;
+        size_t k = 0;
+        if ((unsigned char)w[0] != c)
+            continue;
+        while (k < n && ((unsigned char)name[k] | 0x20) == (unsigned char)w[k])
+            k++;
+        if (k == n)
             return (enum hdr_id)hdr_names[i].id;
+    }
     return HDR_OTHER;
 }
 
