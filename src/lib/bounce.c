@@ -183,6 +183,7 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *resume = s, *prev = NULL;
+    size_t counted = 0; /* as input_line counts: a line and one end byte */
     for (;;) {
         /* the line at Q */
         size_t left = (size_t)(end - q);
@@ -200,6 +201,7 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
                 if (cr < nl && cr + 1 != nl)
                     break; /* a bare CR */
             }
+            counted += (size_t)(nl - q) + 1 - (nl > q && nl[-1] == '\r');
             prev = q;
             q = nl + 1;
             resume = q;
@@ -212,7 +214,7 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
         size_t plen = (size_t)(resume - 1 - prev);
         p->prev_blank = plen == 0 || (plen == 1 && prev[0] == '\r');
     }
-    message_bytes(p, (size_t)(resume - s));
+    message_bytes(p, counted);
     return resume;
 }
 
