@@ -567,7 +567,9 @@ static size_t match_boundary(const ndr_parser *p, const char *line,
 /* Strip HTML tags and the common entities, then read the line as text.
  * Output stops at half the scratch space, wherever the line is then (a tag
  * still open stays open).  Runs of text are copied whole and a tag is
- * passed over with memchr. */
+ * passed over with memchr.  LINE may itself be the scratch space (a
+ * Latin-1 line recoded by leaf_line): the output never gets ahead of the
+ * input (o <= i), so the text is moved, not copied. */
 static void html_line(ndr_parser *p, const char *line, size_t len)
 {
     static const struct { const char *ent; size_t len; char ch; } ents[] = {
@@ -590,7 +592,7 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
             while (run < len && line[run] != '<' && line[run] != '&' &&
                    run - i < room)
                 run++;
-            memcpy(out + o, line + i, run - i);
+            memmove(out + o, line + i, run - i);
             o += run - i;
             i = run;
         }

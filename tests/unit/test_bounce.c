@@ -245,6 +245,15 @@ static void test_german_latin1(void **state)
     check_fixture("german.eml", "1|ida@example.de|5.2.2|552|failed|-|fail\n");
 }
 
+/* A Latin-1 HTML part: the recoded line and the text taken out of its
+ * tags share the scratch space (ASan once caught an overlapping copy). */
+static void test_html_latin1(void **state)
+{
+    (void)state;
+    check_fixture("html-latin1.eml",
+                  "1|odile@example.fr|5.1.1|550|failed|-|fail\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -559,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_opensmtpd),
         cmocka_unit_test(test_html_only),
         cmocka_unit_test(test_german_latin1),
+        cmocka_unit_test(test_html_latin1),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
