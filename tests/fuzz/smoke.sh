@@ -6,6 +6,9 @@
 # BUILD-DIR is a build configured with --preset fuzz.  Harnesses run two
 # at a time (the CI machine has two cores); nothing is written into the
 # source tree: the corpus grows in a scratch folder that is removed.
+# The random seed is fixed (FUZZ_SEED, default 1) so that a failure in CI
+# can be replayed here with the same command; long campaigns with fresh
+# seeds are run.sh's job.
 set -u
 build=$1 secs=${2:-60}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +31,7 @@ run_one() {
         done
     fi
     # -close_fd_mask=1: the harnesses print nothing useful on stdout.
-    "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 \
+    "$bin" -seed="${FUZZ_SEED:-1}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2560 \
         -max_len=65536 -close_fd_mask=1 -print_final_stats=1 \
         -artifact_prefix="$tmp/" $dict "$tmp/$name" "$here/corpus/$name" $extra \
         >"$tmp/$name.log" 2>&1
