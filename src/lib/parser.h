@@ -33,7 +33,7 @@ enum hdr_id {
     HDR_OTHER, HDR_FROM, HDR_TO, HDR_RETURN_PATH, HDR_SUBJECT,
     HDR_X_FAILED_RECIPIENTS, HDR_AUTO_SUBMITTED, HDR_X_AUTOREPLY,
     HDR_X_AUTORESPOND, HDR_X_AUTORESPONDER, HDR_PRECEDENCE,
-    HDR_X_APPLE_ACTION, HDR_CONTENT_TYPE, HDR_CONTENT_TRANSFER_ENCODING,
+    HDR_X_APPLE_ACTION, HDR_X_APPLE_UNSUBSCRIBE, HDR_CONTENT_TYPE, HDR_CONTENT_TRANSFER_ENCODING,
     /* the fields of a delivery-status report (RFC 3464) */
     HDR_FINAL_RECIPIENT, HDR_ORIGINAL_RECIPIENT, HDR_ACTION, HDR_STATUS,
     HDR_DIAGNOSTIC_CODE, HDR_REMOTE_MTA, HDR_REPORTING_MTA
@@ -136,6 +136,7 @@ struct ndr_parser {
     int hdr_bounce;         /* From/Subject/Return-Path/... look like a bounce */
     int hdr_report;         /* Content-Type multipart/report */
     int autoreply;          /* RFC 3834 or vacation markers */
+    int unsubscribe;        /* a mail client's automatic unsubscribe request */
     size_t top_fields;      /* header fields of the message seen */
     int top_dsn;            /* its headers are a pasted report block */
     char from_addr[NDR_ADDR_MAX];

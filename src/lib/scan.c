@@ -205,6 +205,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->hdr_bounce = 0;
     p->hdr_report = 0;
     p->autoreply = 0;
+    p->unsubscribe = 0;
     p->top_fields = 0;
     p->top_dsn = 0;
     p->from_addr[0] = '\0';
@@ -273,6 +274,7 @@ static const struct hdr_name {
     {"final-recipient", 15, HDR_FINAL_RECIPIENT},
     {"diagnostic-code", 15, HDR_DIAGNOSTIC_CODE},
     {"original-recipient", 18, HDR_ORIGINAL_RECIPIENT},
+    {"x-apple-unsubscribe", 19, HDR_X_APPLE_UNSUBSCRIBE},
     {"x-failed-recipients", 19, HDR_X_FAILED_RECIPIENTS},
     {"content-transfer-encoding", 25, HDR_CONTENT_TRANSFER_ENCODING},
 };
@@ -281,8 +283,8 @@ enum hdr_id ndr_header_id(const char *name, size_t n)
 {
     /* where each length starts in hdr_names */
     static const unsigned char from_len[27] = {
-        0, 0, 0, 1, 1, 2, 2, 4, 5, 5, 5, 7, 9, 10, 12, 14, 17, 17, 17, 18, 19,
-        19, 19, 19, 19, 19, 20};
+        0, 0, 0, 1, 1, 2, 2, 4, 5, 5, 5, 7, 9, 10, 12, 14, 17, 17, 17, 18, 20,
+        20, 20, 20, 20, 20, 21};
     unsigned char c;
     if (n >= 26 || n == 0)
         return HDR_OTHER;
@@ -369,6 +371,12 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
     case HDR_X_APPLE_ACTION:
         if (ci_has(val, vlen, "vacation"))
             p->autoreply = 1;
+        break;
+    case HDR_X_APPLE_UNSUBSCRIBE:
+        /* Apple Mail's "unsubscribe" button mails the list's
+         * List-Unsubscribe address on the reader's behalf. */
+        if (ci_has(val, vlen, "true"))
+            p->unsubscribe = 1;
         break;
     default:
         if (p->top_dsn && is_dsn_id(id)) {
@@ -1334,7 +1342,15 @@ void ndr_scan_end_message(ndr_parser *p)
         return;
     }
     if (!bounce) {
-        if (p->autoreply) {
+        if (p->unsubscribe) {
+            /* The reader asks to be taken off the list: a complaint's
+             * milder cousin, so the sender suppresses the address. */
+            rec_build b;
+            memset(&b, 0, sizeof b);
+            b.rec.reason = NDR_REASON_FEEDBACK;
+            b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
+            emit(p, &b, "", 0);
+        } else if (p->autoreply) {
             rec_build b;
             memset(&b, 0, sizeof b);
             b.rec.reason = NDR_REASON_VACATION;

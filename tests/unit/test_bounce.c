@@ -30,7 +30,8 @@ static int on_rec(void *ctx, const ndr_record *r)
                      r->status ? r->status : "-", r->reply,
                      r->action ? r->action : "-",
                      r->dsn_status ? r->dsn_status : "-",
-                     (r->flags & NDR_REC_NOT_FAILURE) ? "other" : "fail");
+                     (r->flags & NDR_REC_NOT_FAILURE) ? ndr_reason_name(r->reason)
+                                                      : "fail");
     if (w > 0 && (size_t)w < sizeof s->out - s->len)
         s->len += (size_t)w;
     s->n++;
@@ -185,14 +186,14 @@ static void test_qp(void **state)
 static void test_arf(void **state)
 {
     (void)state;
-    check_fixture("arf.eml", "1|user1@isp.example|-|0|-|-|other\n"
-                             "1|user2@isp.example|-|0|-|-|other\n");
+    check_fixture("arf.eml", "1|user1@isp.example|-|0|-|-|feedback\n"
+                             "1|user2@isp.example|-|0|-|-|feedback\n");
 }
 
 static void test_vacation(void **state)
 {
     (void)state;
-    check_fixture("vacation.eml", "1|karl@example.de|-|0|-|-|other\n");
+    check_fixture("vacation.eml", "1|karl@example.de|-|0|-|-|vacation\n");
 }
 
 static void test_ses_json(void **state)
@@ -206,7 +207,7 @@ static void test_ses_json(void **state)
 static void test_vacation_null_path(void **state)
 {
     (void)state;
-    check_fixture("vacation-nullpath.eml", "1|wendy@example.org|-|0|-|-|other\n");
+    check_fixture("vacation-nullpath.eml", "1|wendy@example.org|-|0|-|-|vacation\n");
 }
 
 static void test_sendmail(void **state)
@@ -252,6 +253,14 @@ static void test_html_latin1(void **state)
     (void)state;
     check_fixture("html-latin1.eml",
                   "1|odile@example.fr|5.1.1|550|failed|-|fail\n");
+}
+
+/* Apple Mail's automatic unsubscribe request: feedback from its sender,
+ * not the vacation reply its Auto-Submitted field would suggest. */
+static void test_unsubscribe(void **state)
+{
+    (void)state;
+    check_fixture("unsubscribe.eml", "1|pia@example.net|-|0|-|-|feedback\n");
 }
 
 static void test_not_bounce(void **state)
@@ -333,6 +342,7 @@ static void test_header_names(void **state)
         {"X-Autoreply", HDR_X_AUTOREPLY}, {"X-Autorespond", HDR_X_AUTORESPOND},
         {"X-AutoResponder", HDR_X_AUTORESPONDER},
         {"Precedence", HDR_PRECEDENCE}, {"X-Apple-Action", HDR_X_APPLE_ACTION},
+        {"X-Apple-Unsubscribe", HDR_X_APPLE_UNSUBSCRIBE},
         {"Content-Type", HDR_CONTENT_TYPE},
         {"content-transfer-encoding", HDR_CONTENT_TRANSFER_ENCODING},
         {"Final-Recipient", HDR_FINAL_RECIPIENT},
@@ -569,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_html_only),
         cmocka_unit_test(test_german_latin1),
         cmocka_unit_test(test_html_latin1),
+        cmocka_unit_test(test_unsubscribe),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
