@@ -170,6 +170,12 @@ struct ndr_parser {
     long cur_rcpt;          /* -1: before the first recipient */
     char pre[NDR_PRE_MAX];
     size_t pre_len;
+    /* text after a transcript line that belongs to the recipient named
+     * next (sendmail: "While talking to host:", "550 host (smtp)... ") */
+    char pend[NDR_CTX_MAX];
+    size_t pend_len;
+    int pending;
+    long pend_owner; /* who had the text before: gets it if no one follows */
 
     /* a JSON notification (Amazon SES through SNS) in the text */
     char *json;

@@ -228,6 +228,10 @@ void ndr_scan_reset(ndr_parser *p)
     p->cur_rcpt = -1;
     p->pre_len = 0;
     p->pre[0] = '\0';
+    p->pend_len = 0;
+    p->pend[0] = '\0';
+    p->pending = 0;
+    p->pend_owner = -1;
     p->json_len = 0;
     p->in_json = 0;
 }
@@ -954,6 +958,43 @@ static size_t label_words(const char *s, size_t n)
     return 0;
 }
 
+/* Text held for the next recipient goes to the one before it after all
+ * (the transcript named no one after it). */
+static void pend_flush(ndr_parser *p)
+{
+    if (p->pend_len > 0 && p->pend_owner >= 0) {
+        text_rcpt *t = &p->rcpts[p->pend_owner];
+        ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, p->pend, p->pend_len);
+    } else if (p->pend_len > 0) {
+        ctx_add(p->pre, &p->pre_len, sizeof p->pre, p->pend, p->pend_len);
+    }
+    p->pend_len = 0;
+}
+
+/* A sendmail transcript line that speaks of the recipient named after it,
+ * not of the one before: 2 for "While talking to host:" (a new SMTP
+ * session), 1 for a mailer's status line "550 host (smtp)... text". */
+static int session_line(const char *s, size_t n)
+{
+    size_t i = 0, k;
+    while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '.'))
+        i++;
+    if (n - i >= 16 && ndr_ci_cmpn(s + i, 16, "while talking to") == 0)
+        return 2;
+    if (n - i < 6 || !ndr_isdigit((unsigned char)s[i]) ||
+        !ndr_isdigit((unsigned char)s[i + 1]) ||
+        !ndr_isdigit((unsigned char)s[i + 2]) || s[i + 3] != ' ')
+        return 0;
+    for (k = i + 4; k < n && !ndr_isspace((unsigned char)s[k]); k++)
+        if (s[k] == '@' || s[k] == '<')
+            return 0;
+    if (k == i + 4 || n - k < 3 || s[k] != ' ' || s[k + 1] != '(')
+        return 0;
+    for (k += 2; k < n && ndr_isalnum((unsigned char)s[k]); k++)
+        ;
+    return n - k >= 4 && memcmp(s + k, ")...", 4) == 0;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
@@ -995,6 +1036,17 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     p->after_sender = introduces_sender(line, len);
     if (kinds & NDR_PAT_MARKER)
         p->body_marker = 1;
+    if (p->nrcpts > 0) {
+        int sl = session_line(line, len);
+        if (sl > 0) {
+            if (!p->pending)
+                p->pend_owner = p->cur_rcpt;
+            else if (sl == 2) /* a new session: the last one's text stays */
+                pend_flush(p);
+            p->cur_rcpt = -1;
+            p->pending = 1;
+        }
+    }
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
         !sender_next) {
         long r = find_or_add_rcpt(p, a);
@@ -1002,6 +1054,13 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             text_rcpt *t = &p->rcpts[r];
             size_t lab = label_words(line, len);
             p->cur_rcpt = r;
+            if (p->pending) {
+                if (p->pend_len > 0)
+                    ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, p->pend,
+                            p->pend_len);
+                p->pend_len = 0;
+                p->pending = 0;
+            }
             /* "Unknown user: a@b": the label is the server's word */
             if (lab > 0)
                 ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, lab);
@@ -1026,6 +1085,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
         ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, len);
+    } else if (p->pending) {
+        ctx_add(p->pend, &p->pend_len, sizeof p->pend, line, len);
     } else {
         ctx_add(p->pre, &p->pre_len, sizeof p->pre, line, len);
     }
@@ -1311,6 +1372,7 @@ void ndr_scan_end_message(ndr_parser *p)
 
     if (p->json_len > 0)
         json_parse(p);
+    pend_flush(p);
     bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
              p->headerless || p->nblocks > 0;
 
