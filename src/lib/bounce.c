@@ -644,7 +644,14 @@ static int utf8_or_ascii(const char *s, size_t n)
 /* A decoded line of the current leaf part. */
 static void leaf_line(ndr_parser *p, const char *line, size_t len)
 {
-    if (p->latin1 && (p->kind == PART_TEXT || p->kind == PART_HTML)) {
+    if ((p->kind == PART_TEXT || p->kind == PART_HTML || p->kind == PART_DSN) &&
+        len > 2 && memchr(line, 0x1b, len) != NULL) {
+        /* ISO-2022-JP (RFC 1468), whatever the part's label says: its
+         * escapes are unmistakable, and every line starts in ASCII.  Into
+         * the scratch space's first half, like the Latin-1 recoding. */
+        len = ndr_jis_decode_line(line, len, p->scratch, p->scratch_cap / 2);
+        line = p->scratch;
+    } else if (p->latin1 && (p->kind == PART_TEXT || p->kind == PART_HTML)) {
         /* Recode bytes >= 0x80 (two UTF-8 bytes each) into the scratch
          * space's first half; the decoders use the second. */
         char *out = p->scratch;

@@ -1,10 +1,12 @@
 /*
  * decode.c - base64 (RFC 2045 §6.8) and quoted-printable (RFC 2045 §6.7)
- * decoding for the bounce parser.  Lenient by design: bounces are often
- * malformed, so bad characters are skipped or kept as they are rather
- * than treated as errors.
+ * decoding for the bounce parser, and ISO-2022-JP (RFC 1468) text to
+ * UTF-8.  Lenient by design: bounces are often malformed, so bad
+ * characters are skipped or kept as they are rather than treated as
+ * errors.
  */
 #include "decode.h"
+#include "jis.h"
 
 #include <string.h>
 
@@ -105,5 +107,93 @@ size_t ndr_qp_decode_line(const char *in, size_t n, char *out)
     }
     if (!soft)
         out[o++] = '\n';
+    return o;
+}
+
+/* ---- ISO-2022-JP ---------------------------------------------------------- */
+
+enum jis_set { JIS_ASCII, JIS_0208, JIS_KANA, JIS_0212 };
+
+/* Append code point C (below 0x10000) as UTF-8 if it fits in CAP. */
+static int put_utf8(char *out, size_t *o, size_t cap, unsigned c)
+{
+    size_t k = c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    if (cap - *o < k)
+        return 0;
+    if (k == 1) {
+        out[(*o)++] = (char)c;
+    } else if (k == 2) {
+        out[(*o)++] = (char)(0xc0 | (c >> 6));
+        out[(*o)++] = (char)(0x80 | (c & 0x3f));
+    } else {
+        out[(*o)++] = (char)(0xe0 | (c >> 12));
+        out[(*o)++] = (char)(0x80 | ((c >> 6) & 0x3f));
+        out[(*o)++] = (char)(0x80 | (c & 0x3f));
+    }
+    return 1;
+}
+
+/* The set an escape sequence at IN[0..N) (IN[0] is ESC) selects, and its
+ * length in *LEN; -1 if it is not one of ISO-2022-JP's. */
+static int jis_escape(const unsigned char *in, size_t n, size_t *len)
+{
+    if (n >= 3 && in[1] == '(' &&
+        (in[2] == 'B' || in[2] == 'J' || in[2] == 'I')) {
+        *len = 3;
+        return in[2] == 'I' ? JIS_KANA : JIS_ASCII;
+    }
+    if (n >= 3 && in[1] == '$' && (in[2] == '@' || in[2] == 'B')) {
+        *len = 3;
+        return JIS_0208;
+    }
+    if (n >= 4 && in[1] == '$' && in[2] == '(' &&
+        (in[3] == 'B' || in[3] == 'D' || in[3] == '@')) {
+        *len = 4;
+        return in[3] == 'D' ? JIS_0212 : JIS_0208;
+    }
+    return -1;
+}
+
+size_t ndr_jis_decode_line(const char *text, size_t n, char *out, size_t cap)
+{
+    const unsigned char *in = (const unsigned char *)text;
+    size_t i = 0, o = 0, elen;
+    int set = JIS_ASCII;
+    while (i < n) {
+        unsigned c = in[i];
+        int e;
+        if (c == 0x1b && (e = jis_escape(in + i, n - i, &elen)) >= 0) {
+            set = e;
+            i += elen;
+            continue;
+        }
+        if (set == JIS_ASCII || c < 0x21 || c > 0x7e) {
+            if (o == cap)
+                break;
+            out[o++] = (char)c; /* as it is */
+            i++;
+            continue;
+        }
+        if (set == JIS_KANA) {
+            /* 0x21..0x5f: U+FF61..U+FF9F */
+            if (!put_utf8(out, &o, cap, c <= 0x5f ? 0xff40 + c : 0xfffd))
+                break;
+            i++;
+            continue;
+        }
+        /* a two-byte set: a pair of 0x21..0x7e */
+        {
+            unsigned u = 0xfffd;
+            size_t used = 1;
+            if (i + 1 < n && in[i + 1] >= 0x21 && in[i + 1] <= 0x7e) {
+                used = 2;
+                if (set == JIS_0208 && ndr_jis0208[c - 0x21][in[i + 1] - 0x21])
+                    u = ndr_jis0208[c - 0x21][in[i + 1] - 0x21];
+            }
+            if (!put_utf8(out, &o, cap, u))
+                break;
+            i += used;
+        }
+    }
     return o;
 }

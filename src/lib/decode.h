@@ -25,4 +25,16 @@ size_t ndr_b64_decode(ndr_b64 *st, const char *in, size_t n, char *out);
  * a soft break ('=').  Returns the bytes written. */
 size_t ndr_qp_decode_line(const char *in, size_t n, char *out);
 
+/* Decode one line of ISO-2022-JP text (RFC 1468) IN[0..N) into UTF-8 in
+ * OUT, at most CAP bytes.  The line starts in ASCII, as RFC 1468 has every
+ * line end in it.  Escapes: ESC ( B and ESC ( J switch to ASCII (JIS-Roman
+ * is read as ASCII), ESC $ @ and ESC $ B to JIS X 0208, ESC ( I to
+ * half-width katakana, ESC $ ( D to JIS X 0212, which is not decoded (one
+ * U+FFFD for each pair).  In a two-byte set, a pair that names no
+ * character or a byte without its partner becomes U+FFFD; white space and
+ * control characters pass as they are, and so do bytes of 0x80 and above
+ * anywhere.  Output stops, at a character boundary, before it would pass
+ * CAP.  Returns the bytes written. */
+size_t ndr_jis_decode_line(const char *in, size_t n, char *out, size_t cap);
+
 #endif

@@ -11,8 +11,13 @@
  *    the input, whether fed whole or split;
  *  - quoted-printable: one line's output fits in n+1 bytes, and our own
  *    encoding of the input (hex escapes, soft breaks every 60 columns)
- *    decodes back to the input plus the final line end.
+ *    decodes back to the input plus the final line end;
+ *  - ISO-2022-JP: the output stays within the room given (an exact-size
+ *    buffer, with the room picked by byte 0), input without 8-bit bytes
+ *    gives valid UTF-8, and less room gives a prefix of the output that
+ *    more room gives.
  */
+#include "check.h"
 #include "decode.h"
 #include "fuzz.h"
 
@@ -167,6 +172,25 @@ static void check_qp(const uint8_t *data, size_t size)
     free(dec);
 }
 
+static void check_jis(const uint8_t *data, size_t size, size_t cut)
+{
+    size_t full = size * 3, room = cut * 3 % (full + 1), nf, nr;
+    char *f = malloc(full + 1), *r = malloc(room + 1);
+    int ascii = 1;
+    FUZZ_CHECK(f != NULL && r != NULL);
+    nf = ndr_jis_decode_line((const char *)data, size, f, full);
+    FUZZ_CHECK(nf <= full);
+    for (size_t i = 0; i < size; i++)
+        if (data[i] >= 0x80)
+            ascii = 0;
+    if (ascii)
+        FUZZ_CHECK(chk_utf8_valid(f, nf));
+    nr = ndr_jis_decode_line((const char *)data, size, r, room);
+    FUZZ_CHECK(nr <= room && nr <= nf && memcmp(r, f, nr) == 0);
+    free(f);
+    free(r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t cut;
@@ -179,5 +203,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cut = cut % (size + 1);
     check_b64(data, size, cut);
     check_qp(data, size);
+    check_jis(data, size, cut);
     return 0;
 }

@@ -274,6 +274,14 @@ static void test_sendmail_transcript(void **state)
                   "1|cy@example.org|5.1.1|550|failed|-|userunknown\n");
 }
 
+/* An ISO-2022-JP text part is read as UTF-8: the Japanese words give the
+ * reason, with no code in the text. */
+static void test_iso2022jp(void **state)
+{
+    (void)state;
+    check_fixture("jis.eml", "1|tanaka@example.jp|-|0|failed|-|userunknown\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -592,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_html_latin1),
         cmocka_unit_test(test_unsubscribe),
         cmocka_unit_test(test_sendmail_transcript),
+        cmocka_unit_test(test_iso2022jp),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),

@@ -87,12 +87,62 @@ static void test_qp(void **state)
     assert_string_equal(qp("="), "");
 }
 
+static const char *jis_cap(const char *line, size_t cap)
+{
+    static char out[256];
+    size_t n = ndr_jis_decode_line(line, strlen(line), out, cap);
+    assert_true(n <= cap);
+    out[n] = '\0';
+    return out;
+}
+
+static const char *jis(const char *line)
+{
+    return jis_cap(line, 255);
+}
+
+static void test_jis(void **state)
+{
+    (void)state;
+    /* ESC $ B ... ESC ( B: JIS X 0208 between ASCII */
+    assert_string_equal(jis("550 \x1b$B%f!<%6$,8+$D$+$j$^$;$s\x1b(B (x)"),
+                        "550 \xe3\x83\xa6\xe3\x83\xbc\xe3\x82\xb6"
+                        "\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4"
+                        "\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe"
+                        "\xe3\x81\x9b\xe3\x82\x93 (x)"); /* ユーザが見つかりません */
+    /* the older ESC $ @, and JIS-Roman ESC ( J read as ASCII */
+    assert_string_equal(jis("\x1b$@08@h\x1b(J!"),
+                        "\xe5\xae\x9b\xe5\x85\x88!"); /* 宛先 */
+    /* NEC row 13 (code page 932 in ISO-2022-JP): circled one */
+    assert_string_equal(jis("\x1b$B-!\x1b(B"), "\xe2\x91\xa0");
+    /* half-width katakana: ESC ( I, 0x31 is U+FF71 */
+    assert_string_equal(jis("\x1b(I1\x1b(B"), "\xef\xbd\xb1");
+    /* JIS X 0212 is not decoded: one U+FFFD a pair */
+    assert_string_equal(jis("\x1b$(D0!\x1b(B."), "\xef\xbf\xbd.");
+    /* an empty cell, and a byte without its partner */
+    assert_string_equal(jis("\x1b$B\x22\x2f\x1b(B"), "\xef\xbf\xbd");
+    assert_string_equal(jis("\x1b$B%"), "\xef\xbf\xbd");
+    /* blanks pass in a two-byte set; 8-bit bytes anywhere */
+    assert_string_equal(jis("\x1b$B%f %f\x1b(B"),
+                        "\xe3\x83\xa6 \xe3\x83\xa6");
+    assert_string_equal(jis("\x1b$B\xc3\xa9"), "\xc3\xa9");
+    /* an escape that is not ISO-2022-JP's stays as it is */
+    assert_string_equal(jis("\x1b[31mred"), "\x1b[31mred");
+    assert_string_equal(jis("\x1b$"), "\x1b$");
+    /* the output stops at a character boundary within the room */
+    assert_string_equal(jis_cap("ab\x1b$B%f%f", 4), "ab");
+    assert_string_equal(jis_cap("ab\x1b$B%f%f", 5), "ab\xe3\x83\xa6");
+    assert_string_equal(jis_cap("abc", 2), "ab");
+    assert_string_equal(jis_cap("\x1b$B%f", 0), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_b64),
         cmocka_unit_test(test_b64_binary),
         cmocka_unit_test(test_qp),
+        cmocka_unit_test(test_jis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
