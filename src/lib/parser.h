@@ -134,6 +134,8 @@ struct ndr_parser {
 
     /* what the message's own headers say */
     int hdr_bounce;         /* From/Subject/Return-Path/... look like a bounce */
+    int subj_failure;       /* the Subject says the mail was not delivered */
+    int subj_delay;         /* ... or that delivery is only late */
     int hdr_report;         /* Content-Type multipart/report */
     int autoreply;          /* RFC 3834 or vacation markers */
     int unsubscribe;        /* a mail client's automatic unsubscribe request */

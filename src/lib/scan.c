@@ -203,6 +203,8 @@ static int separator_length(const char *s, size_t n)
 void ndr_scan_reset(ndr_parser *p)
 {
     p->hdr_bounce = 0;
+    p->subj_failure = 0;
+    p->subj_delay = 0;
     p->hdr_report = 0;
     p->autoreply = 0;
     p->unsubscribe = 0;
@@ -348,9 +350,12 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
     }
     case HDR_SUBJECT: {
         unsigned k = pattern_kinds(val, vlen, NDR_PAT_BOUNCE_SUBJECT |
-                                                  NDR_PAT_AUTOREPLY_SUBJECT);
+                                                  NDR_PAT_AUTOREPLY_SUBJECT |
+                                                  NDR_PAT_DELAY_SUBJECT);
         if (k & NDR_PAT_BOUNCE_SUBJECT)
-            p->hdr_bounce = 1;
+            p->hdr_bounce = p->subj_failure = 1;
+        if (k & NDR_PAT_DELAY_SUBJECT)
+            p->hdr_bounce = p->subj_delay = 1;
         if (k & NDR_PAT_AUTOREPLY_SUBJECT)
             p->autoreply = 1;
         break;
@@ -1355,7 +1360,11 @@ static void record_from_text(ndr_parser *p, const char *addr,
     b.rec.diagnostic = ctx != NULL ? ctx : (p->pre_len ? p->pre : NULL);
     b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
     b.rec.vendor = vendor_of(p->reporting_mta, NULL, b.rec.diagnostic);
-    if (b.rec.status != NULL && b.rec.status[0] == '4')
+    /* A 4.x.x code is a delay, unless the Subject says the mail came back
+     * (Exim's "Mail delivery failed" after a "452 4.2.2" kept refusing it
+     * until the retry time ran out) and not that it is only late. */
+    if (b.rec.status != NULL && b.rec.status[0] == '4' &&
+        (p->subj_delay || !p->subj_failure))
         b.rec.action = "delayed";
     /* The text before the first recipient speaks for it only when its own
      * context is empty or the code came from there. */

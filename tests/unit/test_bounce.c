@@ -282,6 +282,18 @@ static void test_iso2022jp(void **state)
     check_fixture("jis.eml", "1|tanaka@example.jp|-|0|failed|-|userunknown\n");
 }
 
+/* A 4.x.x code is a delay in a delay warning, but a failure when the
+ * Subject says the message came back (the server gave up retrying). */
+static void test_action_by_subject(void **state)
+{
+    (void)state;
+    check_fixture("postfix-delay.eml",
+                  "1|max@example.org|4.2.2|452|delayed|-|mailboxfull\n");
+    check_fixture("exim-gave-up.eml",
+                  "1|lee@example.org|-|0|failed|-|expired\n"
+                  "1|kim@example.org|4.2.2|452|failed|-|mailboxfull\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -601,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_unsubscribe),
         cmocka_unit_test(test_sendmail_transcript),
         cmocka_unit_test(test_iso2022jp),
+        cmocka_unit_test(test_action_by_subject),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
