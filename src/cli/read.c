@@ -1001,8 +1001,10 @@ static int read_maildir(reader *rd, ndr_parser *msg, const char *dir)
         char **names = NULL;
         size_t n = 0, cap = 0;
         int w = snprintf(path, sizeof path, "%s/%s", dir, subs[s]);
-        if (w < 0 || (size_t)w >= sizeof path)
-            return 2;
+        if (w < 0 || (size_t)w >= sizeof path) {
+            rc = 2;
+            break;
+        }
         d = opendir(path);
         if (d == NULL)
             continue;
@@ -1036,6 +1038,8 @@ static int read_maildir(reader *rd, ndr_parser *msg, const char *dir)
         }
         free(names);
     }
+    /* read_path pointed rd->source at path[], which dies here */
+    rd->source = dir;
     return rc;
 }
 

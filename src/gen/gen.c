@@ -784,6 +784,8 @@ static int write_reasons(FILE *o)
     ac_tables t;
     if (pats == NULL || lens == NULL) {
         fputs("ndr_gen: out of memory\n", stderr);
+        free(pats);
+        free(lens);
         return -1;
     }
     for (size_t i = 0; i < n_reasons; i++)
