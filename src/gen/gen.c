@@ -287,6 +287,7 @@ static int read_vendors(const char *path)
             bad = 1;
             continue;
         }
+        /* kept until exit (-Wanalyzer-malloc-leak loses them in vendors[]) */
         v->id = xstrdup(r.field[0]);
         v->name = xstrdup(r.field[1]);
         v->markers = xstrdup(r.field[2]);

@@ -531,6 +531,7 @@ static void begin_part(ndr_parser *p, int digest)
     p->boundary_bad = 0;
     p->orig_headers = 0;
     p->latin1 = 0;
+    /* a constant of at most 15 bytes into 64 (insecureAPI.strcpy) */
     strcpy(p->ctype, digest ? "message/rfc822" : "text/plain");
     if (++p->nparts > p->opt.max_parts) {
         if (p->limit == NDR_OK)
@@ -937,6 +938,7 @@ ndr_parser *ndr_parser_new(const ndr_options *opts)
     p->raw.cap = p->opt.max_line;
     p->dec.cap = p->opt.max_line;
     /* scratch: one line of decoded output, and a line for HTML/records */
+    /* constants, far inside int (implicit-widening-of-multiplication) */
     p->scratch_cap = 2 * (p->opt.max_line + 16);
     if (p->scratch_cap < 2 * (NDR_CTX_MAX + NDR_DIAG_MAX + 64))
         p->scratch_cap = 2 * (NDR_CTX_MAX + NDR_DIAG_MAX + 64);
