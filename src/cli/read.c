@@ -23,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define READ_BLOCK (256 * 1024)
+#define READ_BLOCK ((size_t)256 * 1024)
 #define SUMMARY_KEYS 4096
 
 typedef struct count {
@@ -492,10 +492,10 @@ static void say_error(const char *source, const char *what)
 
 /* ---- an mbox on several threads ----------------------------------------- */
 
-#define SEGMENT_BYTES (1024 * 1024) /* input per segment, about */
-#define WORKER_BLOCK (128 * 1024)   /* a worker's reads */
+#define SEGMENT_BYTES ((size_t)1024 * 1024) /* input per segment, about */
+#define WORKER_BLOCK ((size_t)128 * 1024)   /* a worker's reads */
 #define MAX_WORKERS 16
-#define CUT_BLOCK (64 * 1024)       /* reads while looking for a cut */
+#define CUT_BLOCK ((size_t)64 * 1024)       /* reads while looking for a cut */
 
 enum { SEG_FREE, SEG_QUEUED, SEG_RUNNING, SEG_DONE };
 
@@ -1001,8 +1001,10 @@ static int read_maildir(reader *rd, ndr_parser *msg, const char *dir)
         char **names = NULL;
         size_t n = 0, cap = 0;
         int w = snprintf(path, sizeof path, "%s/%s", dir, subs[s]);
-        if (w < 0 || (size_t)w >= sizeof path)
-            return 2;
+        if (w < 0 || (size_t)w >= sizeof path) {
+            rc = 2;
+            break;
+        }
         d = opendir(path);
         if (d == NULL)
             continue;
@@ -1036,6 +1038,8 @@ static int read_maildir(reader *rd, ndr_parser *msg, const char *dir)
         }
         free(names);
     }
+    /* read_path pointed rd->source at path[], which dies here */
+    rd->source = dir;
     return rc;
 }
 

@@ -41,7 +41,8 @@ static void *xrealloc(void *p, size_t n, size_t size)
         fputs("ndr_gen: out of memory\n", stderr);
         exit(1);
     }
-    p = realloc(p, n * size);
+    /* never 0 bytes: realloc(p, 0) frees p and returns NULL on glibc */
+    p = realloc(p, n != 0 && size != 0 ? n * size : 1);
     if (p == NULL) {
         fputs("ndr_gen: out of memory\n", stderr);
         exit(1);

@@ -166,9 +166,10 @@ static int valid_reply(const char *s)
 static int parse_replies(csv_reader *r, const char *s, code_row *row)
 {
     char buf[128];
-    if (strlen(s) >= sizeof buf)
+    size_t len = strlen(s);
+    if (len >= sizeof buf)
         return csv_error(r, "reply_codes too long");
-    strcpy(buf, s);
+    memcpy(buf, s, len + 1);
     row->n_reply = 0;
     for (char *t = strtok(buf, " "); t != NULL; t = strtok(NULL, " ")) {
         if (!valid_reply(t))
@@ -286,6 +287,7 @@ static int read_vendors(const char *path)
             bad = 1;
             continue;
         }
+        /* kept until exit (-Wanalyzer-malloc-leak loses them in vendors[]) */
         v->id = xstrdup(r.field[0]);
         v->name = xstrdup(r.field[1]);
         v->markers = xstrdup(r.field[2]);
@@ -784,6 +786,8 @@ static int write_reasons(FILE *o)
     ac_tables t;
     if (pats == NULL || lens == NULL) {
         fputs("ndr_gen: out of memory\n", stderr);
+        free(pats);
+        free(lens);
         return -1;
     }
     for (size_t i = 0; i < n_reasons; i++)
@@ -1244,7 +1248,8 @@ static int write_output(FILE *o, const char *date)
         put_str(o, c->reference);
         fputs(",\n     {", o);
         for (unsigned k = 0; k < NDR_MAX_REPLY_CODES; k++)
-            fprintf(o, "%s%u", k ? ", " : "", k < c->n_reply ? c->reply[k] : 0);
+            fprintf(o, "%s%u", k ? ", " : "",
+                    k < c->n_reply ? c->reply[k] : 0u);
         fprintf(o, "}, %u, %u, %u, %u, %u, %u},\n", c->n_reply, c->who, c->cls,
                 c->depth, c->subject, c->detail);
     }

@@ -47,18 +47,18 @@ void ndr_free(ndr_parser *p, void *ptr)
         free(ptr);
 }
 
-void ndr_options_init(ndr_options *o)
+void ndr_options_init(ndr_options *opts)
 {
-    memset(o, 0, sizeof *o);
-    o->mbox = -1;
-    o->max_line = 8192;
-    o->max_header = 16384;
-    o->max_headers = 10000;
-    o->max_depth = 32;
-    o->max_parts = 10000;
-    o->max_recipients = 1000;
-    o->max_message = (size_t)512 << 20;
-    o->max_decoded = (size_t)16 << 20;
+    memset(opts, 0, sizeof *opts);
+    opts->mbox = -1;
+    opts->max_line = 8192;
+    opts->max_header = 16384;
+    opts->max_headers = 10000;
+    opts->max_depth = 32;
+    opts->max_parts = 10000;
+    opts->max_recipients = 1000;
+    opts->max_message = (size_t)512 << 20;
+    opts->max_decoded = (size_t)16 << 20;
 }
 
 /* ---- line splitter ------------------------------------------------------ */
@@ -284,7 +284,11 @@ static int field_start(const char *line, size_t len, size_t *colon)
         R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0), R16(0)
 #undef R16
     };
-    size_t i = 0, lim = len < 80 ? len : 80;
+    /* lim is capped by an if, not by "len < 80 ? len : 80", which
+     * cppcheck 2.10 misreads as "less than 1" (knownConditionTrueFalse) */
+    size_t i = 0, lim = len;
+    if (lim > 80)
+        lim = 80;
     while (i < lim && name_char[(unsigned char)line[i]])
         i++;
     if (i == 0 || i == lim || line[i] != ':')
@@ -527,6 +531,7 @@ static void begin_part(ndr_parser *p, int digest)
     p->boundary_bad = 0;
     p->orig_headers = 0;
     p->latin1 = 0;
+    /* a constant of at most 15 bytes into 64 (insecureAPI.strcpy) */
     strcpy(p->ctype, digest ? "message/rfc822" : "text/plain");
     if (++p->nparts > p->opt.max_parts) {
         if (p->limit == NDR_OK)
@@ -940,6 +945,7 @@ ndr_parser *ndr_parser_new(const ndr_options *opts)
     p->raw.cap = p->opt.max_line;
     p->dec.cap = p->opt.max_line;
     /* scratch: one line of decoded output, and a line for HTML/records */
+    /* constants, far inside int (implicit-widening-of-multiplication) */
     p->scratch_cap = 2 * (p->opt.max_line + 16);
     if (p->scratch_cap < 2 * (NDR_CTX_MAX + NDR_DIAG_MAX + 64))
         p->scratch_cap = 2 * (NDR_CTX_MAX + NDR_DIAG_MAX + 64);

@@ -608,8 +608,8 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
             len = 1 + (size_t)(seed >> 16) % 6;
             for (k = 0; k < len; k++) {
                 seed = seed * 1103515245UL + 12345UL;
-                pbuf[n][k] = (seed >> 16) % 5 == 0 ? '\xc3'
-                             : alpha[(seed >> 16) % nalpha];
+                pbuf[n][k] = (char)((seed >> 16) % 5 == 0
+                                        ? '\xc3' : alpha[(seed >> 16) % nalpha]);
                 if (pbuf[n][k] == '\xc3' && k + 1 < len)
                     pbuf[n][++k] = (seed >> 20) % 2 ? '\x81' : '\xa1';
             }
@@ -630,8 +630,9 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
         tn = (size_t)(seed >> 16) % sizeof text;
         for (size_t k = 0; k < tn; k++) {
             seed = seed * 1103515245UL + 12345UL;
-            text[k] = (seed >> 16) % 6 == 0 ? ((seed >> 20) % 2 ? '\xc3' : '\x81')
-                                             : alpha[(seed >> 16) % nalpha];
+            text[k] = (char)((seed >> 16) % 6 == 0
+                                 ? ((seed >> 20) % 2 ? '\xc3' : '\x81')
+                                 : alpha[(seed >> 16) % nalpha]);
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
         while (ndr_ac_next(&it, &m)) {

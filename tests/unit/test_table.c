@@ -223,6 +223,8 @@ static void test_detect_random(void **state)
     for (size_t i = 0; i < ndr_token_count() && npieces < 512; i++)
         pieces[npieces++] = ndr_token_at(i)->token;
     assert_true(npieces > 10);
+    if (npieces == 0) /* not reached: assert_true has failed the test (but */
+        return;       /* the analyzers do not know it does not return) */
     for (int round = 0; round < 20000; round++) {
         char text[400];
         size_t n = 0, parts;
