@@ -154,15 +154,15 @@ static int jis_escape(const unsigned char *in, size_t n, size_t *len)
     return -1;
 }
 
-size_t ndr_jis_decode_line(const char *text, size_t n, char *out, size_t cap)
+size_t ndr_jis_decode_line(const char *in, size_t n, char *out, size_t cap)
 {
-    const unsigned char *in = (const unsigned char *)text;
+    const unsigned char *b = (const unsigned char *)in;
     size_t i = 0, o = 0, elen;
     int set = JIS_ASCII;
     while (i < n) {
-        unsigned c = in[i];
+        unsigned c = b[i];
         int e;
-        if (c == 0x1b && (e = jis_escape(in + i, n - i, &elen)) >= 0) {
+        if (c == 0x1b && (e = jis_escape(b + i, n - i, &elen)) >= 0) {
             set = e;
             i += elen;
             continue;
@@ -185,10 +185,10 @@ size_t ndr_jis_decode_line(const char *text, size_t n, char *out, size_t cap)
         {
             unsigned u = 0xfffd;
             size_t used = 1;
-            if (i + 1 < n && in[i + 1] >= 0x21 && in[i + 1] <= 0x7e) {
+            if (i + 1 < n && b[i + 1] >= 0x21 && b[i + 1] <= 0x7e) {
                 used = 2;
-                if (set == JIS_0208 && ndr_jis0208[c - 0x21][in[i + 1] - 0x21])
-                    u = ndr_jis0208[c - 0x21][in[i + 1] - 0x21];
+                if (set == JIS_0208 && ndr_jis0208[c - 0x21][b[i + 1] - 0x21])
+                    u = ndr_jis0208[c - 0x21][b[i + 1] - 0x21];
             }
             if (!put_utf8(out, &o, cap, u))
                 break;

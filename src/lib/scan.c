@@ -984,19 +984,21 @@ static void pend_flush(ndr_parser *p)
  * session), 1 for a mailer's status line "550 host (smtp)... text". */
 static int session_line(const char *s, size_t n)
 {
-    size_t i = 0, k;
-    while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '.'))
-        i++;
-    if (n - i >= 16 && ndr_ci_cmpn(s + i, 16, "while talking to") == 0)
+    size_t k;
+    while (n > 0 && (ndr_isblank((unsigned char)*s) || *s == '.')) {
+        s++;
+        n--;
+    }
+    if (n >= 16 && ndr_ci_cmpn(s, 16, "while talking to") == 0)
         return 2;
-    if (n - i < 6 || !ndr_isdigit((unsigned char)s[i]) ||
-        !ndr_isdigit((unsigned char)s[i + 1]) ||
-        !ndr_isdigit((unsigned char)s[i + 2]) || s[i + 3] != ' ')
+    if (n < 6 || !ndr_isdigit((unsigned char)s[0]) ||
+        !ndr_isdigit((unsigned char)s[1]) ||
+        !ndr_isdigit((unsigned char)s[2]) || s[3] != ' ')
         return 0;
-    for (k = i + 4; k < n && !ndr_isspace((unsigned char)s[k]); k++)
+    for (k = 4; k < n && !ndr_isspace((unsigned char)s[k]); k++)
         if (s[k] == '@' || s[k] == '<')
             return 0;
-    if (k == i + 4 || n - k < 3 || s[k] != ' ' || s[k + 1] != '(')
+    if (k == 4 || n - k < 3 || s[k] != ' ' || s[k + 1] != '(')
         return 0;
     for (k += 2; k < n && ndr_isalnum((unsigned char)s[k]); k++)
         ;
