@@ -873,7 +873,7 @@ static int read_registry_date(const char *path, char *out, size_t cap)
 
 static const char *const pattern_kinds[] = {
     "separator", "marker", "bounce_from", "bounce_subject",
-    "autoreply_subject"};
+    "autoreply_subject", "json"};
 
 typedef struct pattern_row {
     char *text;     /* normalized */
@@ -910,7 +910,7 @@ static int read_patterns(const char *path)
                 break;
         if (kind == sizeof pattern_kinds / sizeof pattern_kinds[0]) {
             csv_error(&r, "unknown kind '%s' (separator, marker, bounce_from, "
-                          "bounce_subject, autoreply_subject)", f[0]);
+                          "bounce_subject, autoreply_subject, json)", f[0]);
             bad = 1;
             continue;
         }

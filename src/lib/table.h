@@ -99,7 +99,8 @@ enum {
     NDR_PAT_MARKER = 2,
     NDR_PAT_BOUNCE_FROM = 4,
     NDR_PAT_BOUNCE_SUBJECT = 8,
-    NDR_PAT_AUTOREPLY_SUBJECT = 16
+    NDR_PAT_AUTOREPLY_SUBJECT = 16,
+    NDR_PAT_JSON = 32
 };
 extern const ndr_ac ndr_tab_pattern_ac;
 extern const unsigned char ndr_tab_pattern_kind[];
