@@ -813,13 +813,19 @@ static int write_reasons(FILE *o)
         fputs("    {0, 0, 0, 0, 0, 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_reason_ntext = %zu;\n\n", n);
 
+    /* Grouped by kind (status, reply, action rules), each group in file
+     * order: the matcher's loop then takes the same branch rule after
+     * rule (the order decides nothing: ties go to the lower line). */
     fputs("const ndr_reason_code_rule ndr_tab_reason_code[] = {\n", o);
-    for (size_t i = 0; i < n_reasons; i++) {
+    for (size_t g = 0; g < 3 * n_reasons; g++) {
+        size_t i = g % n_reasons;
         const reason_row *w = &reasons[i];
         static const char *const kinds[] = {"0", "NDR_RULE_STATUS",
                                             "NDR_RULE_REPLY",
                                             "NDR_RULE_ACTION"};
-        if (w->kind == RULE_TEXT)
+        static const enum rule_kind group_kind[] = {RULE_STATUS, RULE_REPLY,
+                                         RULE_ACTION};
+        if (w->kind != group_kind[g / n_reasons])
             continue;
         fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
                 w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,

@@ -97,9 +97,11 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
         const ndr_reason_code_rule *r = &ndr_tab_reason_code[i];
         switch (r->kind) {
         case NDR_RULE_STATUS:
-            if (!have_code || (r->cls != 0 && r->cls != code.cls) ||
-                (r->subject != NDR_RULE_ANY && r->subject != code.subject) ||
-                (r->detail != NDR_RULE_ANY && r->detail != code.detail))
+            /* one test of all the parts: most rules fail one of them */
+            if (!(have_code & ((r->cls == 0) | (r->cls == code.cls)) &
+                  ((r->subject == NDR_RULE_ANY) |
+                   (r->subject == code.subject)) &
+                  ((r->detail == NDR_RULE_ANY) | (r->detail == code.detail))))
                 continue;
             if ((int)r->priority > status_pri[r->reason])
                 status_pri[r->reason] = (int)r->priority;
