@@ -1060,6 +1060,70 @@ static int marker_simple(const char *m, size_t n)
     return 1;
 }
 
+/* Tokens and vendor markers in one automaton, for the words of a bounce,
+ * where a token names the vendor and else a marker does: the tokens first
+ * (pattern I < n_tokens is token I), then the marker patterns that are not
+ * also a token.  Per pattern, ndr_tab_vt_token gives the token (0xffff:
+ * none) and ndr_tab_vt_vendor the marker pattern of ndr_tab_vendor_ac
+ * (0xffff: none).  VPATS[0..NV) are the marker patterns, normalized. */
+static int write_vendor_token_ac(FILE *o, const char *const *vpats,
+                                 const size_t *vlens, size_t nv)
+{
+    size_t cap = n_tokens + nv + 1, n = 0;
+    const char **pats = calloc(cap, sizeof *pats);
+    size_t *lens = calloc(cap, sizeof *lens);
+    size_t *tok = calloc(cap, sizeof *tok), *ven = calloc(cap, sizeof *ven);
+    ac_tables t;
+    int rc = -1;
+    if (!pats || !lens || !tok || !ven) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        goto out;
+    }
+    for (size_t i = 0; i < n_tokens; i++) {
+        char *norm = xstrdup(tokens[i].token);
+        lens[n] = ndr_ac_normalize(tokens[i].token, strlen(tokens[i].token),
+                                   norm);
+        pats[n] = norm;
+        tok[n] = i;
+        ven[n++] = 0xffff;
+    }
+    for (size_t k = 0; k < nv; k++) {
+        size_t i;
+        for (i = 0; i < n_tokens; i++)
+            if (lens[i] == vlens[k] && memcmp(pats[i], vpats[k], vlens[k]) == 0)
+                break;
+        if (i < n_tokens) {
+            ven[i] = k;
+            continue;
+        }
+        pats[n] = xstrdup(vpats[k]);
+        lens[n] = vlens[k];
+        tok[n] = 0xffff;
+        ven[n++] = k;
+    }
+    if (ac_compile(&t, pats, lens, n) < 0)
+        goto out;
+    ac_emit(o, "ndr_tab_vt_ac", &t);
+    ac_free(&t);
+    fputs("const uint16_t ndr_tab_vt_token[] = {", o);
+    for (size_t i = 0; i < n; i++)
+        fprintf(o, "%s%zu", i % 12 ? ", " : i ? ",\n    " : "\n    ", tok[i]);
+    fputs(n ? "\n};\n" : "0};\n", o);
+    fputs("const uint16_t ndr_tab_vt_vendor[] = {", o);
+    for (size_t i = 0; i < n; i++)
+        fprintf(o, "%s%zu", i % 12 ? ", " : i ? ",\n    " : "\n    ", ven[i]);
+    fputs(n ? "\n};\n\n" : "0};\n\n", o);
+    rc = 0;
+out:
+    for (size_t i = 0; pats != NULL && i < n; i++)
+        free((char *)pats[i]);
+    free(pats);
+    free(lens);
+    free(tok);
+    free(ven);
+    return rc;
+}
+
 /* Vendor markers: one automaton of the simple ones, each pattern naming
  * its markers (vendor and bytes; markers that differ only in case or
  * whitespace share a pattern, chained by `next`), and a list of the rest
@@ -1124,6 +1188,8 @@ static int write_vendor_markers(FILE *o)
         goto out;
     ac_emit(o, "ndr_tab_vendor_ac", &t);
     ac_free(&t);
+    if (write_vendor_token_ac(o, pats, lens, np) < 0)
+        goto out;
     /* per marker: vendor, bytes, length, next marker of the same pattern */
     fputs("const ndr_vendor_marker ndr_tab_vendor_marker[] = {\n", o);
     for (size_t i = 0; i < nm; i++) {

@@ -1136,19 +1136,12 @@ static void emit(ndr_parser *p, rec_build *b, const char *reason_text,
 static const char *vendor_of(const char *a, const char *b, const char *c)
 {
     const char *v = NULL;
-    const ndr_token *t;
-    size_t tl;
     if (a != NULL && a[0])
         v = ndr_vendor_detect(a, strlen(a));
     if (v == NULL && b != NULL && b[0])
         v = ndr_vendor_detect(b, strlen(b));
-    if (v == NULL && c != NULL && c[0]) {
-        size_t n = strlen(c);
-        if (ndr_token_scan(c, n, &t, &tl) != (size_t)-1)
-            v = t->vendor;
-        else
-            v = ndr_vendor_detect(c, n);
-    }
+    if (v == NULL && c != NULL && c[0])
+        v = ndr_text_vendor(c, strlen(c));
     return v;
 }
 
