@@ -97,11 +97,11 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
         const ndr_reason_code_rule *r = &ndr_tab_reason_code[i];
         switch (r->kind) {
         case NDR_RULE_STATUS:
-            /* one test of all the parts: most rules fail one of them */
-            if (!(have_code & ((r->cls == 0) | (r->cls == code.cls)) &
-                  ((r->subject == NDR_RULE_ANY) |
-                   (r->subject == code.subject)) &
-                  ((r->detail == NDR_RULE_ANY) | (r->detail == code.detail))))
+            /* the subject first: most rules are about another one */
+            if (!have_code ||
+                (r->subject != NDR_RULE_ANY && r->subject != code.subject) ||
+                (r->cls != 0 && r->cls != code.cls) ||
+                (r->detail != NDR_RULE_ANY && r->detail != code.detail))
                 continue;
             if ((int)r->priority > status_pri[r->reason])
                 status_pri[r->reason] = (int)r->priority;
