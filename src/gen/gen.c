@@ -776,6 +776,12 @@ static int read_reasons(const char *path)
 }
 
 /* The phrases as an automaton, and the rule tables beside it. */
+/* The order of status rules: by subject, any subject last. */
+static unsigned long status_key(const reason_row *w)
+{
+    return w->subject == RULE_ANY ? 0x10000ul : w->subject;
+}
+
 static int write_reasons(FILE *o)
 {
     const char **pats = calloc(n_reasons + 1, sizeof *pats);
@@ -814,31 +820,62 @@ static int write_reasons(FILE *o)
     fprintf(o, "};\nconst size_t ndr_tab_reason_ntext = %zu;\n\n", n);
 
     /* Grouped by kind (status, reply, action rules), each group in file
-     * order: the matcher's loop then takes the same branch rule after
-     * rule (the order decides nothing: ties go to the lower line). */
-    fputs("const ndr_reason_code_rule ndr_tab_reason_code[] = {\n", o);
-    for (size_t g = 0; g < 3 * n_reasons; g++) {
-        size_t i = g % n_reasons;
-        const reason_row *w = &reasons[i];
-        static const char *const kinds[] = {"0", "NDR_RULE_STATUS",
-                                            "NDR_RULE_REPLY",
-                                            "NDR_RULE_ACTION"};
-        static const enum rule_kind group_kind[] = {RULE_STATUS, RULE_REPLY,
-                                         RULE_ACTION};
-        if (w->kind != group_kind[g / n_reasons])
-            continue;
-        fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
-                w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
-                w->kind == RULE_STATUS ? w->detail : 0, w->reply, w->priority);
-        if (w->kind == RULE_ACTION)
-            put_str(o, w->text);
-        else
-            fputs("NULL", o);
-        fprintf(o, ", %lu}, /* %s */\n", w->line, reason_names[w->reason]);
-        nc++;
+     * order but the status rules by subject (any subject last): the
+     * matcher's loop then takes the same branch rule after rule, and
+     * passes over the rules of another subject at once (`next`: the first
+     * rule of the next subject).  The order decides nothing: ties go to
+     * the lower line. */
+    {
+        size_t *ord = calloc(n_reasons + 1, sizeof *ord), no = 0, ns = 0;
+        if (ord == NULL) {
+            fputs("ndr_gen: out of memory\n", stderr);
+            return -1;
+        }
+        for (size_t i = 0; i < n_reasons; i++)
+            if (reasons[i].kind == RULE_STATUS) {
+                /* insertion by subject, stable */
+                size_t k = no++;
+                while (k > 0 && status_key(&reasons[ord[k - 1]]) >
+                                    status_key(&reasons[i])) {
+                    ord[k] = ord[k - 1];
+                    k--;
+                }
+                ord[k] = i;
+            }
+        ns = no;
+        for (size_t i = 0; i < n_reasons; i++)
+            if (reasons[i].kind == RULE_REPLY)
+                ord[no++] = i;
+        for (size_t i = 0; i < n_reasons; i++)
+            if (reasons[i].kind == RULE_ACTION)
+                ord[no++] = i;
+        fputs("const ndr_reason_code_rule ndr_tab_reason_code[] = {\n", o);
+        for (size_t g = 0; g < no; g++) {
+            const reason_row *w = &reasons[ord[g]];
+            static const char *const kinds[] = {"0", "NDR_RULE_STATUS",
+                                                "NDR_RULE_REPLY",
+                                                "NDR_RULE_ACTION"};
+            size_t next = g + 1;
+            if (g < ns)
+                while (next < ns &&
+                       reasons[ord[next]].subject == w->subject)
+                    next++;
+            fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
+                    w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
+                    w->kind == RULE_STATUS ? w->detail : 0, w->reply,
+                    w->priority);
+            if (w->kind == RULE_ACTION)
+                put_str(o, w->text);
+            else
+                fputs("NULL", o);
+            fprintf(o, ", %lu, %zu}, /* %s */\n", w->line, next,
+                    reason_names[w->reason]);
+            nc++;
+        }
+        free(ord);
     }
     if (nc == 0)
-        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0},\n", o);
+        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0, 1},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_reason_ncode = %zu;\n", nc);
     return 0;
 }

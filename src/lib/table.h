@@ -102,6 +102,9 @@ typedef struct ndr_reason_code_rule {
     unsigned short priority;
     const char *action;       /* action: the DSN action, lower case */
     unsigned line;
+    unsigned short next;      /* status: the first rule after this one of
+                                 another subject (status rules come sorted
+                                 by subject, any subject last) */
 } ndr_reason_code_rule;
 
 /* The bounce reader's patterns (data/patterns.csv) in one automaton; the
