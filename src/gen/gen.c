@@ -778,6 +778,12 @@ static int read_reasons(const char *path)
 }
 
 /* The phrases as an automaton, and the rule tables beside it. */
+/* The order of status rules: by subject, any subject last. */
+static unsigned long status_key(const reason_row *w)
+{
+    return w->subject == RULE_ANY ? 0x10000ul : w->subject;
+}
+
 static int write_reasons(FILE *o)
 {
     const char **pats = calloc(n_reasons + 1, sizeof *pats);
@@ -817,26 +823,63 @@ static int write_reasons(FILE *o)
         fputs("    {0, 0, 0, 0, 0, 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_reason_ntext = %zu;\n\n", n);
 
-    fputs("const ndr_reason_code_rule ndr_tab_reason_code[] = {\n", o);
-    for (size_t i = 0; i < n_reasons; i++) {
-        const reason_row *w = &reasons[i];
-        static const char *const kinds[] = {"0", "NDR_RULE_STATUS",
-                                            "NDR_RULE_REPLY",
-                                            "NDR_RULE_ACTION"};
-        if (w->kind == RULE_TEXT)
-            continue;
-        fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
-                w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
-                w->kind == RULE_STATUS ? w->detail : 0, w->reply, w->priority);
-        if (w->kind == RULE_ACTION)
-            put_str(o, w->text);
-        else
-            fputs("NULL", o);
-        fprintf(o, ", %lu}, /* %s */\n", w->line, reason_names[w->reason]);
-        nc++;
+    /* Grouped by kind (status, reply, action rules), each group in file
+     * order but the status rules by subject (any subject last): the
+     * matcher's loop then takes the same branch rule after rule, and
+     * passes over the rules of another subject at once (`next`: the first
+     * rule of the next subject).  The order decides nothing: ties go to
+     * the lower line. */
+    {
+        size_t *ord = calloc(n_reasons + 1, sizeof *ord), no = 0, ns = 0;
+        if (ord == NULL) {
+            fputs("ndr_gen: out of memory\n", stderr);
+            return -1;
+        }
+        for (size_t i = 0; i < n_reasons; i++)
+            if (reasons[i].kind == RULE_STATUS) {
+                /* insertion by subject, stable */
+                size_t k = no++;
+                while (k > 0 && status_key(&reasons[ord[k - 1]]) >
+                                    status_key(&reasons[i])) {
+                    ord[k] = ord[k - 1];
+                    k--;
+                }
+                ord[k] = i;
+            }
+        ns = no;
+        for (size_t i = 0; i < n_reasons; i++)
+            if (reasons[i].kind == RULE_REPLY)
+                ord[no++] = i;
+        for (size_t i = 0; i < n_reasons; i++)
+            if (reasons[i].kind == RULE_ACTION)
+                ord[no++] = i;
+        fputs("const ndr_reason_code_rule ndr_tab_reason_code[] = {\n", o);
+        for (size_t g = 0; g < no; g++) {
+            const reason_row *w = &reasons[ord[g]];
+            static const char *const kinds[] = {"0", "NDR_RULE_STATUS",
+                                                "NDR_RULE_REPLY",
+                                                "NDR_RULE_ACTION"};
+            size_t next = g + 1;
+            if (g < ns)
+                while (next < ns &&
+                       reasons[ord[next]].subject == w->subject)
+                    next++;
+            fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
+                    w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
+                    w->kind == RULE_STATUS ? w->detail : 0, w->reply,
+                    w->priority);
+            if (w->kind == RULE_ACTION)
+                put_str(o, w->text);
+            else
+                fputs("NULL", o);
+            fprintf(o, ", %lu, %zu}, /* %s */\n", w->line, next,
+                    reason_names[w->reason]);
+            nc++;
+        }
+        free(ord);
     }
     if (nc == 0)
-        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0},\n", o);
+        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0, 1},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_reason_ncode = %zu;\n", nc);
     return 0;
 }
@@ -877,7 +920,7 @@ static int read_registry_date(const char *path, char *out, size_t cap)
 
 static const char *const pattern_kinds[] = {
     "separator", "marker", "bounce_from", "bounce_subject",
-    "autoreply_subject", "delay_subject"};
+    "autoreply_subject", "delay_subject", "json"};
 
 typedef struct pattern_row {
     char *text;     /* normalized */
@@ -914,7 +957,8 @@ static int read_patterns(const char *path)
                 break;
         if (kind == sizeof pattern_kinds / sizeof pattern_kinds[0]) {
             csv_error(&r, "unknown kind '%s' (separator, marker, bounce_from, "
-                          "bounce_subject, autoreply_subject, delay_subject)",
+                          "bounce_subject, autoreply_subject, delay_subject, "
+                          "json)",
                       f[0]);
             bad = 1;
             continue;
@@ -1059,6 +1103,70 @@ static int marker_simple(const char *m, size_t n)
     return 1;
 }
 
+/* Tokens and vendor markers in one automaton, for the words of a bounce,
+ * where a token names the vendor and else a marker does: the tokens first
+ * (pattern I < n_tokens is token I), then the marker patterns that are not
+ * also a token.  Per pattern, ndr_tab_vt_token gives the token (0xffff:
+ * none) and ndr_tab_vt_vendor the marker pattern of ndr_tab_vendor_ac
+ * (0xffff: none).  VPATS[0..NV) are the marker patterns, normalized. */
+static int write_vendor_token_ac(FILE *o, const char *const *vpats,
+                                 const size_t *vlens, size_t nv)
+{
+    size_t cap = n_tokens + nv + 1, n = 0;
+    const char **pats = calloc(cap, sizeof *pats);
+    size_t *lens = calloc(cap, sizeof *lens);
+    size_t *tok = calloc(cap, sizeof *tok), *ven = calloc(cap, sizeof *ven);
+    ac_tables t;
+    int rc = -1;
+    if (!pats || !lens || !tok || !ven) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        goto out;
+    }
+    for (size_t i = 0; i < n_tokens; i++) {
+        char *norm = xstrdup(tokens[i].token);
+        lens[n] = ndr_ac_normalize(tokens[i].token, strlen(tokens[i].token),
+                                   norm);
+        pats[n] = norm;
+        tok[n] = i;
+        ven[n++] = 0xffff;
+    }
+    for (size_t k = 0; k < nv; k++) {
+        size_t i;
+        for (i = 0; i < n_tokens; i++)
+            if (lens[i] == vlens[k] && memcmp(pats[i], vpats[k], vlens[k]) == 0)
+                break;
+        if (i < n_tokens) {
+            ven[i] = k;
+            continue;
+        }
+        pats[n] = xstrdup(vpats[k]);
+        lens[n] = vlens[k];
+        tok[n] = 0xffff;
+        ven[n++] = k;
+    }
+    if (ac_compile(&t, pats, lens, n) < 0)
+        goto out;
+    ac_emit(o, "ndr_tab_vt_ac", &t);
+    ac_free(&t);
+    fputs("const uint16_t ndr_tab_vt_token[] = {", o);
+    for (size_t i = 0; i < n; i++)
+        fprintf(o, "%s%zu", i % 12 ? ", " : i ? ",\n    " : "\n    ", tok[i]);
+    fputs(n ? "\n};\n" : "0};\n", o);
+    fputs("const uint16_t ndr_tab_vt_vendor[] = {", o);
+    for (size_t i = 0; i < n; i++)
+        fprintf(o, "%s%zu", i % 12 ? ", " : i ? ",\n    " : "\n    ", ven[i]);
+    fputs(n ? "\n};\n\n" : "0};\n\n", o);
+    rc = 0;
+out:
+    for (size_t i = 0; pats != NULL && i < n; i++)
+        free((char *)pats[i]);
+    free(pats);
+    free(lens);
+    free(tok);
+    free(ven);
+    return rc;
+}
+
 /* Vendor markers: one automaton of the simple ones, each pattern naming
  * its markers (vendor and bytes; markers that differ only in case or
  * whitespace share a pattern, chained by `next`), and a list of the rest
@@ -1123,6 +1231,8 @@ static int write_vendor_markers(FILE *o)
         goto out;
     ac_emit(o, "ndr_tab_vendor_ac", &t);
     ac_free(&t);
+    if (write_vendor_token_ac(o, pats, lens, np) < 0)
+        goto out;
     /* per marker: vendor, bytes, length, next marker of the same pattern */
     fputs("const ndr_vendor_marker ndr_tab_vendor_marker[] = {\n", o);
     for (size_t i = 0; i < nm; i++) {

@@ -134,29 +134,38 @@ static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
 }
 
 
-/* Can the raw lines from here on be skipped without looking at them?  In
- * the body of a part that cannot hold findings (the returned message, an
- * attachment, text after the original began) only two kinds of line
- * matter: a boundary ("--...") and, in an mbox, a "From " separator. */
-static int skippable(const ndr_parser *p)
+/* Which raw lines from here on can be skipped without looking at them
+ * (SKIP_NONE: none)?  In the body of a part that cannot hold findings
+ * (the returned message, an attachment, text after the original began)
+ * only two kinds of line matter: a boundary ("--...") and, in an mbox, a
+ * "From " separator (SKIP_ALL).  Inside a header field no one reads, its
+ * folded continuation lines (SKIP_FOLDED); in the header of the returned
+ * message, while no To field has been read or is being read, every line
+ * but an empty one and a "To:" field (SKIP_NOT_TO): the line-by-line path
+ * does nothing with the lines skipped. */
+enum skip_mode { SKIP_NONE, SKIP_ALL, SKIP_FOLDED, SKIP_NOT_TO };
+
+static enum skip_mode skippable(const ndr_parser *p)
 {
     if (!p->in_msg)
-        return 0;
+        return SKIP_NONE;
     if (p->msg_dead)
-        return 1;
+        return SKIP_ALL;
     if (p->in_header)
-        return 0;
+        return p->hdr_skip ? SKIP_FOLDED : SKIP_NONE;
     switch (p->kind) {
     case PART_SKIP:
-        return 1;
+        return SKIP_ALL;
     case PART_ORIGINAL:
         /* its headers matter until a To field gave the recipient */
-        return !p->orig_headers || p->orig_to[0] != '\0';
+        if (!p->orig_headers || p->orig_to[0] != '\0')
+            return SKIP_ALL;
+        return p->hdr_len == 0 ? SKIP_NOT_TO : SKIP_NONE;
     case PART_TEXT:
     case PART_HTML:
-        return p->text_done;
+        return p->text_done ? SKIP_ALL : SKIP_NONE;
     default:
-        return 0;
+        return SKIP_NONE;
     }
 }
 
@@ -173,13 +182,13 @@ static const char *next_cr(const char *s, const char *end, const char **cr)
 }
 
 /* Skip whole lines from S (a line start) up to the next line that may
- * matter, or up to the last complete line of the buffer; only lines ended
- * by LF or CRLF are skipped: a bare CR inside a line ends a line too, so
- * such a line takes the line-by-line path, where a boundary or "From "
- * after the CR is seen as it is anywhere else.  Returns where line-by-line
- * reading resumes. */
+ * matter in MODE, or up to the last complete line of the buffer; only
+ * lines ended by LF or CRLF are skipped: a bare CR inside a line ends a
+ * line too, so such a line takes the line-by-line path, where a boundary
+ * or "From " after the CR is seen as it is anywhere else.  Returns where
+ * line-by-line reading resumes. */
 static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
-                              const char **crp)
+                              const char **crp, enum skip_mode mode)
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *resume = s, *prev = NULL;
@@ -187,11 +196,25 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
     for (;;) {
         /* the line at Q */
         size_t left = (size_t)(end - q);
-        if (want_b && left >= 2 && q[0] == '-' && q[1] == '-')
+        if (left == 0)
             break;
-        if (want_f && left >= 1 && q[0] == 'F' &&
-            (left < 5 || memcmp(q, "From ", 5) == 0))
-            break;
+        if (mode == SKIP_FOLDED) {
+            /* a folded line starts with a blank: never "--" or "From " */
+            if (q[0] != ' ' && q[0] != '\t')
+                break;
+        } else {
+            if (want_b && left >= 2 && q[0] == '-' && q[1] == '-')
+                break;
+            if (want_f && q[0] == 'F' &&
+                (left < 5 || memcmp(q, "From ", 5) == 0))
+                break;
+            /* an empty line ends the header; "To:" (RFC 5322 §3.6.3) */
+            if (mode == SKIP_NOT_TO &&
+                (q[0] == '\n' || q[0] == '\r' || left < 3 ||
+                 ((q[0] | 0x20) == 't' && (q[1] | 0x20) == 'o' &&
+                  q[2] == ':')))
+                break;
+        }
         {
             const char *nl = memchr(q, '\n', left);
             if (nl == NULL)
@@ -229,8 +252,10 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
     }
     while (s < end && p->error == NDR_OK) {
         const char *nl, *stop, *cr;
-        if (lb == &p->raw && lb->len == 0 && !lb->overflow && skippable(p)) {
-            s = skip_lines(p, s, end, &crs);
+        enum skip_mode mode;
+        if (lb == &p->raw && lb->len == 0 && !lb->overflow &&
+            (mode = skippable(p)) != SKIP_NONE) {
+            s = skip_lines(p, s, end, &crs, mode);
             if (s >= end)
                 return;
         }

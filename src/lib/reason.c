@@ -97,8 +97,13 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
         const ndr_reason_code_rule *r = &ndr_tab_reason_code[i];
         switch (r->kind) {
         case NDR_RULE_STATUS:
-            if (!have_code || (r->cls != 0 && r->cls != code.cls) ||
-                (r->subject != NDR_RULE_ANY && r->subject != code.subject) ||
+            /* the rules of another subject are passed over at once */
+            if (!have_code ||
+                (r->subject != NDR_RULE_ANY && r->subject != code.subject)) {
+                i = (size_t)r->next - 1;
+                continue;
+            }
+            if ((r->cls != 0 && r->cls != code.cls) ||
                 (r->detail != NDR_RULE_ANY && r->detail != code.detail))
                 continue;
             if ((int)r->priority > status_pri[r->reason])

@@ -1014,9 +1014,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 
     if (p->text_done)
         return;
-    /* the 'p' of "notificationType" is its rarest letter in mail */
-    if (p->in_json ||
-        (len > 20 && ndr_ci_find_at(line, len, "notificationType", 16, 14))) {
+    if (p->in_json) {
         json_collect(p, line, len);
         return;
     }
@@ -1026,13 +1024,27 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         p->text_blank = 1;
         return;
     }
-    /* One scan finds both a separator (which ends the text) and a bounce
-     * marker, while none was seen.  The automaton skips leading blanks, so
-     * the line need not be trimmed for the separator. */
+    /* One scan finds a separator (which ends the text), a bounce marker
+     * while none was seen, and the start of a JSON notification.  The
+     * automaton skips leading blanks, so the line need not be trimmed for
+     * the separator.  A line scanned for nothing else is searched for the
+     * JSON key alone (the 'p' of "notificationType" is its rarest letter
+     * in mail). */
     {
         unsigned want = (separator_length(line, len) ? NDR_PAT_SEPARATOR : 0) |
                         (p->body_marker ? 0 : NDR_PAT_MARKER);
-        kinds = want != 0 ? pattern_kinds(line, len, want) : 0;
+        if (want != 0) {
+            if (len > 20)
+                want |= NDR_PAT_JSON;
+            kinds = pattern_kinds(line, len, want);
+        } else {
+            kinds = len > 20 && ndr_ci_find_at(line, len, "notificationType",
+                                               16, 14) ? NDR_PAT_JSON : 0;
+        }
+        if (kinds & NDR_PAT_JSON) {
+            json_collect(p, line, len);
+            return;
+        }
     }
     if ((kinds & NDR_PAT_SEPARATOR) ||
         (p->text_blank && original_starts(line, len))) {
@@ -1203,19 +1215,12 @@ static void emit(ndr_parser *p, rec_build *b, const char *reason_text,
 static const char *vendor_of(const char *a, const char *b, const char *c)
 {
     const char *v = NULL;
-    const ndr_token *t;
-    size_t tl;
     if (a != NULL && a[0])
         v = ndr_vendor_detect(a, strlen(a));
     if (v == NULL && b != NULL && b[0])
         v = ndr_vendor_detect(b, strlen(b));
-    if (v == NULL && c != NULL && c[0]) {
-        size_t n = strlen(c);
-        if (ndr_token_scan(c, n, &t, &tl) != (size_t)-1)
-            v = t->vendor;
-        else
-            v = ndr_vendor_detect(c, n);
-    }
+    if (v == NULL && c != NULL && c[0])
+        v = ndr_text_vendor(c, strlen(c));
     return v;
 }
 

@@ -255,6 +255,72 @@ size_t ndr_token_scan(const char *text, size_t len, const ndr_token **out,
     return best;
 }
 
+/* The match of marker pattern K at TEXT[START..END): the lowest vendor
+ * among its markers with exactly those bytes (any case), if below BEST. */
+static size_t marker_vendor(const char *text, size_t start, size_t end,
+                            size_t k, size_t best)
+{
+    size_t i = (size_t)ndr_tab_vendor_pattern[k] + 1;
+    for (; i != 0; i = ndr_tab_vendor_marker[i - 1].next) {
+        const ndr_vendor_marker *v = &ndr_tab_vendor_marker[i - 1];
+        if (v->vendor < best && end - start == v->len &&
+            ndr_ci_cmpn(text + start, v->len, v->text) == 0)
+            best = v->vendor;
+    }
+    return best;
+}
+
+/* The slow markers (not in the automaton) below BEST, found by a plain
+ * search. */
+static size_t slow_vendor(const char *text, size_t len, size_t best)
+{
+    for (size_t i = 0; i < ndr_tab_vendor_nslow; i++) {
+        const ndr_vendor_marker *v =
+            &ndr_tab_vendor_marker[ndr_tab_vendor_slow[i]];
+        if (v->vendor < best && v->len > 0 &&
+            ndr_ci_find(text, len, v->text, v->len) != NULL)
+            best = v->vendor;
+    }
+    return best;
+}
+
+const char *ndr_text_vendor(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t best = (size_t)-1, best_end = 0, vbest = ndr_tab_nvendors;
+    uint32_t best_id = 0;
+    ndr_ac_iter it;
+    ndr_ac_match m;
+    if (text == NULL)
+        return NULL;
+    ndr_ac_begin(&it, &ndr_tab_vt_ac, text, len);
+    while (ndr_ac_next(&it, &m)) {
+        uint16_t tok = ndr_tab_vt_token[m.id], ven = ndr_tab_vt_vendor[m.id];
+        if (ven != 0xffff && best == (size_t)-1 && vbest > 0)
+            vbest = marker_vendor(text, m.start, m.end, ven, vbest);
+        if (tok == 0xffff)
+            continue;
+        /* as ndr_token_scan */
+        if (best != (size_t)-1 && m.start > best_end)
+            break; /* past the word of the best one */
+        if (m.start > 0 && token_char(t[m.start - 1]))
+            continue;
+        if (m.end < len && token_char(t[m.end]) && t[m.end] != '.' &&
+            t[m.end] != ':')
+            continue;
+        if (best == (size_t)-1 || m.start < best ||
+            (m.start == best && m.end > best_end)) {
+            best = m.start;
+            best_end = m.end;
+            best_id = tok;
+        }
+    }
+    if (best != (size_t)-1)
+        return ndr_tab_tokens[best_id].vendor;
+    vbest = slow_vendor(text, len, vbest);
+    return vbest < ndr_tab_nvendors ? ndr_tab_vendors[vbest].id : NULL;
+}
+
 const char *ndr_vendor_name(const char *vendor_id)
 {
     if (vendor_id == NULL)
@@ -273,21 +339,8 @@ const char *ndr_vendor_detect(const char *text, size_t len)
     if (text == NULL)
         return NULL;
     ndr_ac_begin(&it, &ndr_tab_vendor_ac, text, len);
-    while (best > 0 && ndr_ac_next(&it, &m)) {
-        size_t k = (size_t)ndr_tab_vendor_pattern[m.id] + 1;
-        for (; k != 0; k = ndr_tab_vendor_marker[k - 1].next) {
-            const ndr_vendor_marker *v = &ndr_tab_vendor_marker[k - 1];
-            if (v->vendor < best && m.end - m.start == v->len &&
-                ndr_ci_cmpn(text + m.start, v->len, v->text) == 0)
-                best = v->vendor;
-        }
-    }
-    for (size_t i = 0; i < ndr_tab_vendor_nslow; i++) {
-        const ndr_vendor_marker *v =
-            &ndr_tab_vendor_marker[ndr_tab_vendor_slow[i]];
-        if (v->vendor < best && v->len > 0 &&
-            ndr_ci_find(text, len, v->text, v->len) != NULL)
-            best = v->vendor;
-    }
+    while (best > 0 && ndr_ac_next(&it, &m))
+        best = marker_vendor(text, m.start, m.end, m.id, best);
+    best = slow_vendor(text, len, best);
     return best < ndr_tab_nvendors ? ndr_tab_vendors[best].id : NULL;
 }

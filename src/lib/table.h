@@ -55,6 +55,19 @@ extern const uint16_t ndr_tab_vendor_pattern[];
 extern const uint16_t ndr_tab_vendor_slow[];
 extern const size_t ndr_tab_vendor_nslow;
 
+/* Tokens and markers in one automaton, to find in one pass which vendor
+ * the words of a bounce name: pattern I is token ndr_tab_vt_token[I] and
+ * marker pattern ndr_tab_vt_vendor[I] of ndr_tab_vendor_ac (0xffff:
+ * neither). */
+extern const ndr_ac ndr_tab_vt_ac;
+extern const uint16_t ndr_tab_vt_token[];
+extern const uint16_t ndr_tab_vt_vendor[];
+
+/* The vendor the words TEXT[0..LEN) name: that of their first token
+ * (ndr_token_scan) when they hold one, else ndr_vendor_detect's; what
+ * ndr_token_scan then ndr_vendor_detect give, in one pass. */
+const char *ndr_text_vendor(const char *text, size_t len);
+
 /* A phrase rule of data/reasons.csv; its index is the pattern id in
  * ndr_tab_reason_ac.  A context rule (reason written FROM|FROM...>TO) does
  * not vote: when its phrase is found it turns a result in FROM into TO, if
@@ -89,6 +102,9 @@ typedef struct ndr_reason_code_rule {
     unsigned short priority;
     const char *action;       /* action: the DSN action, lower case */
     unsigned line;
+    unsigned short next;      /* status: the first rule after this one of
+                                 another subject (status rules come sorted
+                                 by subject, any subject last) */
 } ndr_reason_code_rule;
 
 /* The bounce reader's patterns (data/patterns.csv) in one automaton; the
@@ -100,7 +116,8 @@ enum {
     NDR_PAT_BOUNCE_FROM = 4,
     NDR_PAT_BOUNCE_SUBJECT = 8,
     NDR_PAT_AUTOREPLY_SUBJECT = 16,
-    NDR_PAT_DELAY_SUBJECT = 32
+    NDR_PAT_DELAY_SUBJECT = 32,
+    NDR_PAT_JSON = 64
 };
 extern const ndr_ac ndr_tab_pattern_ac;
 extern const unsigned char ndr_tab_pattern_kind[];

@@ -702,6 +702,21 @@ static void test_tables(void **state)
         const ndr_reason_code_rule *r = &ndr_tab_reason_code[i];
         assert_true(r->kind >= NDR_RULE_STATUS && r->kind <= NDR_RULE_ACTION);
         assert_true(r->reason < NDR_REASON_COUNT_);
+        /* grouped by kind; status rules by subject, any subject last, each
+         * naming the first rule of the next subject */
+        if (i > 0)
+            assert_true(ndr_tab_reason_code[i - 1].kind <= r->kind);
+        if (r->kind == NDR_RULE_STATUS) {
+            size_t k = i + 1;
+            while (k < ndr_tab_reason_ncode &&
+                   ndr_tab_reason_code[k].kind == NDR_RULE_STATUS &&
+                   ndr_tab_reason_code[k].subject == r->subject)
+                k++;
+            assert_int_equal(r->next, k);
+            if (k < ndr_tab_reason_ncode &&
+                ndr_tab_reason_code[k].kind == NDR_RULE_STATUS)
+                assert_true(r->subject < ndr_tab_reason_code[k].subject);
+        }
     }
     /* every reason a bounce can have is reachable by some rule */
     for (int k = 0; k < NDR_REASON_COUNT_; k++) {

@@ -273,6 +273,10 @@ static void test_detect_random(void **state)
             assert_ptr_equal(t1, t2);
             assert_int_equal(l1, l2);
         }
+        /* one pass for both: the token's vendor, else the markers' */
+        assert_ptr_equal(ndr_text_vendor(text, n),
+                         a1 != (size_t)-1 ? t1->vendor
+                                          : ndr_vendor_detect(text, n));
     }
 }
 
