@@ -1384,6 +1384,17 @@ static void record_from_text(ndr_parser *p, const char *addr,
     emit(p, &b, p->scratch, n);
 }
 
+/* A record for the message's sender itself: an automatic reply, or a
+ * request to be taken off a list. */
+static void record_for_sender(ndr_parser *p, ndr_reason reason)
+{
+    rec_build b;
+    memset(&b, 0, sizeof b);
+    b.rec.reason = reason;
+    b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
+    emit(p, &b, "", 0);
+}
+
 void ndr_scan_end_message(ndr_parser *p)
 {
     size_t with_rcpt = 0;
@@ -1423,21 +1434,12 @@ void ndr_scan_end_message(ndr_parser *p)
         return;
     }
     if (!bounce) {
-        if (p->unsubscribe) {
-            /* The reader asks to be taken off the list: a complaint's
-             * milder cousin, so the sender suppresses the address. */
-            rec_build b;
-            memset(&b, 0, sizeof b);
-            b.rec.reason = NDR_REASON_FEEDBACK;
-            b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
-            emit(p, &b, "", 0);
-        } else if (p->autoreply) {
-            rec_build b;
-            memset(&b, 0, sizeof b);
-            b.rec.reason = NDR_REASON_VACATION;
-            b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
-            emit(p, &b, "", 0);
-        }
+        /* An unsubscribe request: the reader asks to be taken off the
+         * list, a complaint's milder cousin, so the address is dropped. */
+        if (p->unsubscribe)
+            record_for_sender(p, NDR_REASON_FEEDBACK);
+        else if (p->autoreply)
+            record_for_sender(p, NDR_REASON_VACATION);
         return;
     }
     if (p->nrcpts > 0) {
@@ -1451,11 +1453,7 @@ void ndr_scan_end_message(ndr_parser *p)
         return;
     }
     if (p->autoreply && !p->body_marker) {
-        rec_build b;
-        memset(&b, 0, sizeof b);
-        b.rec.reason = NDR_REASON_VACATION;
-        b.rec.recipient = p->from_addr[0] ? p->from_addr : NULL;
-        emit(p, &b, "", 0);
+        record_for_sender(p, NDR_REASON_VACATION);
         return;
     }
     /* A bounce that names no recipient: report what it says, if it says
