@@ -214,6 +214,29 @@ static int token_char(unsigned char c)
     return ndr_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
 }
 
+/* One occurrence M of a token in T[0..LEN), by the rule below: -1 when
+ * it starts past the word of the best one so far (the scan can stop), 1
+ * when it counts and beats the best (which it becomes), else 0. */
+static int token_consider(const unsigned char *t, size_t len,
+                          const ndr_ac_match *m, size_t *best,
+                          size_t *best_end)
+{
+    if (*best != (size_t)-1 && m->start > *best_end)
+        return -1;
+    if (m->start > 0 && token_char(t[m->start - 1]))
+        return 0;
+    if (m->end < len && token_char(t[m->end]) && t[m->end] != '.' &&
+        t[m->end] != ':')
+        return 0;
+    if (*best == (size_t)-1 || m->start < *best ||
+        (m->start == *best && m->end > *best_end)) {
+        *best = m->start;
+        *best_end = m->end;
+        return 1;
+    }
+    return 0;
+}
+
 /* A word is a run of token characters; the token wanted is the first
  * word, or its longest prefix cut just before a '.' or ':', that the table
  * holds.  The automaton finds every token in the text; an occurrence
@@ -232,19 +255,11 @@ size_t ndr_token_scan(const char *text, size_t len, const ndr_token **out,
         return (size_t)-1;
     ndr_ac_begin(&it, &ndr_tab_token_ac, text, len);
     while (ndr_ac_next(&it, &m)) {
-        if (best != (size_t)-1 && m.start > best_end)
-            break; /* past the word of the best one */
-        if (m.start > 0 && token_char(t[m.start - 1]))
-            continue;
-        if (m.end < len && token_char(t[m.end]) && t[m.end] != '.' &&
-            t[m.end] != ':')
-            continue;
-        if (best == (size_t)-1 || m.start < best ||
-            (m.start == best && m.end > best_end)) {
-            best = m.start;
-            best_end = m.end;
+        int c = token_consider(t, len, &m, &best, &best_end);
+        if (c < 0)
+            break;
+        if (c > 0)
             best_id = m.id;
-        }
     }
     if (best == (size_t)-1)
         return (size_t)-1;
@@ -296,24 +311,16 @@ const char *ndr_text_vendor(const char *text, size_t len)
     ndr_ac_begin(&it, &ndr_tab_vt_ac, text, len);
     while (ndr_ac_next(&it, &m)) {
         uint16_t tok = ndr_tab_vt_token[m.id], ven = ndr_tab_vt_vendor[m.id];
+        int c;
         if (ven != 0xffff && best == (size_t)-1 && vbest > 0)
             vbest = marker_vendor(text, m.start, m.end, ven, vbest);
         if (tok == 0xffff)
             continue;
-        /* as ndr_token_scan */
-        if (best != (size_t)-1 && m.start > best_end)
-            break; /* past the word of the best one */
-        if (m.start > 0 && token_char(t[m.start - 1]))
-            continue;
-        if (m.end < len && token_char(t[m.end]) && t[m.end] != '.' &&
-            t[m.end] != ':')
-            continue;
-        if (best == (size_t)-1 || m.start < best ||
-            (m.start == best && m.end > best_end)) {
-            best = m.start;
-            best_end = m.end;
+        c = token_consider(t, len, &m, &best, &best_end);
+        if (c < 0)
+            break;
+        if (c > 0)
             best_id = tok;
-        }
     }
     if (best != (size_t)-1)
         return ndr_tab_tokens[best_id].vendor;
