@@ -72,6 +72,8 @@ static size_t start_of(const ndr_ac *ac, const unsigned char *t, size_t end,
     size_t i = end;
     unsigned n = ac->plen[id];
     unsigned char sp = ac->space;
+    if (sp == 0) /* no pattern has a space: one text byte each */
+        return n < end ? end - n : 0;
     while (n-- > 0 && i > 0) {
         i--;
         if (sp != 0 && ac->cls[t[i]] == sp)
@@ -148,7 +150,11 @@ int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m)
     }
     m->id = ac->term[u] - 1;
     m->end = it->pos;
-    m->start = start_of(ac, it->text, it->pos, m->id);
     it->out = ac->dict[u];
     return 1;
+}
+
+size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m)
+{
+    return start_of(it->ac, it->text, m->end, m->id);
 }

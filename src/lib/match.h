@@ -36,7 +36,7 @@
 
 /* Row offsets are kept divided by this (rows are padded to a multiple of
  * it), so that 15 bits name more rows. */
-#define NDR_AC_SCALE 4
+#define NDR_AC_SCALE 8
 
 /* The most states (and trie nodes) an automaton may have: state numbers
  * fit in 15 bits. */
@@ -85,10 +85,11 @@ typedef struct ndr_ac {
 /* Longest pattern, in bytes after normalization. */
 #define NDR_AC_MAX_PATTERN 1024
 
-/* One occurrence: pattern ID found at TEXT[start..end). */
+/* One occurrence: pattern ID found ending at TEXT[end] (exclusive); where
+ * it starts costs a walk back over the text, so ndr_ac_start finds it only
+ * for the occurrences whose start matters. */
 typedef struct ndr_ac_match {
     uint32_t id;
-    size_t start;
     size_t end;
 } ndr_ac_match;
 
@@ -110,6 +111,9 @@ void ndr_ac_begin(ndr_ac_iter *it, const ndr_ac *ac, const char *text,
  * the same byte: longest first).  Overlapping occurrences are all reported.
  * Returns 1 and fills *M, or 0 at the end of the text. */
 int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m);
+
+/* Where occurrence M, reported by the scan IT, starts in its text. */
+size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m);
 
 /* Normalize pattern S[0..N) the way the scanner sees text: ASCII and
  * Latin-1 UTF-8 capitals to small letters, whitespace runs to one space.

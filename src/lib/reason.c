@@ -135,12 +135,16 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
                 continue;
             /* word: rules must not touch a letter or digit at an edge
              * that is itself a letter or digit */
-            if (r->word &&
-                ((m.start > 0 && ndr_isalnum(t[m.start]) &&
-                  ndr_isalnum(t[m.start - 1])) ||
-                 (m.end < len && ndr_isalnum(t[m.end - 1]) &&
-                  ndr_isalnum(t[m.end]))))
-                continue;
+            if (r->word) {
+                size_t start;
+                if (m.end < len && ndr_isalnum(t[m.end - 1]) &&
+                    ndr_isalnum(t[m.end]))
+                    continue;
+                start = ndr_ac_start(&it, &m);
+                if (start > 0 && ndr_isalnum(t[start]) &&
+                    ndr_isalnum(t[start - 1]))
+                    continue;
+            }
             if (r->context) {
                 size_t k = 0;
                 while (k < nctx && ctx[k] != r)

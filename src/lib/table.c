@@ -218,19 +218,20 @@ static int token_char(unsigned char c)
  * it starts past the word of the best one so far (the scan can stop), 1
  * when it counts and beats the best (which it becomes), else 0. */
 static int token_consider(const unsigned char *t, size_t len,
-                          const ndr_ac_match *m, size_t *best,
-                          size_t *best_end)
+                          const ndr_ac_iter *it, const ndr_ac_match *m,
+                          size_t *best, size_t *best_end)
 {
-    if (*best != (size_t)-1 && m->start > *best_end)
+    size_t start = ndr_ac_start(it, m);
+    if (*best != (size_t)-1 && start > *best_end)
         return -1;
-    if (m->start > 0 && token_char(t[m->start - 1]))
+    if (start > 0 && token_char(t[start - 1]))
         return 0;
     if (m->end < len && token_char(t[m->end]) && t[m->end] != '.' &&
         t[m->end] != ':')
         return 0;
-    if (*best == (size_t)-1 || m->start < *best ||
-        (m->start == *best && m->end > *best_end)) {
-        *best = m->start;
+    if (*best == (size_t)-1 || start < *best ||
+        (start == *best && m->end > *best_end)) {
+        *best = start;
         *best_end = m->end;
         return 1;
     }
@@ -255,7 +256,7 @@ size_t ndr_token_scan(const char *text, size_t len, const ndr_token **out,
         return (size_t)-1;
     ndr_ac_begin(&it, &ndr_tab_token_ac, text, len);
     while (ndr_ac_next(&it, &m)) {
-        int c = token_consider(t, len, &m, &best, &best_end);
+        int c = token_consider(t, len, &it, &m, &best, &best_end);
         if (c < 0)
             break;
         if (c > 0)
@@ -313,10 +314,10 @@ const char *ndr_text_vendor(const char *text, size_t len)
         uint16_t tok = ndr_tab_vt_token[m.id], ven = ndr_tab_vt_vendor[m.id];
         int c;
         if (ven != 0xffff && best == (size_t)-1 && vbest > 0)
-            vbest = marker_vendor(text, m.start, m.end, ven, vbest);
+            vbest = marker_vendor(text, ndr_ac_start(&it, &m), m.end, ven, vbest);
         if (tok == 0xffff)
             continue;
-        c = token_consider(t, len, &m, &best, &best_end);
+        c = token_consider(t, len, &it, &m, &best, &best_end);
         if (c < 0)
             break;
         if (c > 0)
@@ -347,7 +348,7 @@ const char *ndr_vendor_detect(const char *text, size_t len)
         return NULL;
     ndr_ac_begin(&it, &ndr_tab_vendor_ac, text, len);
     while (best > 0 && ndr_ac_next(&it, &m))
-        best = marker_vendor(text, m.start, m.end, m.id, best);
+        best = marker_vendor(text, ndr_ac_start(&it, &m), m.end, m.id, best);
     best = slow_vendor(text, len, best);
     return best < ndr_tab_nvendors ? ndr_tab_vendors[best].id : NULL;
 }

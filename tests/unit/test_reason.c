@@ -488,7 +488,7 @@ static const char *scan_all(const built *b, const char *text, size_t len)
     ndr_ac_begin(&it, &b->ac, text, len);
     while (ndr_ac_next(&it, &m)) {
         int k = snprintf(out + used, sizeof out - used, "%u:%zu-%zu ",
-                         (unsigned)m.id, m.start, m.end);
+                         (unsigned)m.id, ndr_ac_start(&it, &m), m.end);
         assert_true(k > 0 && (size_t)k < sizeof out - used);
         used += (size_t)k;
     }
@@ -575,9 +575,16 @@ static size_t norm_text(const char *t, size_t n, char *out, size_t *at)
     return o;
 }
 
+/* An occurrence with its start, as the naive search gives it. */
+typedef struct occ {
+    uint32_t id;
+    size_t start;
+    size_t end;
+} occ;
+
 static int cmp_match(const void *a, const void *b)
 {
-    const ndr_ac_match *x = a, *y = b;
+    const occ *x = a, *y = b;
     if (x->end != y->end)
         return x->end < y->end ? -1 : 1;
     if (x->start != y->start)
@@ -596,7 +603,7 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
         char pbuf[24][8], np[24][16], text[200], nt[200];
         const char *pats[24];
         size_t npl[24], at[200], tn, ntn, n = 0;
-        ndr_ac_match got[2000], want[2000];
+        occ got[2000], want[2000];
         size_t ng = 0, nw = 0;
         ndr_ac_iter it;
         ndr_ac_match m;
@@ -637,7 +644,10 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
         ndr_ac_begin(&it, &b.ac, text, tn);
         while (ndr_ac_next(&it, &m)) {
             assert_true(ng < 2000);
-            got[ng++] = m;
+            got[ng].id = m.id;
+            got[ng].start = ndr_ac_start(&it, &m);
+            got[ng].end = m.end;
+            ng++;
         }
         ntn = norm_text(text, tn, nt, at);
         for (size_t e = 1; e <= ntn; e++)
