@@ -1002,38 +1002,72 @@ static int read_patterns(const char *path)
     return rc < 0 || bad ? -1 : 0;
 }
 
-static int write_patterns(FILE *o)
+/* The automaton NAME of the patterns with a kind in MASK, and their kinds
+ * (within MASK) in NAME_kind[]. */
+static int write_pattern_group(FILE *o, const char *name, unsigned mask)
 {
     const char **pats = calloc(n_patterns + 1, sizeof *pats);
     size_t *lens = calloc(n_patterns + 1, sizeof *lens);
+    unsigned char *kinds = calloc(n_patterns + 1, 1);
+    size_t n = 0;
     ac_tables t;
-    if (pats == NULL || lens == NULL) {
+    if (pats == NULL || lens == NULL || kinds == NULL) {
         fputs("ndr_gen: out of memory\n", stderr);
         free(pats);
         free(lens);
+        free(kinds);
         return -1;
     }
     for (size_t i = 0; i < n_patterns; i++) {
-        pats[i] = patterns[i].text;
-        lens[i] = patterns[i].len;
+        if ((patterns[i].kinds & mask) == 0)
+            continue;
+        pats[n] = patterns[i].text;
+        lens[n] = patterns[i].len;
+        kinds[n] = (unsigned char)(patterns[i].kinds & mask);
+        n++;
     }
-    if (ac_compile(&t, pats, lens, n_patterns) < 0) {
+    if (ac_compile(&t, pats, lens, n) < 0) {
         free(pats);
         free(lens);
+        free(kinds);
         return -1;
     }
-    ac_emit(o, "ndr_tab_pattern_ac", &t);
+    ac_emit(o, name, &t);
     ac_free(&t);
-    free(pats);
-    free(lens);
-    fputs("const unsigned char ndr_tab_pattern_kind[] = {", o);
-    for (size_t i = 0; i < n_patterns; i++)
+    fprintf(o, "const unsigned char %s_kind[] = {", name);
+    for (size_t i = 0; i < n; i++)
         fprintf(o, "%s%u", i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ",
-                patterns[i].kinds);
-    if (n_patterns == 0)
+                kinds[i]);
+    if (n == 0)
         fputs("0", o);
     fputs("\n};\n", o);
+    free(pats);
+    free(lens);
+    free(kinds);
     return 0;
+}
+
+/* Two automata: the words read in text lines (separators, markers, the
+ * JSON key), which run over most of a bounce's text, and the words of the
+ * Subject and From fields.  Apart, each is smaller than the two together,
+ * and the text scan does not stop on header words. */
+static unsigned kind_bit(const char *name)
+{
+    for (unsigned k = 0; k < sizeof pattern_kinds / sizeof pattern_kinds[0];
+         k++)
+        if (strcmp(pattern_kinds[k], name) == 0)
+            return 1u << k;
+    return 0;
+}
+
+static int write_patterns(FILE *o)
+{
+    unsigned text = kind_bit("separator") | kind_bit("marker") |
+                    kind_bit("json");
+    unsigned all = (1u << (sizeof pattern_kinds / sizeof pattern_kinds[0])) - 1;
+    if (write_pattern_group(o, "ndr_tab_textpat_ac", text) < 0)
+        return -1;
+    return write_pattern_group(o, "ndr_tab_hdrpat_ac", all & ~text);
 }
 
 /* ---- output ---------------------------------------------------------- */

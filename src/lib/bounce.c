@@ -508,6 +508,7 @@ static void end_headers(ndr_parser *p)
     p->decoded = 0;
     memset(&p->b64, 0, sizeof p->b64);
     p->html_tag = 0;
+    p->html_skip = 0;
     if (p->top) {
         p->top = 0;
         if (type_is(p, "multipart/report"))
@@ -600,6 +601,29 @@ static size_t match_boundary(const ndr_parser *p, const char *line,
  * passed over with memchr.  LINE may itself be the scratch space (a
  * Latin-1 line recoded by leaf_line): the output never gets ahead of the
  * input (o <= i), so the text is moved, not copied. */
+/* Content of an HTML body that is never text: the CSS of <style>, the
+ * code of <script>, a comment.  Office 365 and other HTML bounces carry
+ * long style sheets, which are neither findings nor worth the scan. */
+enum html_skip { HTML_TEXT, HTML_STYLE, HTML_SCRIPT, HTML_COMMENT };
+
+/* What ends each (searched for without regard to case). */
+static const char *const html_skip_end[] = {"", "</style", "</script",
+                                            "-->"};
+
+/* Does the tag whose name starts at S (N bytes left on the line) open a
+ * style sheet or a script?  Returns its enum html_skip. */
+static int html_skip_element(const char *s, size_t n)
+{
+    static const struct { const char *name; size_t len; int kind; } el[] = {
+        {"style", 5, HTML_STYLE}, {"script", 6, HTML_SCRIPT}};
+    for (size_t k = 0; k < sizeof el / sizeof el[0]; k++)
+        if (n >= el[k].len && ndr_ci_cmpn(s, el[k].len, el[k].name) == 0 &&
+            (n == el[k].len || s[el[k].len] == '>' ||
+             ndr_isspace((unsigned char)s[el[k].len])))
+            return el[k].kind;
+    return HTML_TEXT;
+}
+
 static void html_line(ndr_parser *p, const char *line, size_t len)
 {
     static const struct { const char *ent; size_t len; char ch; } ents[] = {
@@ -616,6 +640,18 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
             p->html_tag = 0;
             continue;
         }
+        if (p->html_skip != HTML_TEXT) {
+            const char *end = html_skip_end[p->html_skip];
+            size_t elen = strlen(end);
+            const char *e = ndr_ci_find(line + i, len - i, end, elen);
+            if (e == NULL)
+                break;
+            i = (size_t)(e - line) + elen;
+            /* the rest of "</style ...>" is a tag */
+            p->html_tag = p->html_skip != HTML_COMMENT;
+            p->html_skip = HTML_TEXT;
+            continue;
+        }
         {
             /* text up to the next '<' or '&', as far as the output goes */
             size_t run = i, room = limit - 1 - o;
@@ -629,8 +665,14 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
         if (i >= len || o + 1 >= limit)
             break;
         if (line[i] == '<') {
-            p->html_tag = 1;
             i++;
+            if (len - i >= 3 && memcmp(line + i, "!--", 3) == 0) {
+                p->html_skip = HTML_COMMENT;
+                i += 3;
+                continue;
+            }
+            p->html_skip = html_skip_element(line + i, len - i);
+            p->html_tag = 1;
             continue;
         }
         /* '&' */

@@ -126,6 +126,8 @@ struct ndr_parser {
     size_t decoded;
     int orig_headers;       /* in the header block of a returned message */
     int html_tag;           /* inside an HTML tag */
+    int html_skip;          /* inside content that is never text (style,
+                               script, a comment): enum html_skip */
     int seen_plain;         /* a text/plain part was read */
 
     mime_level *stack;

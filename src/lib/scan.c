@@ -176,16 +176,20 @@ static void ctx_add(char *buf, size_t *len, size_t cap, const char *s,
 
 /* ---- patterns ----------------------------------------------------------- */
 
-/* The kinds of data/patterns.csv found in S[0..N) (NDR_PAT_* bits); the
- * scan stops once every kind in WANT was seen. */
+/* The kinds of data/patterns.csv found in S[0..N) (NDR_PAT_* bits, all
+ * of WANT read in text lines or all in header fields); the scan stops once
+ * every kind in WANT was seen. */
 static unsigned pattern_kinds(const char *s, size_t n, unsigned want)
 {
     ndr_ac_iter it;
     ndr_ac_match m;
     unsigned found = 0;
-    ndr_ac_begin(&it, &ndr_tab_pattern_ac, s, n);
+    int text = (want & (NDR_PAT_SEPARATOR | NDR_PAT_MARKER | NDR_PAT_JSON)) != 0;
+    const unsigned char *kind =
+        text ? ndr_tab_textpat_ac_kind : ndr_tab_hdrpat_ac_kind;
+    ndr_ac_begin(&it, text ? &ndr_tab_textpat_ac : &ndr_tab_hdrpat_ac, s, n);
     while ((found & want) != want && ndr_ac_next(&it, &m))
-        found |= ndr_tab_pattern_kind[m.id];
+        found |= kind[m.id];
     return found & want;
 }
 

@@ -107,9 +107,10 @@ typedef struct ndr_reason_code_rule {
                                  by subject, any subject last) */
 } ndr_reason_code_rule;
 
-/* The bounce reader's patterns (data/patterns.csv) in one automaton; the
- * kinds of pattern I are the bits of ndr_tab_pattern_kind[I], in the order
- * of the kind names in src/gen/gen.c. */
+/* The bounce reader's patterns (data/patterns.csv) in two automata: the
+ * kinds read in text lines (separator, marker, json) and those of the
+ * Subject and From fields.  The kinds of pattern I of an automaton are the
+ * bits of its _kind[I], in the order of the kind names in src/gen/gen.c. */
 enum {
     NDR_PAT_SEPARATOR = 1,
     NDR_PAT_MARKER = 2,
@@ -119,8 +120,10 @@ enum {
     NDR_PAT_DELAY_SUBJECT = 32,
     NDR_PAT_JSON = 64
 };
-extern const ndr_ac ndr_tab_pattern_ac;
-extern const unsigned char ndr_tab_pattern_kind[];
+extern const ndr_ac ndr_tab_textpat_ac;
+extern const unsigned char ndr_tab_textpat_ac_kind[];
+extern const ndr_ac ndr_tab_hdrpat_ac;
+extern const unsigned char ndr_tab_hdrpat_ac_kind[];
 
 extern const ndr_ac ndr_tab_reason_ac;
 extern const ndr_reason_text_rule ndr_tab_reason_text[];

@@ -245,6 +245,16 @@ static void test_german_latin1(void **state)
     check_fixture("german.eml", "1|ida@example.de|5.2.2|552|failed|-|mailboxfull\n");
 }
 
+/* Style sheets, scripts and comments of an HTML bounce are not text: a
+ * separator phrase or an address in them neither ends the text nor names
+ * a recipient. */
+static void test_html_style(void **state)
+{
+    (void)state;
+    check_fixture("html-style.eml",
+                  "1|ivy@example.org|5.1.1|550|failed|-|userunknown\n");
+}
+
 /* A Latin-1 HTML part: the recoded line and the text taken out of its
  * tags share the scratch space (ASan once caught an overlapping copy). */
 static void test_html_latin1(void **state)
@@ -608,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_domino),
         cmocka_unit_test(test_opensmtpd),
         cmocka_unit_test(test_html_only),
+        cmocka_unit_test(test_html_style),
         cmocka_unit_test(test_german_latin1),
         cmocka_unit_test(test_html_latin1),
         cmocka_unit_test(test_unsubscribe),
