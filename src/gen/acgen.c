@@ -567,3 +567,75 @@ void ac_free(ac_tables *t)
     free(t->plen);
     memset(t, 0, sizeof *t);
 }
+
+/* ---- skip filter -------------------------------------------------------- */
+
+/* How rare a folded byte is in English text: letters by their frequency
+ * (e, t, a ... first), the space the most common of all; digits,
+ * punctuation and other bytes rarer than any letter. */
+static unsigned rarity(unsigned char c)
+{
+    static const char order[] = " etaoinshrdlcumwfgypbvkjxqz";
+    const char *w = c != 0 ? strchr(order, c) : NULL;
+    return w != NULL ? (unsigned)(w - order) : 30u;
+}
+
+unsigned skip_compile(unsigned char *shift, const char *const *pats,
+                      const size_t *lens, size_t n)
+{
+    size_t m = 255;
+    for (size_t i = 0; i < n; i++)
+        if (lens[i] < m)
+            m = lens[i];
+    /* the filter skips a text's leading blanks, as no pattern starts
+     * with one */
+    for (size_t i = 0; i < n; i++)
+        if (lens[i] > 0 && pats[i][0] == ' ')
+            m = 0;
+    if (n == 0 || m < 2) {
+        memset(shift, 0, NDR_SKIP_HASH);
+        return 0;
+    }
+    /* A pair under no window lets the window move by all but one byte. */
+    memset(shift, (int)(m - 1), NDR_SKIP_HASH);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *p = (const unsigned char *)pats[i];
+        size_t at = 0;
+        unsigned best = 0;
+        for (size_t o = 0; o + m <= lens[i]; o++) {
+            unsigned r = rarity(ndr_skip_fold(p[o + m - 2])) +
+                         rarity(ndr_skip_fold(p[o + m - 1]));
+            if (r > best) {
+                best = r;
+                at = o;
+            }
+        }
+        /* the pair ending at J of the window: the window may move by
+         * the bytes after it, and no further */
+        for (size_t j = 1; j < m; j++) {
+            unsigned h = ndr_skip_hash(ndr_skip_fold(p[at + j - 1]),
+                                       ndr_skip_fold(p[at + j]));
+            if (m - 1 - j < shift[h])
+                shift[h] = (unsigned char)(m - 1 - j);
+        }
+    }
+    /* Two blanks of a run stand for one space of a pattern: one byte on. */
+    {
+        unsigned h = ndr_skip_hash(' ', ' ');
+        if (shift[h] > 1)
+            shift[h] = 1;
+    }
+    return (unsigned)m;
+}
+
+void skip_emit(FILE *o, const char *name, const unsigned char *shift,
+               unsigned m)
+{
+    fprintf(o, "static const unsigned char %s_shift[%u] = {", name,
+            NDR_SKIP_HASH);
+    for (unsigned i = 0; i < NDR_SKIP_HASH; i++)
+        fprintf(o, "%s%s%u", i ? "," : "", i % 16 == 0 ? "\n    " : " ",
+                (unsigned)shift[i]);
+    fputs("};\n", o);
+    fprintf(o, "const ndr_skip %s = {%s_shift, %u};\n\n", name, name, m);
+}

@@ -49,4 +49,17 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t);
 
 void ac_free(ac_tables *t);
 
+/* The skip filter (match.h) of PATS[0..N) (normalized, as for
+ * ac_compile): its window is the shortest pattern's length (at most 255),
+ * and in each pattern the window is placed where its last pair of bytes
+ * is least common in English text, so that few texts pass.  Writes
+ * NDR_SKIP_HASH shifts and returns the window (0: no filter, as a pattern
+ * is shorter than 2 bytes or starts with a space). */
+unsigned skip_compile(unsigned char *shift, const char *const *pats,
+                      const size_t *lens, size_t n);
+
+/* Write SHIFT and `const ndr_skip NAME = {...};`. */
+void skip_emit(FILE *o, const char *name, const unsigned char *shift,
+               unsigned m);
+
 #endif

@@ -1051,6 +1051,32 @@ static int write_pattern_group(FILE *o, const char *name, unsigned mask)
  * JSON key), which run over most of a bounce's text, and the words of the
  * Subject and From fields.  Apart, each is smaller than the two together,
  * and the text scan does not stop on header words. */
+/* The skip filter of the patterns with a kind in MASK. */
+static int write_pattern_skip(FILE *o, const char *name, unsigned mask)
+{
+    const char **pats = calloc(n_patterns + 1, sizeof *pats);
+    size_t *lens = calloc(n_patterns + 1, sizeof *lens);
+    unsigned char *shift = malloc(NDR_SKIP_HASH);
+    size_t n = 0;
+    if (pats == NULL || lens == NULL || shift == NULL) {
+        fputs("ndr_gen: out of memory\n", stderr);
+        free(pats);
+        free(lens);
+        free(shift);
+        return -1;
+    }
+    for (size_t i = 0; i < n_patterns; i++)
+        if (patterns[i].kinds & mask) {
+            pats[n] = patterns[i].text;
+            lens[n++] = patterns[i].len;
+        }
+    skip_emit(o, name, shift, skip_compile(shift, pats, lens, n));
+    free(pats);
+    free(lens);
+    free(shift);
+    return 0;
+}
+
 static unsigned kind_bit(const char *name)
 {
     for (unsigned k = 0; k < sizeof pattern_kinds / sizeof pattern_kinds[0];
@@ -1065,7 +1091,9 @@ static int write_patterns(FILE *o)
     unsigned text = kind_bit("separator") | kind_bit("marker") |
                     kind_bit("json");
     unsigned all = (1u << (sizeof pattern_kinds / sizeof pattern_kinds[0])) - 1;
-    if (write_pattern_group(o, "ndr_tab_textpat_ac", text) < 0)
+    if (write_pattern_group(o, "ndr_tab_textpat_ac", text) < 0 ||
+        write_pattern_skip(o, "ndr_tab_sepskip",
+                           kind_bit("separator") | kind_bit("json")) < 0)
         return -1;
     return write_pattern_group(o, "ndr_tab_hdrpat_ac", all & ~text);
 }

@@ -158,3 +158,51 @@ size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m)
 {
     return start_of(it->ac, it->text, m->end, m->id);
 }
+
+/* ---- skip filter -------------------------------------------------------- */
+
+#define FOLD_(c)                                                              \
+    ((c) >= 'A' && (c) <= 'Z'                                    ? (c) | 0x20 \
+     : (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' ||             \
+             (c) == '\f' || (c) == '\v'                          ? ' '        \
+     : (c) >= 0x80 && (c) <= 0x9e                                 ? (c) + 0x20 \
+                                                                  : (c))
+#define FOLD4_(c) FOLD_(c), FOLD_((c) + 1), FOLD_((c) + 2), FOLD_((c) + 3)
+#define FOLD16_(c) FOLD4_(c), FOLD4_((c) + 4), FOLD4_((c) + 8), FOLD4_((c) + 12)
+#define FOLD64_(c)                                                            \
+    FOLD16_(c), FOLD16_((c) + 16), FOLD16_((c) + 32), FOLD16_((c) + 48)
+
+static const unsigned char skip_fold[256] = {FOLD64_(0), FOLD64_(64),
+                                             FOLD64_(128), FOLD64_(192)};
+
+unsigned char ndr_skip_fold(unsigned char c) { return skip_fold[c]; }
+
+static unsigned pair_slot(unsigned char a, unsigned char b)
+{
+    return ((unsigned)a << 5 ^ b) & (NDR_SKIP_HASH - 1);
+}
+
+unsigned ndr_skip_hash(unsigned char a, unsigned char b)
+{
+    return pair_slot(a, b);
+}
+
+int ndr_skip_maybe(const ndr_skip *f, const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    const unsigned char *sh = f->shift;
+    size_t pos;
+    if (f->m == 0)
+        return 1;
+    while (len > 0 && skip_fold[*t] == ' ') {
+        t++;
+        len--;
+    }
+    for (pos = f->m - 1; pos < len;) {
+        unsigned s = sh[pair_slot(skip_fold[t[pos - 1]], skip_fold[t[pos]])];
+        if (s == 0)
+            return 1;
+        pos += s;
+    }
+    return 0;
+}

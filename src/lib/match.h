@@ -115,6 +115,36 @@ int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m);
 /* Where occurrence M, reported by the scan IT, starts in its text. */
 size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m);
 
+/* A skip filter: a quick, one-sided test that a text cannot hold any of a
+ * list of patterns, so that most lines need no automaton at all.  It is
+ * Horspool's search over pairs of bytes (as in Wu and Manber's), run on one
+ * window of M bytes chosen in each pattern: the text's last pair under the
+ * window says how far the window can move before any pattern's window
+ * could end there, and the test passes as soon as a pair allows no move.
+ * Text and patterns are read through the same folding (case, whitespace,
+ * the capitals of Latin-1), and a pair of blanks moves one byte only,
+ * since a run of them matches one space: the test never fails a text that
+ * holds a pattern, and passes few others.  Tables from the generator. */
+#define NDR_SKIP_HASH 4096u
+
+typedef struct ndr_skip {
+    const unsigned char *shift; /* NDR_SKIP_HASH entries, by pair hash */
+    unsigned m;                 /* the window, 2..255 bytes; 0: every text
+                                   passes (a pattern shorter than 2) */
+} ndr_skip;
+
+/* The filter's view of byte C: ASCII capitals small, every blank a space,
+ * bytes 0x80..0x9E raised by 0x20 (the Latin-1 capitals' second bytes,
+ * whatever came before: the same on both sides, so never a miss). */
+unsigned char ndr_skip_fold(unsigned char c);
+
+/* The slot of the folded pair A, B. */
+unsigned ndr_skip_hash(unsigned char a, unsigned char b);
+
+/* 0 when TEXT[0..LEN) cannot hold a pattern of F (after leading blanks,
+ * which no pattern starts with), 1 when it may. */
+int ndr_skip_maybe(const ndr_skip *f, const char *text, size_t len);
+
 /* Normalize pattern S[0..N) the way the scanner sees text: ASCII and
  * Latin-1 UTF-8 capitals to small letters, whitespace runs to one space.
  * Writes at most N bytes to OUT and returns the new length.  The generator

@@ -1040,7 +1040,12 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         if (want != 0) {
             if (len > 20)
                 want |= NDR_PAT_JSON;
-            kinds = pattern_kinds(line, len, want);
+            /* once a marker was seen, most lines hold no separator and
+             * no JSON key, which the skip filter tells at a glance */
+            kinds = (want & NDR_PAT_MARKER) == 0 &&
+                            !ndr_skip_maybe(&ndr_tab_sepskip, line, len)
+                        ? 0
+                        : pattern_kinds(line, len, want);
         } else {
             kinds = len > 20 && ndr_ci_find_at(line, len, "notificationType",
                                                16, 14) ? NDR_PAT_JSON : 0;

@@ -122,6 +122,8 @@ enum {
 };
 extern const ndr_ac ndr_tab_textpat_ac;
 extern const unsigned char ndr_tab_textpat_ac_kind[];
+/* The skip filter of the separator and json patterns (match.h). */
+extern const ndr_skip ndr_tab_sepskip;
 extern const ndr_ac ndr_tab_hdrpat_ac;
 extern const unsigned char ndr_tab_hdrpat_ac_kind[];
 

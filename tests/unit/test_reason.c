@@ -693,6 +693,112 @@ static void test_matcher_random_edges(void **state)
     random_rounds(alpha, sizeof alpha, 1, 777, 600);
 }
 
+/* The skip filter never turns away a text in which the automaton finds a
+ * pattern: random patterns of 2 to 8 bytes (never starting with a blank),
+ * random texts with occurrences planted in other case, with blank runs
+ * and Latin-1 capitals; and it turns away some texts. */
+static void test_skip_filter_random(void **state)
+{
+    static const char alpha[] = {'a', 'b', 'c', 'A', 'B', ' ', '\t', '\n',
+                                 '-', '\xc3', '\x81', '\xa1', '\x9e'};
+    unsigned long seed = 4242;
+    int rejected = 0, passed_with_match = 0;
+    (void)state;
+#define RND() (seed = seed * 1103515245UL + 12345UL, (size_t)(seed >> 16))
+    for (int round = 0; round < 400; round++) {
+        char pbuf[12][9], np[12][9], text[160];
+        const char *pats[12], *norm[12];
+        size_t npl[12], n = 1 + RND() % 12, tn = RND() % sizeof text, k;
+        unsigned char shift[NDR_SKIP_HASH];
+        ndr_skip f;
+        ndr_ac_iter it;
+        ndr_ac_match m;
+        built b;
+        int found;
+        for (size_t i = 0; i < n; i++) {
+            size_t len;
+            do {
+                len = 2 + RND() % 7;
+                for (k = 0; k < len; k++)
+                    pbuf[i][k] = alpha[RND() % sizeof alpha];
+                pbuf[i][len] = '\0';
+                npl[i] = ndr_ac_normalize(pbuf[i], len, np[i]);
+                for (k = 0; k < i; k++)
+                    if (npl[k] == npl[i] && memcmp(np[k], np[i], npl[i]) == 0)
+                        break;
+            } while (npl[i] < 2 || np[i][0] == ' ' || k < i);
+            pats[i] = pbuf[i];
+            norm[i] = np[i];
+        }
+        build(&b, pats, n);
+        f.shift = shift;
+        f.m = skip_compile(shift, norm, npl, n);
+        assert_true(f.m >= 2);
+        for (k = 0; k < tn; k++)
+            text[k] = alpha[RND() % sizeof alpha];
+        /* plant a pattern, its letters in upper case and its spaces
+         * widened, in half the texts */
+        if (round % 2 == 0 && tn > 30) {
+            const char *p = np[RND() % n];
+            size_t at = RND() % (tn - 30), o = at;
+            for (k = 0; p[k] != '\0' && o < tn; k++) {
+                char c = p[k];
+                if (c == ' ') {
+                    text[o++] = '\t';
+                    if (o < tn)
+                        text[o++] = ' ';
+                    continue;
+                }
+                text[o++] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+            }
+        }
+        ndr_ac_begin(&it, &b.ac, text, tn);
+        found = ndr_ac_next(&it, &m);
+        if (found) {
+            assert_int_equal(ndr_skip_maybe(&f, text, tn), 1);
+            passed_with_match++;
+        } else if (!ndr_skip_maybe(&f, text, tn)) {
+            rejected++;
+        }
+        ac_free(&b.t);
+    }
+#undef RND
+    assert_true(passed_with_match > 50);
+    assert_true(rejected > 10);
+}
+
+/* The separator filter of the tables: every separator and the JSON key,
+ * in capitals, after an indent and with widened spaces, pass; ordinary
+ * lines of a bounce mostly do not. */
+static void test_skip_filter_tables(void **state)
+{
+    static const char *const plain[] = {
+        "Your message to the recipient below could not be delivered.",
+        "The mail system gave up after trying for five days to reach it.",
+        "Please check the spelling of the address and try again later.",
+        "If the problem continues, contact your helpdesk for assistance.",
+        "The following organization rejected your message: example.org"};
+    int rejected = 0;
+    (void)state;
+    {
+        static const char *const seps[] = {
+            "   ----- ORIGINAL   MESSAGE -----",
+            "Below this line is a copy of the message.",
+            "\tContent-Type: message/RFC822",
+            "{\"notificationType\":\"Bounce\"}",
+            "Ursprüngliche Nachricht", "URSPR\xc3\x9cNGLICHE NACHRICHT"};
+        for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
+            assert_int_equal(ndr_skip_maybe(&ndr_tab_sepskip, seps[i],
+                                            strlen(seps[i])), 1);
+    }
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        rejected += !ndr_skip_maybe(&ndr_tab_sepskip, plain[i],
+                                    strlen(plain[i]));
+    assert_true(rejected >= 2);
+    /* shorter than the window: nothing to find */
+    assert_int_equal(ndr_skip_maybe(&ndr_tab_sepskip, "original", 8), 0);
+}
+
 /* The compiled reason tables agree with each other. */
 static void test_tables(void **state)
 {
@@ -758,6 +864,8 @@ int main(void)
         cmocka_unit_test(test_matcher_no_patterns),
         cmocka_unit_test(test_matcher_random),
         cmocka_unit_test(test_matcher_random_edges),
+        cmocka_unit_test(test_skip_filter_random),
+        cmocka_unit_test(test_skip_filter_tables),
         cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
