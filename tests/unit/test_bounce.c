@@ -307,6 +307,15 @@ static void test_exim_local(void **state)
                   "1|ben@nowhere.example|-|0|failed|-|hostunknown\n");
 }
 
+/* Exchange's store names a full mailbox in one run-together exception
+ * name, under a plain 5.2.0 that alone would say nothing. */
+static void test_exchange_quota(void **state)
+{
+    (void)state;
+    check_fixture("exchange-quota.eml",
+                  "1|erik.holm@corp.example.com|5.2.0|550|failed|-|mailboxfull\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -628,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_iso2022jp),
         cmocka_unit_test(test_action_by_subject),
         cmocka_unit_test(test_exim_local),
+        cmocka_unit_test(test_exchange_quota),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
