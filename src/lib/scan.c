@@ -205,6 +205,7 @@ static int separator_length(const char *s, size_t n)
 void ndr_scan_reset(ndr_parser *p)
 {
     p->hdr_bounce = 0;
+    p->sys_sender = 0;
     p->subj_failure = 0;
     p->subj_delay = 0;
     p->hdr_report = 0;
@@ -228,6 +229,11 @@ void ndr_scan_reset(ndr_parser *p)
     p->text_blank = 1;
     p->lead[0] = '\0';
     p->body_marker = 0;
+    p->fwd = 0;
+    p->fwd_sep = 0;
+    p->fwd_bounce = 0;
+    p->fwd_subj_failure = 0;
+    p->fwd_subj_delay = 0;
     p->nrcpts = 0;
     p->cur_rcpt = -1;
     p->pre_len = 0;
@@ -334,7 +340,7 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
     switch (id) {
     case HDR_FROM:
         if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
-            p->hdr_bounce = 1;
+            p->hdr_bounce = p->sys_sender = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
         break;
@@ -347,7 +353,7 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         while (n > 0 && ndr_isspace((unsigned char)v[n - 1]))
             n--;
         if (n == 2 && v[0] == '<' && v[1] == '>')
-            p->hdr_bounce = 1;
+            p->hdr_bounce = p->sys_sender = 1;
         break;
     }
     case HDR_SUBJECT: {
@@ -363,7 +369,7 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         break;
     }
     case HDR_X_FAILED_RECIPIENTS:
-        p->hdr_bounce = 1;
+        p->hdr_bounce = p->sys_sender = 1;
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
         break;
     case HDR_AUTO_SUBMITTED:
@@ -1024,6 +1030,129 @@ static int session_line(const char *s, size_t n)
     return n - k >= 4 && memcmp(s + k, ")...", 4) == 0;
 }
 
+/* ---- forwarded bounces -------------------------------------------------- */
+
+/* A bounce that a person forwarded ("FW: Undeliverable: ...", or pasted
+ * with the mail client's "-----Original Message-----" above it) comes
+ * after a line that introduces a forwarded or quoted message and a short
+ * header in the client's language (From, Sent, To, Subject).  When such a
+ * line comes before the text named any recipient, code or report field
+ * (and, for a separator, in a message from a person; see forwarded_here),
+ * that header is read like a message's own: its addresses are senders,
+ * never recipients, and its From tells whether a bounce follows (a mail
+ * system's address or name, as in a message's own From field).  If one
+ * does, the text after the header is the failure text (the forwarder's
+ * note before it is dropped); if not, a separator ends the text as it
+ * always does. */
+
+static size_t pick_code(const char *s, size_t n, ndr_code *out);
+
+/* Has the text given nothing yet that a bounce is read for? */
+static int nothing_read(const ndr_parser *p)
+{
+    ndr_code c;
+    return p->nrcpts == 0 && p->nblocks == 0 && p->json_len == 0 &&
+           pick_code(p->pre, p->pre_len, &c) == (size_t)-1;
+}
+
+/* Can a separator here introduce a forwarded bounce rather than the
+ * returned original?  Not in a message that a mail system sent, nor
+ * after text that already read like a bounce: the header after it is the
+ * original's, whatever its Subject says. */
+static int forwarded_here(const ndr_parser *p)
+{
+    return !p->sys_sender && !p->hdr_report && !p->body_marker;
+}
+
+/* The length of the name of a forwarded header field ("From", "Betreff",
+ * "À") that starts S[0..N), up to its colon, or 0. */
+static size_t fwd_field(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && k <= 20 &&
+           (ndr_isalpha((unsigned char)s[k]) || s[k] == '-' || s[k] == ' ' ||
+            (unsigned char)s[k] >= 0x80))
+        k++;
+    return k > 0 && k < n && s[k] == ':' && s[0] != ' ' ? k : 0;
+}
+
+/* Is NAME[0..N) one of WORDS (NULL-terminated)? */
+static int name_in(const char *name, size_t n, const char *const *words)
+{
+    for (; *words != NULL; words++)
+        if (ndr_ci_cmpn(name, n, *words) == 0)
+            return 1;
+    return 0;
+}
+
+static void fwd_field_read(ndr_parser *p, const char *name, size_t n,
+                           const char *v, size_t vn)
+{
+    /* the names mail clients write, in the languages of data/patterns.csv */
+    static const char *const from[] = {"from", "von", "de", "da", "van",
+                                       NULL};
+    static const char *const subject[] = {"subject", "betreff", "objet",
+                                          "oggetto", "asunto", "assunto",
+                                          "onderwerp", NULL};
+    add_addrs(v, vn, p->senders, &p->nsenders, NDR_SENDERS_MAX);
+    if (name_in(name, n, from) &&
+        pattern_kinds(v, vn, NDR_PAT_BOUNCE_FROM) != 0)
+        p->fwd_bounce = 1;
+    /* The Subject says whether the bounce is a failure or a delay, but
+     * not that it is a bounce: people write "bounce" and "failed" in
+     * theirs, and quote them. */
+    if (name_in(name, n, subject)) {
+        unsigned k = pattern_kinds(v, vn, NDR_PAT_BOUNCE_SUBJECT |
+                                              NDR_PAT_DELAY_SUBJECT);
+        if (k & NDR_PAT_BOUNCE_SUBJECT)
+            p->fwd_subj_failure = 1;
+        if (k & NDR_PAT_DELAY_SUBJECT)
+            p->fwd_subj_delay = 1;
+    }
+}
+
+/* The forwarded header is over: go on with the bounce after it, or end
+ * the text at a separator. */
+static void fwd_end(ndr_parser *p)
+{
+    if (p->fwd_bounce) {
+        p->hdr_bounce = 1;
+        p->subj_failure |= p->fwd_subj_failure;
+        p->subj_delay |= p->fwd_subj_delay;
+        p->pre_len = 0;
+        p->pre[0] = '\0';
+        p->lead[0] = '\0';
+    } else if (p->fwd_sep) {
+        p->text_done = 1;
+    }
+    p->fwd = 0;
+}
+
+/* A line while a forwarded header may be read: 1 when it was consumed. */
+static int fwd_line(ndr_parser *p, const char *line, size_t len)
+{
+    size_t k = 0;
+    while (k < len && ndr_isspace((unsigned char)line[k]))
+        k++;
+    if (k == len) {
+        /* a blank line may come before the header (Apple Mail's "Begin
+         * forwarded message:"), and one ends it */
+        if (p->fwd == 2)
+            fwd_end(p);
+        p->text_blank = 1;
+        return 1;
+    }
+    if ((k = fwd_field(line, len)) > 0) {
+        fwd_field_read(p, line, k, line + k + 1, len - k - 1);
+        p->fwd = 2;
+        return 1;
+    }
+    if (p->fwd == 2 && ndr_isblank((unsigned char)line[0]))
+        return 1; /* a folded field */
+    fwd_end(p);
+    return p->text_done;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
@@ -1037,6 +1166,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         json_collect(p, line, len);
         return;
     }
+    if (p->fwd && fwd_line(p, line, len))
+        return;
     if (len == 0) {
         if (p->ds_text)
             ndr_scan_dsn_line(p, line, 0);
@@ -1050,7 +1181,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
      * JSON key alone (the 'p' of "notificationType" is its rarest letter
      * in mail). */
     {
-        unsigned want = (separator_length(line, len) ? NDR_PAT_SEPARATOR : 0) |
+        unsigned want = (separator_length(line, len)
+                             ? NDR_PAT_SEPARATOR | NDR_PAT_FORWARD : 0) |
                         (p->body_marker ? 0 : NDR_PAT_MARKER);
         if (want != 0) {
             if (len > 20)
@@ -1064,6 +1196,15 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             json_collect(p, line, len);
             return;
         }
+    }
+    if ((kinds & (NDR_PAT_SEPARATOR | NDR_PAT_FORWARD)) && nothing_read(p) &&
+        ((kinds & NDR_PAT_SEPARATOR) == 0 || forwarded_here(p))) {
+        p->fwd = 1;
+        p->fwd_sep = (kinds & NDR_PAT_SEPARATOR) != 0;
+        p->fwd_bounce = p->fwd_subj_failure = p->fwd_subj_delay = 0;
+        if (p->fwd_sep)
+            return;
+        /* "Forwarded message" alone may be a sentence: read it as one */
     }
     if ((kinds & NDR_PAT_SEPARATOR) ||
         (p->text_blank && original_starts(line, len))) {

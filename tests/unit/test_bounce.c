@@ -316,6 +316,22 @@ static void test_exchange_quota(void **state)
                   "1|erik.holm@corp.example.com|5.2.0|550|failed|-|mailboxfull\n");
 }
 
+/* A bounce forwarded by a person, or pasted with the mail client's
+ * separator above it: the forwarded header's addresses are not
+ * recipients, and the bounce after it is read.  A reply that quotes a
+ * person's mail about bounces stays no bounce. */
+static void test_forwarded(void **state)
+{
+    (void)state;
+    check_fixture("fwd-outlook.eml",
+                  "1|carl.young@fabrikam.example.net|5.1.10|550|failed|-|userunknown\n");
+    check_fixture("fwd-pasted.txt",
+                  "1|carl.young@fabrikam.example.net|5.1.10|550|failed|-|userunknown\n");
+    check_fixture("fwd-gmail.eml",
+                  "1|gina.lopez@example.org|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("not-bounce-reply.eml", "");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -638,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_action_by_subject),
         cmocka_unit_test(test_exim_local),
         cmocka_unit_test(test_exchange_quota),
+        cmocka_unit_test(test_forwarded),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
