@@ -1539,6 +1539,10 @@ static void record_from_text(ndr_parser *p, const char *addr,
     if (b.rec.status != NULL && b.rec.status[0] == '4' &&
         (p->subj_delay || !p->subj_failure))
         b.rec.action = "delayed";
+    /* Without a code, the Subject alone can tell: a delay warning's
+     * words ("Connection timed out") are those of the attempts so far. */
+    if (b.rec.status == NULL && p->subj_delay)
+        b.rec.action = "delayed";
     /* The text before the first recipient speaks for it only when its own
      * context is empty or the code came from there. */
     n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);

@@ -289,6 +289,9 @@ static void test_action_by_subject(void **state)
     (void)state;
     check_fixture("postfix-delay.eml",
                   "1|max@example.org|4.2.2|452|delayed|-|mailboxfull\n");
+    /* no code at all: the Subject alone says it is a delay */
+    check_fixture("postfix-delay-text.eml",
+                  "1|xin@example.org|-|0|delayed|-|expired\n");
     check_fixture("exim-gave-up.eml",
                   "1|lee@example.org|-|0|failed|-|expired\n"
                   "1|kim@example.org|4.2.2|452|failed|-|mailboxfull\n");
