@@ -54,6 +54,20 @@ static int addr_domain_char(unsigned char c)
     return addr_chars[c] & 2;
 }
 
+/* Is S[0..3) a full-width punctuation mark of Chinese and Japanese text
+ * (U+3001 、 U+3002 。 U+3008..U+300F 〈〉《》「」『』, U+FF08 （ U+FF09 ）
+ * U+FF0C ， U+FF1A ： U+FF1B ； U+FF1C ＜ U+FF1E ＞)?  It ends an address
+ * as ASCII punctuation does, though other UTF-8 may be part of one. */
+static int wide_punct(const unsigned char *s)
+{
+    if (s[0] == 0xe3 && s[1] == 0x80)
+        return s[2] == 0x81 || s[2] == 0x82 || (s[2] >= 0x88 && s[2] <= 0x8f);
+    if (s[0] == 0xef && s[1] == 0xbc)
+        return s[2] == 0x88 || s[2] == 0x89 || s[2] == 0x8c || s[2] == 0x9a ||
+               s[2] == 0x9b || s[2] == 0x9c || s[2] == 0x9e;
+    return 0;
+}
+
 /* Is there an address whose '@' is at S[AT]?  Sets its bounds.  (The
  * garbage values clang-tidy finds here come by way of json_get: see
  * tests/static/justified.txt.) */
@@ -62,11 +76,13 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
 {
     size_t a = at, b = at + 1;
     int dot = 0;
-    while (a > 0 && addr_local_char((unsigned char)s[a - 1]))
+    while (a > 0 && addr_local_char((unsigned char)s[a - 1]) &&
+           !(a >= 3 && wide_punct((const unsigned char *)s + a - 3)))
         a--;
     while (a < at && (s[a] == '.' || s[a] == '-'))
         a++;
-    while (b < n && addr_domain_char((unsigned char)s[b])) {
+    while (b < n && addr_domain_char((unsigned char)s[b]) &&
+           !(n - b >= 3 && wide_punct((const unsigned char *)s + b))) {
         if (s[b] == '.')
             dot = 1;
         b++;
@@ -848,13 +864,23 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             return strlen(out);
         }
     }
-    /* "Label: address" */
+    /* "Label: address"; the label may be in any script ("Empfänger:",
+     * "收件人:"), and Chinese and Japanese text ends it with a full-width
+     * colon (U+FF1A). */
     {
-        size_t c = i;
-        while (c < n && c - i < 40 && s[c] != ':' && s[c] != '@')
-            c++;
-        if (c < n && s[c] == ':' && c > i && !sender_label(s + i, c - i)) {
-            size_t k = c + 1;
+        size_t c = i, cl = 0;
+        for (; c < n && c - i < 40 && s[c] != '@'; c++) {
+            if (s[c] == ':') {
+                cl = 1;
+                break;
+            }
+            if (n - c >= 3 && memcmp(s + c, "\xef\xbc\x9a", 3) == 0) {
+                cl = 3;
+                break;
+            }
+        }
+        if (cl > 0 && c > i && !sender_label(s + i, c - i)) {
+            size_t k = c + cl;
             while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
                              s[k] == '"'))
                 k++;
@@ -863,7 +889,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                 int word = 1;
                 for (size_t j = i; j < c; j++)
                     if (!(ndr_isalpha((unsigned char)s[j]) || s[j] == ' ' ||
-                          s[j] == '-' || s[j] == '_'))
+                          s[j] == '-' || s[j] == '_' ||
+                          (unsigned char)s[j] >= 0x80))
                         word = 0;
                 if (word) {
                     *rest = k + alen;
@@ -882,6 +909,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             "destinatario", "entreg", "mensaje", "mensagem", "bericht"};
         size_t b = at, w;
         while (b > 0 && (s[b - 1] == '<' || s[b - 1] == '"' ||
+                         s[b - 1] == '\'' || /* "Failed to deliver to 'a@b'" */
                          ndr_isblank((unsigned char)s[b - 1]) || s[b - 1] == ':'))
             b--;
         w = b;

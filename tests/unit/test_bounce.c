@@ -335,6 +335,21 @@ static void test_forwarded(void **state)
     check_fixture("not-bounce-reply.eml", "");
 }
 
+/* SmarterMail quotes the address ("Failed to deliver to 'a@b'");
+ * Portuguese words name the cause in Latin-1 text without a code; a
+ * Chinese notice labels the recipient in Chinese with a full-width colon,
+ * which is no part of the address. */
+static void test_other_systems(void **state)
+{
+    (void)state;
+    check_fixture("smartermail.eml",
+                  "1|bert@example.org|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("portuguese-latin1.eml",
+                  "1|ines@example.com.br|-|0|failed|-|userunknown\n");
+    check_fixture("chinese.eml",
+                  "1|kai@example.cn|-|550|failed|-|userunknown\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -658,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_exim_local),
         cmocka_unit_test(test_exchange_quota),
         cmocka_unit_test(test_forwarded),
+        cmocka_unit_test(test_other_systems),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
