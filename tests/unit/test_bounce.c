@@ -350,6 +350,27 @@ static void test_other_systems(void **state)
                   "1|kai@example.cn|-|550|failed|-|userunknown\n");
 }
 
+/* Bounces of systems the other fixtures do not cover: Microsoft 365's
+ * HTML-only notice (quoted-printable, the returned original holding a code
+ * of its own), four recipients of a Postfix report with four causes
+ * (block list, DMARC, no such domain, size), MDaemon's session transcript
+ * (its "* To:" line and the reply to RCPT), and Kerio Connect. */
+static void test_more_systems(void **state)
+{
+    (void)state;
+    check_fixture("o365-html-ndr.eml",
+                  "1|bruno.keller@fabrikam.example.net|5.1.10|550|failed|-|userunknown\n");
+    check_fixture("postfix-multi.eml",
+                  "1|xavier@example.org|5.7.1|550|failed|-|blocked\n"
+                  "1|yara@example.net|5.7.26|550|failed|-|authfailure\n"
+                  "1|zoe@nowhere.example|5.4.4|0|failed|-|hostunknown\n"
+                  "1|adam@example.info|5.3.4|552|failed|-|mesgtoobig\n");
+    check_fixture("mdaemon.eml",
+                  "1|quinn@example.org|5.2.1|550|failed|-|suspend\n");
+    check_fixture("kerio.eml",
+                  "1|sam@example.net|5.3.4|552|failed|-|mesgtoobig\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -674,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_exchange_quota),
         cmocka_unit_test(test_forwarded),
         cmocka_unit_test(test_other_systems),
+        cmocka_unit_test(test_more_systems),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
