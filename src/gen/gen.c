@@ -920,7 +920,7 @@ static int read_registry_date(const char *path, char *out, size_t cap)
 
 static const char *const pattern_kinds[] = {
     "separator", "marker", "bounce_from", "bounce_subject",
-    "autoreply_subject", "delay_subject", "json"};
+    "autoreply_subject", "delay_subject", "json", "forward"};
 
 typedef struct pattern_row {
     char *text;     /* normalized */
@@ -958,7 +958,7 @@ static int read_patterns(const char *path)
         if (kind == sizeof pattern_kinds / sizeof pattern_kinds[0]) {
             csv_error(&r, "unknown kind '%s' (separator, marker, bounce_from, "
                           "bounce_subject, autoreply_subject, delay_subject, "
-                          "json)",
+                          "json, forward)",
                       f[0]);
             bad = 1;
             continue;

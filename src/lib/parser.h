@@ -136,6 +136,8 @@ struct ndr_parser {
 
     /* what the message's own headers say */
     int hdr_bounce;         /* From/Subject/Return-Path/... look like a bounce */
+    int sys_sender;         /* From, Return-Path or X-Failed-Recipients say
+                               a mail system sent it (not a person) */
     int subj_failure;       /* the Subject says the mail was not delivered */
     int subj_delay;         /* ... or that delivery is only late */
     int hdr_report;         /* Content-Type multipart/report */
@@ -169,6 +171,12 @@ struct ndr_parser {
     int text_blank;         /* the last text line was blank */
     char lead[NDR_LEAD_MAX]; /* the last line that ended with ':' */
     int body_marker;        /* the text reads like a bounce */
+    int fwd;                /* the header of a forwarded message is being
+                               read: 1 before its first field, 2 in them */
+    int fwd_sep;            /* the line that began it was a separator */
+    int fwd_bounce;         /* its From is a mail system's */
+    int fwd_subj_failure;   /* its Subject: as subj_failure, subj_delay */
+    int fwd_subj_delay;
     text_rcpt *rcpts;
     size_t nrcpts, rcpts_cap;
     long cur_rcpt;          /* -1: before the first recipient */

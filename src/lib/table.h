@@ -118,7 +118,8 @@ enum {
     NDR_PAT_BOUNCE_SUBJECT = 8,
     NDR_PAT_AUTOREPLY_SUBJECT = 16,
     NDR_PAT_DELAY_SUBJECT = 32,
-    NDR_PAT_JSON = 64
+    NDR_PAT_JSON = 64,
+    NDR_PAT_FORWARD = 128
 };
 extern const ndr_ac ndr_tab_textpat_ac;
 extern const unsigned char ndr_tab_textpat_ac_kind[];
