@@ -1048,7 +1048,7 @@ static int write_pattern_group(FILE *o, const char *name, unsigned mask)
 }
 
 /* Two automata: the words read in text lines (separators, markers, the
- * JSON key), which run over most of a bounce's text, and the words of the
+ * JSON key, forwards), which run over most of a bounce's text, and the words of the
  * Subject and From fields.  Apart, each is smaller than the two together,
  * and the text scan does not stop on header words. */
 /* The skip filter of the patterns with a kind in MASK. */
@@ -1089,11 +1089,12 @@ static unsigned kind_bit(const char *name)
 static int write_patterns(FILE *o)
 {
     unsigned text = kind_bit("separator") | kind_bit("marker") |
-                    kind_bit("json");
+                    kind_bit("json") | kind_bit("forward");
     unsigned all = (1u << (sizeof pattern_kinds / sizeof pattern_kinds[0])) - 1;
     if (write_pattern_group(o, "ndr_tab_textpat_ac", text) < 0 ||
         write_pattern_skip(o, "ndr_tab_sepskip",
-                           kind_bit("separator") | kind_bit("json")) < 0)
+                           kind_bit("separator") | kind_bit("json") |
+                               kind_bit("forward")) < 0)
         return -1;
     return write_pattern_group(o, "ndr_tab_hdrpat_ac", all & ~text);
 }

@@ -200,7 +200,7 @@ static unsigned pattern_kinds(const char *s, size_t n, unsigned want)
     ndr_ac_iter it;
     ndr_ac_match m;
     unsigned found = 0;
-    int text = (want & (NDR_PAT_SEPARATOR | NDR_PAT_MARKER | NDR_PAT_JSON)) != 0;
+    int text = (want & NDR_PAT_TEXT) != 0;
     const unsigned char *kind =
         text ? ndr_tab_textpat_ac_kind : ndr_tab_hdrpat_ac_kind;
     ndr_ac_begin(&it, text ? &ndr_tab_textpat_ac : &ndr_tab_hdrpat_ac, s, n);
@@ -1219,8 +1219,9 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         if (want != 0) {
             if (len > 20)
                 want |= NDR_PAT_JSON;
-            /* once a marker was seen, most lines hold no separator and
-             * no JSON key, which the skip filter tells at a glance */
+            /* once a marker was seen, most lines hold no separator, no
+             * forward and no JSON key, which the skip filter tells at a
+             * glance */
             kinds = (want & NDR_PAT_MARKER) == 0 &&
                             !ndr_skip_maybe(&ndr_tab_sepskip, line, len)
                         ? 0

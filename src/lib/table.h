@@ -108,7 +108,7 @@ typedef struct ndr_reason_code_rule {
 } ndr_reason_code_rule;
 
 /* The bounce reader's patterns (data/patterns.csv) in two automata: the
- * kinds read in text lines (separator, marker, json) and those of the
+ * kinds read in text lines (NDR_PAT_TEXT) and those of the
  * Subject and From fields.  The kinds of pattern I of an automaton are the
  * bits of its _kind[I], in the order of the kind names in src/gen/gen.c. */
 enum {
@@ -119,11 +119,14 @@ enum {
     NDR_PAT_AUTOREPLY_SUBJECT = 16,
     NDR_PAT_DELAY_SUBJECT = 32,
     NDR_PAT_JSON = 64,
-    NDR_PAT_FORWARD = 128
+    NDR_PAT_FORWARD = 128,
+    /* the kinds read in text lines, in ndr_tab_textpat_ac */
+    NDR_PAT_TEXT = NDR_PAT_SEPARATOR | NDR_PAT_MARKER | NDR_PAT_JSON |
+                   NDR_PAT_FORWARD
 };
 extern const ndr_ac ndr_tab_textpat_ac;
 extern const unsigned char ndr_tab_textpat_ac_kind[];
-/* The skip filter of the separator and json patterns (match.h). */
+/* The skip filter of the separator, forward and json patterns (match.h). */
 extern const ndr_skip ndr_tab_sepskip;
 extern const ndr_ac ndr_tab_hdrpat_ac;
 extern const unsigned char ndr_tab_hdrpat_ac_kind[];
