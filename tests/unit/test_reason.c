@@ -723,6 +723,7 @@ static void test_skip_filter_random(void **state)
                     pbuf[i][k] = alpha[RND() % sizeof alpha];
                 pbuf[i][len] = '\0';
                 npl[i] = ndr_ac_normalize(pbuf[i], len, np[i]);
+                np[i][npl[i]] = '\0';
                 for (k = 0; k < i; k++)
                     if (npl[k] == npl[i] && memcmp(np[k], np[i], npl[i]) == 0)
                         break;
