@@ -181,8 +181,40 @@ static const char *next_cr(const char *s, const char *end, const char **cr)
     return *cr;
 }
 
+/* May the line at Q (LEFT bytes to the buffer's end) be skipped in MODE,
+ * the line before it blank or not (BLANK, asked only for a line that
+ * starts with 'F')?  A "From " line matters only after a blank line (it
+ * starts a message there, and is an ordinary line of the part anywhere
+ * else); a line too short to tell is left to the line-by-line path. */
+static int line_skippable(const char *q, size_t left, enum skip_mode mode,
+                          int want_b, int want_f, const char *prev,
+                          int prev_blank)
+{
+    char c = q[0];
+    if (mode == SKIP_FOLDED)
+        /* a folded line starts with a blank: never "--" or "From " */
+        return c == ' ' || c == '\t';
+    if (c == '-')
+        return !want_b || (left >= 2 && q[1] != '-');
+    if (c == 'F' && want_f) {
+        /* the line before: PREV up to Q's LF, or before S (PREV NULL) */
+        int blank = prev == NULL ? prev_blank
+                    : q - 1 == prev || (q - 2 == prev && prev[0] == '\r');
+        if (blank && (left < 5 || memcmp(q, "From ", 5) == 0))
+            return 0;
+    }
+    /* an empty line ends the header; "To:" (RFC 5322 §3.6.3) */
+    if (mode == SKIP_NOT_TO &&
+        (c == '\n' || c == '\r' || left < 3 ||
+         ((c | 0x20) == 't' && (q[1] | 0x20) == 'o' && q[2] == ':')))
+        return 0;
+    return 1;
+}
+
 /* Skip whole lines from S (a line start) up to the next line that may
- * matter in MODE, or up to the last complete line of the buffer; only
+ * matter in MODE, or up to the last complete line of the buffer.  Each
+ * line costs one memchr for its LF and a look at its first bytes; the
+ * cached CR (*CRP, as next_cr) tells a CRLF end from a bare CR.  Only
  * lines ended by LF or CRLF are skipped: a bare CR inside a line ends a
  * line too, so such a line takes the line-by-line path, where a boundary
  * or "From " after the CR is seen as it is anywhere else.  Returns where
@@ -191,54 +223,33 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
                               const char **crp, enum skip_mode mode)
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
-    const char *q = s, *resume = s, *prev = NULL;
-    size_t counted = 0; /* as input_line counts: a line and one end byte */
-    for (;;) {
-        /* the line at Q */
-        size_t left = (size_t)(end - q);
-        if (left == 0)
+    const char *q = s, *prev = NULL, *cr = *crp;
+    size_t crlf = 0; /* CRLF ends skipped: input_line counts them as one byte */
+    while (q < end && line_skippable(q, (size_t)(end - q), mode, want_b,
+                                     want_f, prev, p->prev_blank)) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        if (nl == NULL)
             break;
-        if (mode == SKIP_FOLDED) {
-            /* a folded line starts with a blank: never "--" or "From " */
-            if (q[0] != ' ' && q[0] != '\t')
-                break;
-        } else {
-            if (want_b && left >= 2 && q[0] == '-' && q[1] == '-')
-                break;
-            if (want_f && q[0] == 'F' &&
-                (left < 5 || memcmp(q, "From ", 5) == 0))
-                break;
-            /* an empty line ends the header; "To:" (RFC 5322 §3.6.3) */
-            if (mode == SKIP_NOT_TO &&
-                (q[0] == '\n' || q[0] == '\r' || left < 3 ||
-                 ((q[0] | 0x20) == 't' && (q[1] | 0x20) == 'o' &&
-                  q[2] == ':')))
-                break;
+        if (cr == NULL || cr < q) {
+            cr = memchr(q, '\r', (size_t)(end - q));
+            if (cr == NULL)
+                cr = end;
         }
-        {
-            const char *nl = memchr(q, '\n', left);
-            if (nl == NULL)
-                break;
-            {
-                const char *cr = next_cr(q, end, crp);
-                if (cr < nl && cr + 1 != nl)
-                    break; /* a bare CR */
-            }
-            counted += (size_t)(nl - q) + 1 - (nl > q && nl[-1] == '\r');
-            prev = q;
-            q = nl + 1;
-            resume = q;
+        if (cr < nl) {
+            if (cr + 1 != nl)
+                break; /* a bare CR */
+            crlf++;
         }
+        prev = q;
+        q = nl + 1;
     }
-    if (resume == s)
+    *crp = cr;
+    if (prev == NULL)
         return s;
     /* The last skipped line: was it blank (for the mbox rule)? */
-    {
-        size_t plen = (size_t)(resume - 1 - prev);
-        p->prev_blank = plen == 0 || (plen == 1 && prev[0] == '\r');
-    }
-    message_bytes(p, counted);
-    return resume;
+    p->prev_blank = q - 1 == prev || (q - 2 == prev && prev[0] == '\r');
+    message_bytes(p, (size_t)(q - s) - crlf);
+    return q;
 }
 
 static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
