@@ -81,7 +81,16 @@ static size_t lines_append(ndr_lines *lb, const char *s, size_t n)
     return drop;
 }
 
-static void message_bytes(ndr_parser *p, size_t n);
+static void message_over(ndr_parser *p);
+
+/* Count N more bytes of the message against max_message: a test per
+ * line, the rest out of line. */
+static inline void message_bytes(ndr_parser *p, size_t n)
+{
+    p->msg_bytes += n;
+    if (p->msg_bytes > p->opt.max_message)
+        message_over(p);
+}
 static int is_from_line(const char *line, size_t len);
 
 /* N bytes dropped from the raw line that starts with LINE[0..HAVE) (at
@@ -938,11 +947,10 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
         message_line(p, line, len);
 }
 
-/* Count N more bytes of the message against max_message. */
-static void message_bytes(ndr_parser *p, size_t n)
+/* The message passed max_message (message_bytes). */
+static void message_over(ndr_parser *p)
 {
-    p->msg_bytes += n;
-    if (p->msg_bytes > p->opt.max_message && !p->msg_dead) {
+    if (!p->msg_dead) {
         if (p->limit == NDR_OK)
             p->limit = NDR_LIMIT_MESSAGE;
         p->msg_dead = 1;
@@ -950,8 +958,7 @@ static void message_bytes(ndr_parser *p, size_t n)
     /* Nothing can end a message of a single-message input; in an mbox the
      * next "From " line would, but an input that never gives one (say
      * /dev/zero) must end too: stop reading altogether. */
-    if (p->msg_dead && p->msg_bytes > p->opt.max_message &&
-        (!p->mbox || p->msg_bytes - p->opt.max_message > p->opt.max_message))
+    if (!p->mbox || p->msg_bytes - p->opt.max_message > p->opt.max_message)
         p->stop = 1;
 }
 
