@@ -273,8 +273,9 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
     while (s < end && p->error == NDR_OK) {
         const char *nl, *stop, *cr;
         enum skip_mode mode;
-        if (lb == &p->raw && lb->len == 0 && !lb->overflow &&
-            (mode = skippable(p)) != SKIP_NONE) {
+        /* the line starts in this buffer (none is being collected) */
+        int fresh = lb->len == 0 && !lb->overflow;
+        if (fresh && lb == &p->raw && (mode = skippable(p)) != SKIP_NONE) {
             s = skip_lines(p, s, end, &crs, mode);
             if (s >= end)
                 return;
@@ -299,7 +300,12 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                 drop_bytes(p, lb->buf, lb->len, drop);
             return;
         }
-        lines_emit(p, lb, s, nl, fn);
+        /* the common case, a whole LF line within max_line, at once */
+        if (fresh && (size_t)(nl - s) <= lb->cap) {
+            if (!p->stop)
+                fn(p, s, (size_t)(nl - s));
+        } else
+            lines_emit(p, lb, s, nl, fn);
         s = nl + 1;
     }
 }
