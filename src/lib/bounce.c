@@ -119,6 +119,22 @@ static void drop_bytes(ndr_parser *p, const char *line, size_t have, size_t n)
 
 /* Emit the line that ends at E: the buffered start (if any) plus S..E. */
 static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
+                       const char *e, line_fn fn);
+
+/* The same, for the line at S of the buffer being split: when it started
+ * in this buffer (FRESH) and fits max_line, the common case, it goes to
+ * FN at once. */
+static inline void line_out(ndr_parser *p, ndr_lines *lb, const char *s,
+                            const char *e, line_fn fn, int fresh)
+{
+    if (fresh && (size_t)(e - s) <= lb->cap) {
+        if (!p->stop)
+            fn(p, s, (size_t)(e - s));
+    } else
+        lines_emit(p, lb, s, e, fn);
+}
+
+static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
                        const char *e, line_fn fn)
 {
     size_t n = (size_t)(e - s), drop;
@@ -284,7 +300,7 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         stop = nl ? nl : end;
         cr = next_cr(s, end, &crs);
         if (cr < stop) {
-            lines_emit(p, lb, s, cr, fn);
+            line_out(p, lb, s, cr, fn, fresh);
             if (cr + 1 == nl)
                 s = nl + 1;
             else if (cr + 1 == end) {
@@ -300,12 +316,7 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                 drop_bytes(p, lb->buf, lb->len, drop);
             return;
         }
-        /* the common case, a whole LF line within max_line, at once */
-        if (fresh && (size_t)(nl - s) <= lb->cap) {
-            if (!p->stop)
-                fn(p, s, (size_t)(nl - s));
-        } else
-            lines_emit(p, lb, s, nl, fn);
+        line_out(p, lb, s, nl, fn, fresh);
         s = nl + 1;
     }
 }
