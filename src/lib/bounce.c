@@ -122,12 +122,12 @@ static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
                        const char *e, line_fn fn);
 
 /* The same, for the line at S of the buffer being split: when it started
- * in this buffer (FRESH) and fits max_line, the common case, it goes to
- * FN at once. */
+ * in this buffer (FRESH) and fits max_line (CAP), the common case, it goes
+ * to FN at once. */
 static inline void line_out(ndr_parser *p, ndr_lines *lb, const char *s,
-                            const char *e, line_fn fn, int fresh)
+                            const char *e, line_fn fn, int fresh, size_t cap)
 {
-    if (fresh && (size_t)(e - s) <= lb->cap) {
+    if (fresh && (size_t)(e - s) <= cap) {
         if (!p->stop)
             fn(p, s, (size_t)(e - s));
     } else
@@ -281,6 +281,12 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                        line_fn fn)
 {
     const char *end = s + n, *crs = NULL;
+    const size_t cap = lb->cap;
+    const int raw = lb == &p->raw;
+    /* Does the line at S start in this buffer (none is being collected)?
+     * Only the first can continue one; every line emitted leaves LB
+     * empty. */
+    int fresh = lb->len == 0 && !lb->overflow;
     if (n > 0 && lb->pending_cr) {
         lb->pending_cr = 0;
         if (*s == '\n')
@@ -289,9 +295,7 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
     while (s < end && p->error == NDR_OK) {
         const char *nl, *stop, *cr;
         enum skip_mode mode;
-        /* the line starts in this buffer (none is being collected) */
-        int fresh = lb->len == 0 && !lb->overflow;
-        if (fresh && lb == &p->raw && (mode = skippable(p)) != SKIP_NONE) {
+        if (fresh && raw && (mode = skippable(p)) != SKIP_NONE) {
             s = skip_lines(p, s, end, &crs, mode);
             if (s >= end)
                 return;
@@ -300,7 +304,8 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         stop = nl ? nl : end;
         cr = next_cr(s, end, &crs);
         if (cr < stop) {
-            line_out(p, lb, s, cr, fn, fresh);
+            line_out(p, lb, s, cr, fn, fresh, cap);
+            fresh = 1;
             if (cr + 1 == nl)
                 s = nl + 1;
             else if (cr + 1 == end) {
@@ -312,11 +317,12 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         }
         if (nl == NULL) {
             size_t drop = lines_append(lb, s, (size_t)(end - s));
-            if (drop > 0 && lb == &p->raw)
+            if (drop > 0 && raw)
                 drop_bytes(p, lb->buf, lb->len, drop);
             return;
         }
-        line_out(p, lb, s, nl, fn, fresh);
+        line_out(p, lb, s, nl, fn, fresh, cap);
+        fresh = 1;
         s = nl + 1;
     }
 }
