@@ -206,9 +206,10 @@ static const char *next_cr(const char *s, const char *end, const char **cr)
     return *cr;
 }
 
-/* May the line at Q (LEFT bytes to the buffer's end) be skipped in MODE,
- * the line before it blank or not (BLANK, asked only for a line that
- * starts with 'F')?  A "From " line matters only after a blank line (it
+/* May the line at Q (LEFT bytes to the buffer's end) be skipped in MODE?
+ * The line before it is PREV, the last one skipped, or when PREV is NULL
+ * the one read before (PREV_BLANK says if it was blank); it is looked at
+ * only for a line that starts with 'F'.  A "From " line matters only after a blank line (it
  * starts a message there, and is an ordinary line of the part anywhere
  * else); a line too short to tell is left to the line-by-line path. */
 static int line_skippable(const char *q, size_t left, enum skip_mode mode,
@@ -222,7 +223,7 @@ static int line_skippable(const char *q, size_t left, enum skip_mode mode,
     if (c == '-')
         return !want_b || (left >= 2 && q[1] != '-');
     if (c == 'F' && want_f) {
-        /* the line before: PREV up to Q's LF, or before S (PREV NULL) */
+        /* the line before: PREV up to the LF before Q, or PREV_BLANK */
         int blank = prev == NULL ? prev_blank
                     : q - 1 == prev || (q - 2 == prev && prev[0] == '\r');
         if (blank && (left < 5 || memcmp(q, "From ", 5) == 0))
