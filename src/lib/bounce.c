@@ -81,7 +81,16 @@ static size_t lines_append(ndr_lines *lb, const char *s, size_t n)
     return drop;
 }
 
-static void message_bytes(ndr_parser *p, size_t n);
+static void message_over(ndr_parser *p);
+
+/* Count N more bytes of the message against max_message: a test per
+ * line, the rest out of line. */
+static inline void message_bytes(ndr_parser *p, size_t n)
+{
+    p->msg_bytes += n;
+    if (p->msg_bytes > p->opt.max_message)
+        message_over(p);
+}
 static int is_from_line(const char *line, size_t len);
 
 /* N bytes dropped from the raw line that starts with LINE[0..HAVE) (at
@@ -109,6 +118,22 @@ static void drop_bytes(ndr_parser *p, const char *line, size_t have, size_t n)
 }
 
 /* Emit the line that ends at E: the buffered start (if any) plus S..E. */
+static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
+                       const char *e, line_fn fn);
+
+/* The same, for the line at S of the buffer being split: when it started
+ * in this buffer (FRESH) and fits max_line (CAP), the common case, it goes
+ * to FN at once. */
+static inline void line_out(ndr_parser *p, ndr_lines *lb, const char *s,
+                            const char *e, line_fn fn, int fresh, size_t cap)
+{
+    if (fresh && (size_t)(e - s) <= cap) {
+        if (!p->stop)
+            fn(p, s, (size_t)(e - s));
+    } else
+        lines_emit(p, lb, s, e, fn);
+}
+
 static void lines_emit(ndr_parser *p, ndr_lines *lb, const char *s,
                        const char *e, line_fn fn)
 {
@@ -181,8 +206,41 @@ static const char *next_cr(const char *s, const char *end, const char **cr)
     return *cr;
 }
 
+/* May the line at Q (LEFT bytes to the buffer's end) be skipped in MODE?
+ * The line before it is PREV, the last one skipped, or when PREV is NULL
+ * the one read before (PREV_BLANK says if it was blank); it is looked at
+ * only for a line that starts with 'F'.  A "From " line matters only after a blank line (it
+ * starts a message there, and is an ordinary line of the part anywhere
+ * else); a line too short to tell is left to the line-by-line path. */
+static int line_skippable(const char *q, size_t left, enum skip_mode mode,
+                          int want_b, int want_f, const char *prev,
+                          int prev_blank)
+{
+    char c = q[0];
+    if (mode == SKIP_FOLDED)
+        /* a folded line starts with a blank: never "--" or "From " */
+        return c == ' ' || c == '\t';
+    if (c == '-')
+        return !want_b || (left >= 2 && q[1] != '-');
+    if (c == 'F' && want_f) {
+        /* the line before: PREV up to the LF before Q, or PREV_BLANK */
+        int blank = prev == NULL ? prev_blank
+                    : q - 1 == prev || (q - 2 == prev && prev[0] == '\r');
+        if (blank && (left < 5 || memcmp(q, "From ", 5) == 0))
+            return 0;
+    }
+    /* an empty line ends the header; "To:" (RFC 5322 §3.6.3) */
+    if (mode == SKIP_NOT_TO &&
+        (c == '\n' || c == '\r' || left < 3 ||
+         ((c | 0x20) == 't' && (q[1] | 0x20) == 'o' && q[2] == ':')))
+        return 0;
+    return 1;
+}
+
 /* Skip whole lines from S (a line start) up to the next line that may
- * matter in MODE, or up to the last complete line of the buffer; only
+ * matter in MODE, or up to the last complete line of the buffer.  Each
+ * line costs one memchr for its LF and a look at its first bytes; the
+ * cached CR (*CRP, as next_cr) tells a CRLF end from a bare CR.  Only
  * lines ended by LF or CRLF are skipped: a bare CR inside a line ends a
  * line too, so such a line takes the line-by-line path, where a boundary
  * or "From " after the CR is seen as it is anywhere else.  Returns where
@@ -191,60 +249,45 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
                               const char **crp, enum skip_mode mode)
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
-    const char *q = s, *resume = s, *prev = NULL;
-    size_t counted = 0; /* as input_line counts: a line and one end byte */
-    for (;;) {
-        /* the line at Q */
-        size_t left = (size_t)(end - q);
-        if (left == 0)
+    const char *q = s, *prev = NULL, *cr = *crp;
+    size_t crlf = 0; /* CRLF ends skipped: input_line counts them as one byte */
+    while (q < end && line_skippable(q, (size_t)(end - q), mode, want_b,
+                                     want_f, prev, p->prev_blank)) {
+        const char *nl = memchr(q, '\n', (size_t)(end - q));
+        if (nl == NULL)
             break;
-        if (mode == SKIP_FOLDED) {
-            /* a folded line starts with a blank: never "--" or "From " */
-            if (q[0] != ' ' && q[0] != '\t')
-                break;
-        } else {
-            if (want_b && left >= 2 && q[0] == '-' && q[1] == '-')
-                break;
-            if (want_f && q[0] == 'F' &&
-                (left < 5 || memcmp(q, "From ", 5) == 0))
-                break;
-            /* an empty line ends the header; "To:" (RFC 5322 §3.6.3) */
-            if (mode == SKIP_NOT_TO &&
-                (q[0] == '\n' || q[0] == '\r' || left < 3 ||
-                 ((q[0] | 0x20) == 't' && (q[1] | 0x20) == 'o' &&
-                  q[2] == ':')))
-                break;
+        if (cr == NULL || cr < q) {
+            cr = memchr(q, '\r', (size_t)(end - q));
+            if (cr == NULL)
+                cr = end;
         }
-        {
-            const char *nl = memchr(q, '\n', left);
-            if (nl == NULL)
-                break;
-            {
-                const char *cr = next_cr(q, end, crp);
-                if (cr < nl && cr + 1 != nl)
-                    break; /* a bare CR */
-            }
-            counted += (size_t)(nl - q) + 1 - (nl > q && nl[-1] == '\r');
-            prev = q;
-            q = nl + 1;
-            resume = q;
+        if (cr < nl) {
+            if (cr + 1 != nl)
+                break; /* a bare CR */
+            crlf++;
         }
+        prev = q;
+        q = nl + 1;
     }
-    if (resume == s)
+    *crp = cr;
+    if (prev == NULL)
         return s;
     /* The last skipped line: was it blank (for the mbox rule)? */
-    {
-        size_t plen = (size_t)(resume - 1 - prev);
-        p->prev_blank = plen == 0 || (plen == 1 && prev[0] == '\r');
-    }
-    message_bytes(p, counted);
-    return resume;
+    p->prev_blank = q - 1 == prev || (q - 2 == prev && prev[0] == '\r');
+    message_bytes(p, (size_t)(q - s) - crlf);
+    return q;
 }
 
 static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
                        line_fn fn)
 {
     const char *end = s + n, *crs = NULL;
+    const size_t cap = lb->cap;
+    const int raw = lb == &p->raw;
+    /* Does the line at S start in this buffer (none is being collected)?
+     * Only the first can continue one; every line emitted leaves LB
+     * empty. */
+    int fresh = lb->len == 0 && !lb->overflow;
     if (n > 0 && lb->pending_cr) {
         lb->pending_cr = 0;
         if (*s == '\n')
@@ -253,8 +296,7 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
     while (s < end && p->error == NDR_OK) {
         const char *nl, *stop, *cr;
         enum skip_mode mode;
-        if (lb == &p->raw && lb->len == 0 && !lb->overflow &&
-            (mode = skippable(p)) != SKIP_NONE) {
+        if (fresh && raw && (mode = skippable(p)) != SKIP_NONE) {
             s = skip_lines(p, s, end, &crs, mode);
             if (s >= end)
                 return;
@@ -263,7 +305,8 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         stop = nl ? nl : end;
         cr = next_cr(s, end, &crs);
         if (cr < stop) {
-            lines_emit(p, lb, s, cr, fn);
+            line_out(p, lb, s, cr, fn, fresh, cap);
+            fresh = 1;
             if (cr + 1 == nl)
                 s = nl + 1;
             else if (cr + 1 == end) {
@@ -275,11 +318,12 @@ static void lines_feed(ndr_parser *p, ndr_lines *lb, const char *s, size_t n,
         }
         if (nl == NULL) {
             size_t drop = lines_append(lb, s, (size_t)(end - s));
-            if (drop > 0 && lb == &p->raw)
+            if (drop > 0 && raw)
                 drop_bytes(p, lb->buf, lb->len, drop);
             return;
         }
-        lines_emit(p, lb, s, nl, fn);
+        line_out(p, lb, s, nl, fn, fresh, cap);
+        fresh = 1;
         s = nl + 1;
     }
 }
@@ -295,8 +339,11 @@ static void lines_flush(ndr_parser *p, ndr_lines *lb, line_fn fn)
 
 /* ---- header fields ------------------------------------------------------ */
 
-/* Is LINE the start of a header field "Name: value"? */
-static int field_start(const char *line, size_t len, size_t *colon)
+/* Is LINE the start of a header field "Name: value"?  Returns where its
+ * colon is, or 0 (a name is never empty).  The position is returned, not
+ * stored through a pointer, so that the callers keep no address-taken
+ * local (no stack-protector canary on the per-line path). */
+static size_t field_start(const char *line, size_t len)
 {
     /* the bytes of a field name: printable ASCII but ':' (RFC 5322 §3.6.8) */
     static const unsigned char name_char[256] = {
@@ -318,8 +365,7 @@ static int field_start(const char *line, size_t len, size_t *colon)
         i++;
     if (i == 0 || i == lim || line[i] != ':')
         return 0;
-    *colon = i;
-    return 1;
+    return i;
 }
 
 /* A folded continuation of the header field being read, cut at
@@ -768,7 +814,7 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
 {
     size_t colon;
     if (len == 0) {
-        if (p->hdr_len > 0 && field_start(p->hdr, p->hdr_len, &colon))
+        if (p->hdr_len > 0 && (colon = field_start(p->hdr, p->hdr_len)) > 0)
             ndr_scan_original_header(p, p->hdr, colon, p->hdr + colon + 1,
                                      p->hdr_len - colon - 1);
         p->hdr_len = 0;
@@ -779,14 +825,14 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
         hdr_append(p, line, len);
         return;
     }
-    if (p->hdr_len > 0 && field_start(p->hdr, p->hdr_len, &colon))
+    if (p->hdr_len > 0 && (colon = field_start(p->hdr, p->hdr_len)) > 0)
         ndr_scan_original_header(p, p->hdr, colon, p->hdr + colon + 1,
                                  p->hdr_len - colon - 1);
     p->hdr_len = 0;
     /* Only a To field can matter (ndr_scan_original_header), and only
      * until one is read: other fields are not kept, which makes their
      * continuation lines no-ops as well. */
-    if (field_start(line, len, &colon) && p->orig_to[0] == '\0' &&
+    if ((colon = field_start(line, len)) > 0 && p->orig_to[0] == '\0' &&
         ndr_header_id(line, colon) == HDR_TO) {
         size_t n = len < p->opt.max_header ? len : p->opt.max_header;
         memcpy(p->hdr, line, n);
@@ -855,7 +901,7 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             return;
         }
         finish_field(p);
-        if (field_start(line, len, &colon)) {
+        if ((colon = field_start(line, len)) > 0) {
             size_t n = len < p->opt.max_header ? len : p->opt.max_header;
             enum hdr_id id;
             if (++p->nheaders > p->opt.max_headers) {
@@ -969,11 +1015,10 @@ static void input_line(ndr_parser *p, const char *line, size_t len)
         message_line(p, line, len);
 }
 
-/* Count N more bytes of the message against max_message. */
-static void message_bytes(ndr_parser *p, size_t n)
+/* The message passed max_message (message_bytes). */
+static void message_over(ndr_parser *p)
 {
-    p->msg_bytes += n;
-    if (p->msg_bytes > p->opt.max_message && !p->msg_dead) {
+    if (!p->msg_dead) {
         if (p->limit == NDR_OK)
             p->limit = NDR_LIMIT_MESSAGE;
         p->msg_dead = 1;
@@ -981,8 +1026,7 @@ static void message_bytes(ndr_parser *p, size_t n)
     /* Nothing can end a message of a single-message input; in an mbox the
      * next "From " line would, but an input that never gives one (say
      * /dev/zero) must end too: stop reading altogether. */
-    if (p->msg_dead && p->msg_bytes > p->opt.max_message &&
-        (!p->mbox || p->msg_bytes - p->opt.max_message > p->opt.max_message))
+    if (!p->mbox || p->msg_bytes - p->opt.max_message > p->opt.max_message)
         p->stop = 1;
 }
 

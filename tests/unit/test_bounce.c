@@ -448,6 +448,161 @@ static void test_mbox_bare_cr_in_skipped_part(void **state)
                     1);
 }
 
+/* The parts skipped without being split (an attachment, the returned
+ * message's header before and after its To field, an epilogue, folded
+ * lines of a field no one reads) end exactly where the line-by-line path
+ * would end them: at a boundary, also one right after a bare CR, and at a
+ * "From " line after a blank line (LF or CRLF), but not at a "From " line
+ * after another line, nor at a line that only starts with '-' or "From".
+ * Mixed LF, CRLF and bare CR ends; then all of it in CRLF (the bare CRs
+ * stay bare). */
+static const char skip_mbox[] =
+    "From MAILER-DAEMON Mon Nov  3 10:15:02 2025\n"
+    "From: MAILER-DAEMON@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "X-Long: a header no one reads\n"
+    " with a folded line\n"
+    "\tand another\n"
+    "Content-Type: multipart/mixed; boundary=b\n"
+    "\n"
+    "--b\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "<amy@example.org>: 550 5.1.1 user unknown\n"
+    "--b\n"
+    "Content-Type: application/octet-stream\n"
+    "\n"
+    "-not a boundary\n"
+    "From the attachment, not after a blank line\n"
+    "\n"
+    "Fromage, after a blank line\n"
+    "crlf line\r\n"
+    "\r\n"
+    "F\r\n"
+    "last line of the attachment\n"
+    "--b\n"
+    "Content-Type: image/png\n"
+    "\n"
+    "iVBORw0KGgo\r\n"
+    "AAAANSUhEUg\r--b\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "<bob@example.org>: 550 5.2.2 mailbox full\n"
+    "--b--\n"
+    "epilogue line\n"
+    "-- not a boundary at depth 0\n"
+    "\r\n"
+    "From MAILER-DAEMON Mon Nov  3 10:15:03 2025\n"
+    "From: MAILER-DAEMON@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "Content-Type: multipart/mixed; boundary=c\n"
+    "\n"
+    "--c\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "The mail could not be delivered: 550 5.1.1 user unknown\n"
+    "--c\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "Received: from x by y\n"
+    " folded part of Received\n"
+    "Subject: hello\n"
+    "From someone at the start of a header line\n"
+    "To: <orig@example.net>\n"
+    "Cc: <cc@example.net>\n"
+    "\n"
+    "body of the original\n"
+    "--c\n"
+    "Content-Type: application/octet-stream\n"
+    "\n"
+    "AAAA\n"
+    "\n"
+    "From MAILER-DAEMON Mon Nov  3 10:15:04 2025\n"
+    "From: MAILER-DAEMON@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "X-Failed-Recipients: zed@example.net\n"
+    "\n"
+    "550 5.1.2 host unknown\n";
+
+static const char skip_want[] =
+    "1|amy@example.org|5.1.1|550|failed|-|userunknown\n"
+    "1|bob@example.org|5.2.2|550|failed|-|mailboxfull\n"
+    "2|orig@example.net|5.1.1|550|failed|-|userunknown\n"
+    "3|zed@example.net|5.1.2|550|failed|-|hostunknown\n";
+
+static void test_skipped_parts(void **state)
+{
+    size_t clen;
+    char *crlf = convert(skip_mbox, sizeof skip_mbox - 1, "\r\n", &clen);
+    (void)state;
+    check_all_feeds(skip_mbox, sizeof skip_mbox - 1, skip_want, 1);
+    check_all_feeds(crlf, clen, skip_want, 1);
+    free(crlf);
+}
+
+/* Parse DATA fed in pieces of CHUNK bytes (0: whole; SPLIT: one cut)
+ * with max_message MAX; the records and the status finish returns go
+ * into S. */
+static ndr_status run_max(const char *data, size_t len, size_t chunk,
+                          size_t split, size_t max, sink *s)
+{
+    ndr_options o;
+    ndr_parser *p;
+    ndr_status st;
+    size_t i = 0;
+    ndr_options_init(&o);
+    o.on_record = on_rec;
+    o.ctx = s;
+    o.max_message = max;
+    memset(s, 0, sizeof *s);
+    p = ndr_parser_new(&o);
+    assert_non_null(p);
+    while (i < len) {
+        size_t n = split != 0 ? (i == 0 ? split : len - i)
+                   : chunk == 0 || len - i < chunk ? len - i : chunk;
+        if (ndr_parser_feed(p, data + i, n) != NDR_OK)
+            break;
+        i += n;
+    }
+    st = ndr_parser_finish(p);
+    ndr_parser_free(p);
+    return st;
+}
+
+/* Skipped lines count toward max_message as read lines do (a CRLF end
+ * is one byte), so that a message just under, at or just over the limit
+ * is read the same whatever the chunking.  Message 1 of skip_mbox (its
+ * separator line is not counted) is mostly skipped lines. */
+static void test_skipped_parts_max_message(void **state)
+{
+    const char *m1 = strchr(skip_mbox, '\n') + 1;
+    const char *m2 = strstr(m1, "\nFrom MAILER-DAEMON") + 1;
+    size_t size = (size_t)(m2 - m1), len = sizeof skip_mbox - 1;
+    sink *want = malloc(sizeof *want), *got = malloc(sizeof *got);
+    (void)state;
+    assert_non_null(want);
+    assert_non_null(got);
+    for (const char *c = m1; c < m2; c++)
+        if (c[0] == '\r' && c[1] == '\n')
+            size--;
+    for (size_t max = size - 3; max <= size + 3; max++) {
+        ndr_status st = run_max(skip_mbox, len, 0, 0, max, want);
+        /* the message fits from SIZE on */
+        assert_int_equal(st, max < size ? NDR_LIMIT_MESSAGE : NDR_OK);
+        for (size_t c = 1; c <= 7; c++) {
+            assert_int_equal(run_max(skip_mbox, len, c, 0, max, got), st);
+            assert_string_equal(got->out, want->out);
+        }
+        for (size_t k = 1; k < len; k++) {
+            assert_int_equal(run_max(skip_mbox, len, 0, k, max, got), st);
+            if (strcmp(got->out, want->out) != 0)
+                fail_msg("max %zu, split at %zu gives\n%s", max, k, got->out);
+        }
+    }
+    free(want);
+    free(got);
+}
+
 /* The header names the parser acts on are known in any case, and no
  * other name is taken for one of them. */
 static void test_header_names(void **state)
@@ -710,6 +865,8 @@ int main(void)
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
+        cmocka_unit_test(test_skipped_parts),
+        cmocka_unit_test(test_skipped_parts_max_message),
         cmocka_unit_test(test_header_names),
         cmocka_unit_test(test_status_vs_diagnostic),
         cmocka_unit_test(test_inconsistent_flag),
