@@ -76,7 +76,7 @@ static size_t start_of(const ndr_ac *ac, const unsigned char *t, size_t end,
         return n < end ? end - n : 0;
     while (n-- > 0 && i > 0) {
         i--;
-        if (sp != 0 && ac->cls[t[i]] == sp)
+        if (ac->cls[t[i]] == sp)
             while (i > 0 && ac->cls[t[i - 1]] == sp)
                 i--;
     }

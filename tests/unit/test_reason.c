@@ -750,7 +750,7 @@ static void test_skip_filter_random(void **state)
                         text[o++] = ' ';
                     continue;
                 }
-                text[o++] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+                text[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
             }
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
