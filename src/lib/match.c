@@ -161,12 +161,16 @@ size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m)
 
 /* ---- skip filter -------------------------------------------------------- */
 
+/* (The arms of ?: are masked to a byte: clang checks the conversion of
+ * every arm, even one never taken for that C.) */
 #define FOLD_(c)                                                              \
-    ((c) >= 'A' && (c) <= 'Z'                                    ? (c) | 0x20 \
+    ((c) >= 'A' && (c) <= 'Z'                                                \
+         ? ((c) | 0x20) & 0xff                                                \
      : (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' ||             \
-             (c) == '\f' || (c) == '\v'                          ? ' '        \
-     : (c) >= 0x80 && (c) <= 0x9e                                 ? (c) + 0x20 \
-                                                                  : (c))
+             (c) == '\f' || (c) == '\v'                                       \
+         ? ' '                                                                \
+     : (c) >= 0x80 && (c) <= 0x9e ? ((c) + 0x20) & 0xff                       \
+                                  : (c) & 0xff)
 #define FOLD4_(c) FOLD_(c), FOLD_((c) + 1), FOLD_((c) + 2), FOLD_((c) + 3)
 #define FOLD16_(c) FOLD4_(c), FOLD4_((c) + 4), FOLD4_((c) + 8), FOLD4_((c) + 12)
 #define FOLD64_(c)                                                            \
