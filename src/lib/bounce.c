@@ -209,9 +209,10 @@ static const char *next_cr(const char *s, const char *end, const char **cr)
 /* May the line at Q (LEFT bytes to the buffer's end) be skipped in MODE?
  * The line before it is PREV, the last one skipped, or when PREV is NULL
  * the one read before (PREV_BLANK says if it was blank); it is looked at
- * only for a line that starts with 'F'.  A "From " line matters only after a blank line (it
- * starts a message there, and is an ordinary line of the part anywhere
- * else); a line too short to tell is left to the line-by-line path. */
+ * only for a line that starts with 'F'.  A "From " line matters only
+ * after a blank line (it starts a message there, and is an ordinary line
+ * of the part anywhere else); a line too short to tell is left to the
+ * line-by-line path. */
 static int line_skippable(const char *q, size_t left, enum skip_mode mode,
                           int want_b, int want_f, const char *prev,
                           int prev_blank)
@@ -250,7 +251,7 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *prev = NULL, *cr = *crp;
-    size_t crlf = 0; /* CRLF ends skipped: input_line counts them as one byte */
+    size_t crlf = 0; /* CRLF ends skipped (input_line counts each as one) */
     while (q < end && line_skippable(q, (size_t)(end - q), mode, want_b,
                                      want_f, prev, p->prev_blank)) {
         const char *nl = memchr(q, '\n', (size_t)(end - q));
@@ -641,12 +642,6 @@ static size_t match_boundary(const ndr_parser *p, const char *line,
 
 /* ---- leaf content ------------------------------------------------------- */
 
-/* Strip HTML tags and the common entities, then read the line as text.
- * Output stops at half the scratch space, wherever the line is then (a tag
- * still open stays open).  Runs of text are copied whole and a tag is
- * passed over with memchr.  LINE may itself be the scratch space (a
- * Latin-1 line recoded by leaf_line): the output never gets ahead of the
- * input (o <= i), so the text is moved, not copied. */
 /* Content of an HTML body that is never text: the CSS of <style>, the
  * code of <script>, a comment.  Office 365 and other HTML bounces carry
  * long style sheets, which are neither findings nor worth the scan. */
@@ -670,6 +665,12 @@ static int html_skip_element(const char *s, size_t n)
     return HTML_TEXT;
 }
 
+/* Strip HTML tags and the common entities, then read the line as text.
+ * Output stops at half the scratch space, wherever the line is then (a tag
+ * still open stays open).  Runs of text are copied whole and a tag is
+ * passed over with memchr.  LINE may itself be the scratch space (a
+ * Latin-1 line recoded by leaf_line): the output never gets ahead of the
+ * input (o <= i), so the text is moved, not copied. */
 static void html_line(ndr_parser *p, const char *line, size_t len)
 {
     static const struct { const char *ent; size_t len; char ch; } ents[] = {

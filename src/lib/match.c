@@ -172,7 +172,8 @@ size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m)
      : (c) >= 0x80 && (c) <= 0x9e ? ((c) + 0x20) & 0xff                       \
                                   : (c) & 0xff)
 #define FOLD4_(c) FOLD_(c), FOLD_((c) + 1), FOLD_((c) + 2), FOLD_((c) + 3)
-#define FOLD16_(c) FOLD4_(c), FOLD4_((c) + 4), FOLD4_((c) + 8), FOLD4_((c) + 12)
+#define FOLD16_(c)                                                            \
+    FOLD4_(c), FOLD4_((c) + 4), FOLD4_((c) + 8), FOLD4_((c) + 12)
 #define FOLD64_(c)                                                            \
     FOLD16_(c), FOLD16_((c) + 16), FOLD16_((c) + 32), FOLD16_((c) + 48)
 
