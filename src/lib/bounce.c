@@ -10,6 +10,7 @@
  * reach the handlers of scan.c by part kind.  Everything the parser keeps
  * is bounded by the limits in ndr_options.
  */
+#include "jis.h"
 #include "parser.h"
 #include "util.h"
 
@@ -383,12 +384,14 @@ static int name_is(const char *name, size_t n, const char *want)
     return ndr_ci_cmpn(name, n, want) == 0;
 }
 
-/* Single-byte charsets, recoded to UTF-8 so that the server's words match
- * the (UTF-8) rules and print correctly.  CS_LATIN1: the Western ones,
- * whose bytes from 0xa0 are their own code points; from CS_TABLE on, the
- * code points of bytes 0x80..0xff in cs_tables (a byte that names no
- * character, or a C1 control, is a space). */
-enum { CS_NONE, CS_LATIN1, CS_TABLE };
+/* Charsets recoded to UTF-8 so that the server's words match the (UTF-8)
+ * rules and print correctly.  CS_LATIN1: the Western ones, whose bytes
+ * from 0xa0 are their own code points; CS_SJIS and CS_EUCJP: Japanese,
+ * through the JIS X 0208 table; from CS_TABLE on, single-byte charsets
+ * with the code points of bytes 0x80..0xff in cs_tables (a byte that
+ * names no character, or a C1 control, is a space).  ISO-2022-JP needs no
+ * label: leaf_line knows it by its escapes. */
+enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_TABLE };
 
 static const unsigned short cs_tables[][128] = {
     /* ISO-8859-2 (Latin-2: Czech, Polish, Slovak, Hungarian, Croatian...) */
@@ -522,9 +525,13 @@ static const struct {
     {"latin5", CS_TABLE + 2}, {"latin-5", CS_TABLE + 2},
     {"windows-1254", CS_TABLE + 3}, {"cp1254", CS_TABLE + 3},
     {"koi8-r", CS_TABLE + 4},
-    {"windows-1251", CS_TABLE + 5}, {"cp1251", CS_TABLE + 5}};
+    {"windows-1251", CS_TABLE + 5}, {"cp1251", CS_TABLE + 5},
+    {"shift_jis", CS_SJIS}, {"shift-jis", CS_SJIS}, {"sjis", CS_SJIS},
+    {"x-sjis", CS_SJIS}, {"windows-31j", CS_SJIS}, {"cp932", CS_SJIS},
+    {"ms_kanji", CS_SJIS},
+    {"euc-jp", CS_EUCJP}, {"x-euc-jp", CS_EUCJP}, {"eucjp", CS_EUCJP}};
 
-int ndr_charset_8bit(const char *s, size_t n)
+int ndr_charset_id(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof cs_names / sizeof cs_names[0]; i++)
         if (ndr_ci_cmpn(s, n, cs_names[i].name) == 0)
@@ -532,19 +539,67 @@ int ndr_charset_8bit(const char *s, size_t n)
     return CS_NONE;
 }
 
-size_t ndr_recode_8bit(int cs, const char *in, size_t n, char *out,
-                       size_t cap)
+/* The code point of the two-byte Japanese character at IN[0..N) (IN[0]
+ * is 0x80 or above) in CS (CS_SJIS or CS_EUCJP), and the bytes it takes
+ * in *USED: U+FFFD for a byte or pair that names no character (user-
+ * defined areas, JIS X 0212). */
+static unsigned jp_char(int cs, const unsigned char *in, size_t n,
+                        size_t *used)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n && o + 3 < cap; i++) {
+    unsigned c = in[0], c2 = n > 1 ? in[1] : 0, row, col;
+    *used = 1;
+    if (cs == CS_SJIS) {
+        if (c >= 0xa1 && c <= 0xdf)
+            return 0xff61 + (c - 0xa1); /* half-width katakana */
+        if (!((c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xef)) ||
+            c2 < 0x40 || c2 == 0x7f || c2 > 0xfc)
+            return 0xfffd;
+        *used = 2;
+        row = (c - (c <= 0x9f ? 0x81u : 0xc1u)) * 2 + 1;
+        if (c2 >= 0x9f) {
+            row++;
+            col = c2 - 0x9e;
+        } else {
+            col = c2 - (c2 >= 0x80 ? 0x40u : 0x3fu);
+        }
+    } else {
+        if (c == 0x8e) { /* SS2: half-width katakana */
+            if (c2 < 0xa1 || c2 > 0xdf)
+                return 0xfffd;
+            *used = 2;
+            return 0xff61 + (c2 - 0xa1);
+        }
+        if (c == 0x8f) { /* SS3: JIS X 0212, not decoded */
+            *used = n > 2 ? 3 : n;
+            return 0xfffd;
+        }
+        if (c < 0xa1 || c > 0xfe || c2 < 0xa1 || c2 > 0xfe)
+            return 0xfffd;
+        *used = 2;
+        row = c - 0xa0;
+        col = c2 - 0xa0;
+    }
+    if (row < 1 || row > 94 || col < 1 || col > 94 ||
+        ndr_jis0208[row - 1][col - 1] == 0)
+        return 0xfffd;
+    return ndr_jis0208[row - 1][col - 1];
+}
+
+size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
+{
+    size_t o = 0, used;
+    for (size_t i = 0; i < n && o + 3 < cap; i += used) {
         unsigned char c = (unsigned char)in[i];
         unsigned u;
+        used = 1;
         if (c < 0x80) {
             out[o++] = (char)c;
             continue;
         }
-        if (cs >= CS_TABLE &&
-            (size_t)(cs - CS_TABLE) < sizeof cs_tables / sizeof cs_tables[0])
+        if (cs == CS_SJIS || cs == CS_EUCJP)
+            u = jp_char(cs, (const unsigned char *)in + i, n - i, &used);
+        else if (cs >= CS_TABLE &&
+                 (size_t)(cs - CS_TABLE) < sizeof cs_tables / sizeof cs_tables[0])
             u = cs_tables[cs - CS_TABLE][c - 0x80];
         else
             u = c < 0xa0 ? 0x20 : c; /* C1 / windows-1252 punctuation */
@@ -598,7 +653,7 @@ static void parse_content_type(ndr_parser *p, const char *v, size_t n)
             while (ce < n && v[ce] != '"' && v[ce] != ';' &&
                    !ndr_isspace((unsigned char)v[ce]))
                 ce++;
-            p->latin1 = ndr_charset_8bit(v + cs, ce - cs);
+            p->latin1 = ndr_charset_id(v + cs, ce - cs);
         }
         if (name_is(v + ns, ne - ns, "boundary")) {
             size_t bs, be;
@@ -936,11 +991,11 @@ static void leaf_line(ndr_parser *p, const char *line, size_t len)
         len = ndr_jis_decode_line(line, len, p->scratch, p->scratch_cap / 2);
         line = p->scratch;
     } else if (p->latin1 && (p->kind == PART_TEXT || p->kind == PART_HTML)) {
-        /* Recode bytes >= 0x80 (up to three UTF-8 bytes each) into the
+        /* Recode bytes >= 0x80 (up to three UTF-8 bytes a character) into the
          * scratch space's first half; the decoders use the second. */
         if (!utf8_or_ascii(line, len)) {
-            len = ndr_recode_8bit(p->latin1, line, len, p->scratch,
-                                  p->scratch_cap / 2);
+            len = ndr_recode(p->latin1, line, len, p->scratch,
+                             p->scratch_cap / 2);
             line = p->scratch;
         }
     }

@@ -267,8 +267,8 @@ static size_t encoded_word(const char *s, size_t n, const char **cs,
 }
 
 /* Decode the encoded words of a header value S[0..N) into OUT (CAP bytes):
- * words in UTF-8 or ASCII are copied, in ISO-2022-JP or a single-byte
- * charset recoded to UTF-8 (other charsets pass undecoded, matching
+ * words in UTF-8 or ASCII are copied, in ISO-2022-JP or a charset that
+ * ndr_recode reads recoded to UTF-8 (others pass undecoded, matching
  * nothing), white space between two words is dropped, and the rest of the
  * value is copied as it is.  Returns the bytes written. */
 static size_t decode_words(const char *s, size_t n, char *out, size_t cap)
@@ -279,7 +279,7 @@ static size_t decode_words(const char *s, size_t n, char *out, size_t cap)
         const char *cs, *txt;
         size_t cslen, txtlen, len, k = 0;
         char enc;
-        int single;
+        int cs_id;
         if (s[i] != '=' ||
             (len = encoded_word(s + i, n - i, &cs, &cslen, &enc, &txt,
                                 &txtlen)) == 0) {
@@ -312,9 +312,9 @@ static size_t decode_words(const char *s, size_t n, char *out, size_t cap)
                 }
             }
         }
-        single = ndr_charset_8bit(cs, cslen);
-        if (single != 0)
-            o += ndr_recode_8bit(single, raw, k, out + o, cap - o);
+        cs_id = ndr_charset_id(cs, cslen);
+        if (cs_id != 0)
+            o += ndr_recode(cs_id, raw, k, out + o, cap - o);
         else if (ndr_ci_cmpn(cs, cslen, "iso-2022-jp") == 0)
             o += ndr_jis_decode_line(raw, k, out + o, cap - o);
         else {
