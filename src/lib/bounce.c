@@ -387,11 +387,14 @@ static int name_is(const char *name, size_t n, const char *want)
 /* Charsets recoded to UTF-8 so that the server's words match the (UTF-8)
  * rules and print correctly.  CS_LATIN1: the Western ones, whose bytes
  * from 0xa0 are their own code points; CS_SJIS and CS_EUCJP: Japanese,
- * through the JIS X 0208 table; from CS_TABLE on, single-byte charsets
+ * through the JIS X 0208 table; CS_CJK: the Chinese and Korean ones, not
+ * decoded (no table is carried) but read a character at a time, each one
+ * U+FFFD, so that their bytes do not run into an address written next to
+ * them; from CS_TABLE on, single-byte charsets
  * with the code points of bytes 0x80..0xff in cs_tables (a byte that
  * names no character, or a C1 control, is a space).  ISO-2022-JP needs no
  * label: leaf_line knows it by its escapes. */
-enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_TABLE };
+enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_CJK, CS_TABLE };
 
 static const unsigned short cs_tables[][128] = {
     /* ISO-8859-2 (Latin-2: Czech, Polish, Slovak, Hungarian, Croatian...) */
@@ -529,7 +532,12 @@ static const struct {
     {"shift_jis", CS_SJIS}, {"shift-jis", CS_SJIS}, {"sjis", CS_SJIS},
     {"x-sjis", CS_SJIS}, {"windows-31j", CS_SJIS}, {"cp932", CS_SJIS},
     {"ms_kanji", CS_SJIS},
-    {"euc-jp", CS_EUCJP}, {"x-euc-jp", CS_EUCJP}, {"eucjp", CS_EUCJP}};
+    {"euc-jp", CS_EUCJP}, {"x-euc-jp", CS_EUCJP}, {"eucjp", CS_EUCJP},
+    {"gb2312", CS_CJK}, {"gbk", CS_CJK}, {"x-gbk", CS_CJK},
+    {"gb18030", CS_CJK}, {"cp936", CS_CJK}, {"euc-cn", CS_CJK},
+    {"big5", CS_CJK}, {"big5-hkscs", CS_CJK}, {"cp950", CS_CJK},
+    {"euc-kr", CS_CJK}, {"ks_c_5601-1987", CS_CJK}, {"cp949", CS_CJK},
+    {"euc-tw", CS_CJK}};
 
 int ndr_charset_id(const char *s, size_t n)
 {
@@ -596,13 +604,20 @@ size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
             out[o++] = (char)c;
             continue;
         }
-        if (cs == CS_SJIS || cs == CS_EUCJP)
+        if (cs == CS_SJIS || cs == CS_EUCJP) {
             u = jp_char(cs, (const unsigned char *)in + i, n - i, &used);
-        else if (cs >= CS_TABLE &&
-                 (size_t)(cs - CS_TABLE) < sizeof cs_tables / sizeof cs_tables[0])
+        } else if (cs == CS_CJK) {
+            /* a lead byte and its trail (0x40 and above, or a digit of
+             * GB18030's four-byte forms, which read as two pairs) */
+            u = 0xfffd;
+            if (i + 1 < n && (unsigned char)in[i + 1] >= 0x30)
+                used = 2;
+        } else if (cs >= CS_TABLE && (size_t)(cs - CS_TABLE) <
+                                         sizeof cs_tables / sizeof cs_tables[0]) {
             u = cs_tables[cs - CS_TABLE][c - 0x80];
-        else
+        } else {
             u = c < 0xa0 ? 0x20 : c; /* C1 / windows-1252 punctuation */
+        }
         if (u < 0x80) {
             out[o++] = (char)u;
         } else if (u < 0x800) {

@@ -56,10 +56,13 @@ static int addr_domain_char(unsigned char c)
 
 /* Is S[0..3) a full-width punctuation mark of Chinese and Japanese text
  * (U+3001 、 U+3002 。 U+3008..U+300F 〈〉《》「」『』, U+FF08 （ U+FF09 ）
- * U+FF0C ， U+FF1A ： U+FF1B ； U+FF1C ＜ U+FF1E ＞)?  It ends an address
- * as ASCII punctuation does, though other UTF-8 may be part of one. */
+ * U+FF0C ， U+FF1A ： U+FF1B ； U+FF1C ＜ U+FF1E ＞), or U+FFFD, what text
+ * in a charset that is not decoded reads as?  It ends an address as ASCII
+ * punctuation does, though other UTF-8 may be part of one. */
 static int wide_punct(const unsigned char *s)
 {
+    if (s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd)
+        return 1;
     if (s[0] == 0xe3 && s[1] == 0x80)
         return s[2] == 0x81 || s[2] == 0x82 || (s[2] >= 0x88 && s[2] <= 0x8f);
     if (s[0] == 0xef && s[1] == 0xbc)
@@ -1013,6 +1016,24 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                     *rest = k + alen;
                     return strlen(out);
                 }
+            }
+        }
+    }
+    /* A label in a charset that is not decoded reads as a run of U+FFFD
+     * (its colon too): "收件人：＜a@b＞" in GB2312. */
+    {
+        size_t k = i;
+        while (n - k >= 3 && memcmp(s + k, "\xef\xbf\xbd", 3) == 0 &&
+               k - i < 40)
+            k += 3;
+        if (k > i) {
+            while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
+                             s[k] == '"'))
+                k++;
+            if (addr_first(s + k, n - k) &&
+                ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+                *rest = k + alen;
+                return strlen(out);
             }
         }
     }
