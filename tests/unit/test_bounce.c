@@ -407,8 +407,8 @@ static void test_charsets(void **state)
 /* Words of other languages: a Dutch and a Turkish notice naming an
  * unknown user, Rediffmail's full mailbox ("the mailbox of the user ... is
  * full"), full mailboxes said by local delivery in six languages, and
- * auto-replies whose only mark is an encoded Subject in ten languages
- * (UTF-8, ISO-2022-JP). */
+ * auto-replies whose only mark is the Subject in twelve languages
+ * (encoded words in UTF-8, ISO-2022-JP and ISO-8859-1, or plain). */
 static void test_languages(void **state)
 {
     (void)state;
@@ -435,7 +435,9 @@ static void test_languages(void **state)
                   "7|suzuki@example.jp|-|0|-|-|vacation\n"
                   "8|erik@example.se|-|0|-|-|vacation\n"
                   "9|lars@example.dk|-|0|-|-|vacation\n"
-                  "10|anna@example.hu|-|0|-|-|vacation\n");
+                  "10|anna@example.hu|-|0|-|-|vacation\n"
+                  "11|karine@example.fr|-|0|-|-|vacation\n"
+                  "12|lena@example.de|-|0|-|-|vacation\n");
 }
 
 /* More systems and shapes: FortiMail's FortiGuard AntiSpam (a refused
