@@ -118,7 +118,8 @@ struct ndr_parser {
     enum part_kind kind;
     enum part_enc enc;
     char ctype[64];
-    int latin1;             /* 8-bit Latin text: recode to UTF-8 */
+    int latin1;             /* 8-bit text in a charset other than UTF-8
+                               (ndr_charset_id): recode to UTF-8 */
     char boundary[NDR_BOUNDARY_MAX + 1];
     size_t blen;
     int boundary_bad;
@@ -220,6 +221,13 @@ void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
                               const char *val, size_t vlen);
 void ndr_scan_end_message(ndr_parser *p);
+
+/* bounce.c: the number of the charset named S[0..N) that ndr_recode reads
+ * (Latin-1 and other single-byte charsets, Shift_JIS, EUC-JP; 0: not one
+ * it knows), and the recoding of IN[0..N) in that charset into UTF-8 in
+ * OUT (at most CAP bytes; returns the bytes written). */
+int ndr_charset_id(const char *s, size_t n);
+size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap);
 
 /* Copy the first address in S[0..N) into OUT (NDR_ADDR_MAX bytes),
  * lowercased domain kept as written; returns its length or 0. */

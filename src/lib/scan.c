@@ -56,10 +56,13 @@ static int addr_domain_char(unsigned char c)
 
 /* Is S[0..3) a full-width punctuation mark of Chinese and Japanese text
  * (U+3001 、 U+3002 。 U+3008..U+300F 〈〉《》「」『』, U+FF08 （ U+FF09 ）
- * U+FF0C ， U+FF1A ： U+FF1B ； U+FF1C ＜ U+FF1E ＞)?  It ends an address
- * as ASCII punctuation does, though other UTF-8 may be part of one. */
+ * U+FF0C ， U+FF1A ： U+FF1B ； U+FF1C ＜ U+FF1E ＞), or U+FFFD, what text
+ * in a charset that is not decoded reads as?  It ends an address as ASCII
+ * punctuation does, though other UTF-8 may be part of one. */
 static int wide_punct(const unsigned char *s)
 {
+    if (s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd)
+        return 1;
     if (s[0] == 0xe3 && s[1] == 0x80)
         return s[2] == 0x81 || s[2] == 0x82 || (s[2] >= 0x88 && s[2] <= 0x8f);
     if (s[0] == 0xef && s[1] == 0xbc)
@@ -220,6 +223,115 @@ static int separator_length(const char *s, size_t n)
     return n >= 8 && n <= 120;
 }
 
+/* ---- encoded words (RFC 2047) ------------------------------------------- */
+
+#define WORD_TEXT_MAX 600 /* encoded text read of one word: 453 bytes */
+
+static int hex_digit(unsigned char c)
+{
+    if (ndr_isdigit(c))
+        return c - '0';
+    c = ndr_lower(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Is S[0..N) the start of an encoded word, =?charset?B|Q?text?= ?  Sets
+ * the charset (without a RFC 2231 language), the encoding letter and the
+ * text, and returns the word's length (0: not one). */
+static size_t encoded_word(const char *s, size_t n, const char **cs,
+                           size_t *cslen, char *enc, const char **txt,
+                           size_t *txtlen)
+{
+    size_t i = 2, k;
+    if (n < 8 || s[0] != '=' || s[1] != '?')
+        return 0;
+    while (i < n && s[i] != '?' && !ndr_isspace((unsigned char)s[i]))
+        i++;
+    if (i == 2 || i + 3 >= n || s[i] != '?' || s[i + 2] != '?')
+        return 0;
+    *cs = s + 2;
+    *cslen = i - 2;
+    for (k = 0; k < *cslen; k++)
+        if ((*cs)[k] == '*')
+            *cslen = k;
+    *enc = (char)ndr_lower((unsigned char)s[i + 1]);
+    if (*enc != 'b' && *enc != 'q')
+        return 0;
+    *txt = s + i + 3;
+    for (k = i + 3; k + 1 < n; k++) {
+        if (ndr_isspace((unsigned char)s[k]))
+            return 0;
+        if (s[k] == '?' && s[k + 1] == '=') {
+            *txtlen = k - (i + 3);
+            return k + 2;
+        }
+    }
+    return 0;
+}
+
+/* Decode the encoded words of a header value S[0..N) into OUT (CAP bytes):
+ * words in UTF-8 or ASCII are copied, in ISO-2022-JP or a charset that
+ * ndr_recode reads recoded to UTF-8 (others pass undecoded, matching
+ * nothing), white space between two words is dropped, and the rest of the
+ * value is copied as it is.  Returns the bytes written. */
+static size_t decode_words(const char *s, size_t n, char *out, size_t cap)
+{
+    char raw[WORD_TEXT_MAX];
+    size_t i = 0, o = 0, word_end = (size_t)-1;
+    while (i < n && o < cap) {
+        const char *cs, *txt;
+        size_t cslen, txtlen, len, k = 0;
+        char enc;
+        int cs_id;
+        if (s[i] != '=' ||
+            (len = encoded_word(s + i, n - i, &cs, &cslen, &enc, &txt,
+                                &txtlen)) == 0) {
+            out[o++] = s[i++];
+            if (!ndr_isspace((unsigned char)s[i - 1]))
+                word_end = (size_t)-1;
+            continue;
+        }
+        if (word_end != (size_t)-1)
+            o = word_end; /* the blank between two words is not text */
+        if (txtlen > WORD_TEXT_MAX)
+            txtlen = WORD_TEXT_MAX;
+        if (enc == 'b') {
+            ndr_b64 st;
+            memset(&st, 0, sizeof st);
+            /* 3 bytes for every 4 letters: at most 450 of raw's 600 */
+            k = ndr_b64_decode(&st, txt, txtlen, raw);
+        } else {
+            for (size_t j = 0; j < txtlen; j++) {
+                if (txt[j] == '_') {
+                    raw[k++] = ' ';
+                } else if (txt[j] == '=' && j + 2 < txtlen &&
+                           hex_digit((unsigned char)txt[j + 1]) >= 0 &&
+                           hex_digit((unsigned char)txt[j + 2]) >= 0) {
+                    raw[k++] = (char)(hex_digit((unsigned char)txt[j + 1]) * 16 +
+                                      hex_digit((unsigned char)txt[j + 2]));
+                    j += 2;
+                } else {
+                    raw[k++] = txt[j];
+                }
+            }
+        }
+        cs_id = ndr_charset_id(cs, cslen);
+        if (cs_id != 0)
+            o += ndr_recode(cs_id, raw, k, out + o, cap - o);
+        else if (ndr_ci_cmpn(cs, cslen, "iso-2022-jp") == 0)
+            o += ndr_jis_decode_line(raw, k, out + o, cap - o);
+        else {
+            if (k > cap - o)
+                k = cap - o;
+            memcpy(out + o, raw, k);
+            o += k;
+        }
+        word_end = o;
+        i += len;
+    }
+    return o;
+}
+
 /* ---- per-message state -------------------------------------------------- */
 
 void ndr_scan_reset(ndr_parser *p)
@@ -377,7 +489,11 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         break;
     }
     case HDR_SUBJECT: {
-        unsigned k = pattern_kinds(val, vlen, NDR_PAT_BOUNCE_SUBJECT |
+        /* Read with its encoded words decoded: subjects in other
+         * languages come as UTF-8, ISO-2022-JP or a local charset. */
+        char subj[512];
+        size_t sn = decode_words(val, vlen, subj, sizeof subj);
+        unsigned k = pattern_kinds(subj, sn, NDR_PAT_BOUNCE_SUBJECT |
                                                   NDR_PAT_AUTOREPLY_SUBJECT |
                                                   NDR_PAT_DELAY_SUBJECT);
         if (k & NDR_PAT_BOUNCE_SUBJECT)
@@ -900,6 +1016,24 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                     *rest = k + alen;
                     return strlen(out);
                 }
+            }
+        }
+    }
+    /* A label in a charset that is not decoded reads as a run of U+FFFD
+     * (its colon too): "收件人：＜a@b＞" in GB2312. */
+    {
+        size_t k = i;
+        while (n - k >= 3 && memcmp(s + k, "\xef\xbf\xbd", 3) == 0 &&
+               k - i < 40)
+            k += 3;
+        if (k > i) {
+            while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
+                             s[k] == '"'))
+                k++;
+            if (addr_first(s + k, n - k) &&
+                ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+                *rest = k + alen;
+                return strlen(out);
             }
         }
     }

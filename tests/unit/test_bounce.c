@@ -381,6 +381,100 @@ static void test_more_systems(void **state)
                   "1|sam@example.net|5.3.4|552|failed|-|mesgtoobig\n");
 }
 
+/* Text parts in charsets other than UTF-8 and Latin-1 are recoded before
+ * they are read: Czech in ISO-8859-2 (8-bit) and Polish in ISO-8859-2
+ * (quoted-printable), Japanese in Shift_JIS and EUC-JP (words only, no
+ * code), Russian in windows-1251 (a capitalised phrase).  GB2312 is not
+ * decoded: its characters read as U+FFFD, so the label and full-width
+ * brackets around the address do not become part of it. */
+static void test_charsets(void **state)
+{
+    (void)state;
+    check_fixture("czech-latin2.eml",
+                  "1|tomas.dvorak@example.cz|-|0|failed|-|userunknown\n");
+    check_fixture("polish-qp-latin2.eml",
+                  "1|ola@onet.example.pl|-|0|failed|-|userunknown\n");
+    check_fixture("sjis.eml",
+                  "1|watanabe@softbank.example.jp|-|0|failed|-|mailboxfull\n");
+    check_fixture("eucjp.eml",
+                  "1|yoshida@example.co.jp|-|0|failed|-|userunknown\n");
+    check_fixture("russian-1251.eml",
+                  "1|petrov@example.ru|-|0|failed|-|userunknown\n");
+    check_fixture("gb2312.eml",
+                  "1|sun@example.cn|-|550|failed|-|userunknown\n");
+}
+
+/* Words of other languages: a Dutch and a Turkish notice naming an
+ * unknown user, Rediffmail's full mailbox ("the mailbox of the user ... is
+ * full"), full mailboxes said by local delivery in six languages, and
+ * auto-replies whose only mark is the Subject in twelve languages
+ * (encoded words in UTF-8, ISO-2022-JP and ISO-8859-1, or plain). */
+static void test_languages(void **state)
+{
+    (void)state;
+    check_fixture("dutch.eml",
+                  "1|lotte.visser@kpn.example.nl|-|0|failed|-|userunknown\n");
+    check_fixture("turkish.eml",
+                  "1|fatma.kaya@example.com.tr|-|0|failed|-|userunknown\n");
+    check_fixture("rediff.eml",
+                  "1|priya.sharma@rediffmail.example.com|-|0|failed|-|mailboxfull\n");
+    check_fixture("quota-languages.mbox",
+                  "1|olle@example.se|5.0.0|0|failed|-|mailboxfull\n"
+                  "2|zofia@example.pl|5.0.0|0|failed|-|mailboxfull\n"
+                  "3|park@example.kr|5.0.0|0|failed|-|mailboxfull\n"
+                  "4|bram@example.nl|5.0.0|0|failed|-|mailboxfull\n"
+                  "5|jiri@example.cz|5.0.0|0|failed|-|mailboxfull\n"
+                  "6|emre@example.com.tr|5.0.0|0|failed|-|mailboxfull\n");
+    check_fixture("ooo-languages.mbox",
+                  "1|jan.devries@example.nl|-|0|-|-|vacation\n"
+                  "2|ewa@example.pl|-|0|-|-|vacation\n"
+                  "3|martin@example.cz|-|0|-|-|vacation\n"
+                  "4|can@example.com.tr|-|0|-|-|vacation\n"
+                  "5|kim@example.kr|-|0|-|-|vacation\n"
+                  "6|wang@example.cn|-|0|-|-|vacation\n"
+                  "7|suzuki@example.jp|-|0|-|-|vacation\n"
+                  "8|erik@example.se|-|0|-|-|vacation\n"
+                  "9|lars@example.dk|-|0|-|-|vacation\n"
+                  "10|anna@example.hu|-|0|-|-|vacation\n"
+                  "11|karine@example.fr|-|0|-|-|vacation\n"
+                  "12|lena@example.de|-|0|-|-|vacation\n");
+}
+
+/* More systems and shapes: FortiMail's FortiGuard AntiSpam (a refused
+ * connection that is not a network fault), Google Groups, an Exchange
+ * transport rule, Exim's MX records pointing nowhere, cPanel's hourly
+ * sending limit and its spam refusal after end of data, Microsoft 365 with
+ * three recipients and three causes, Naver's Korean HTML notice (base64),
+ * a global delivery-status report with a UTF-8 address, and a report
+ * whose block has only Original-Recipient. */
+static void test_systems_round2(void **state)
+{
+    (void)state;
+    check_fixture("fortimail.eml",
+                  "1|legal@example.org|5.7.1|550|failed|-|spamdetected\n");
+    check_fixture("google-groups.eml",
+                  "1|team-announce@example.org|5.7.0|0|failed|-|rejected\n");
+    check_fixture("exchange-rule.eml",
+                  "1|partner@example.net|5.7.1|550|failed|-|policyviolation\n");
+    check_fixture("exim-mx-nonexist.eml",
+                  "1|eli@broken.example|-|0|failed|-|hostunknown\n");
+    check_fixture("cpanel-hourly.eml",
+                  "1|client@example.org|-|0|failed|-|speeding\n");
+    check_fixture("cpanel-eod.eml",
+                  "1|buyer@example.org|5.7.1|550|failed|-|spamdetected\n");
+    check_fixture("o365-multi.eml",
+                  "1|bob@fabrikam.example.net|5.1.10|550|failed|-|userunknown\n"
+                  "1|carol@tailspin.example.org|5.2.2|554|failed|-|mailboxfull\n"
+                  "1|dave@wingtip.example.com|5.7.1|550|failed|-|blocked\n");
+    check_fixture("naver-html.eml",
+                  "1|hong.gildong@example.kr|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("dsn-global.eml",
+                  "1|\xe7\x94\xa8\xe6\x88\xb7@\xe4\xbe\x8b\xe5\xad\x90.example.cn|"
+                  "5.1.1|550|failed|-|userunknown\n");
+    check_fixture("dsn-origonly.eml",
+                  "1|ivy@example.net|5.1.1|550|failed|-|userunknown\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -862,6 +956,9 @@ int main(void)
         cmocka_unit_test(test_forwarded),
         cmocka_unit_test(test_other_systems),
         cmocka_unit_test(test_more_systems),
+        cmocka_unit_test(test_charsets),
+        cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_systems_round2),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
