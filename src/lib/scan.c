@@ -79,13 +79,17 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
 {
     size_t a = at, b = at + 1;
     int dot = 0;
+    /* (a full-width mark ends in a byte >= 0x80 and starts with 0xE3 or
+     * 0xEF: ASCII, nearly every byte here, is not looked at further) */
     while (a > 0 && addr_local_char((unsigned char)s[a - 1]) &&
-           !(a >= 3 && wide_punct((const unsigned char *)s + a - 3)))
+           !(a >= 3 && (unsigned char)s[a - 1] >= 0x80 &&
+             wide_punct((const unsigned char *)s + a - 3)))
         a--;
     while (a < at && (s[a] == '.' || s[a] == '-'))
         a++;
     while (b < n && addr_domain_char((unsigned char)s[b]) &&
-           !(n - b >= 3 && wide_punct((const unsigned char *)s + b))) {
+           !((unsigned char)s[b] >= 0xe3 && n - b >= 3 &&
+             wide_punct((const unsigned char *)s + b))) {
         if (s[b] == '.')
             dot = 1;
         b++;
