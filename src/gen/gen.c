@@ -1002,78 +1002,78 @@ static int read_patterns(const char *path)
     return rc < 0 || bad ? -1 : 0;
 }
 
-/* The automaton NAME of the patterns with a kind in MASK, and their kinds
- * (within MASK) in NAME_kind[]. */
-static int write_pattern_group(FILE *o, const char *name, unsigned mask)
+/* The patterns with a kind in MASK: their texts, lengths and kinds (those
+ * within MASK). */
+typedef struct pattern_set {
+    const char **pats;
+    size_t *lens;
+    unsigned char *kinds;
+    size_t n;
+} pattern_set;
+
+static void pattern_set_free(pattern_set *ps)
 {
-    const char **pats = calloc(n_patterns + 1, sizeof *pats);
-    size_t *lens = calloc(n_patterns + 1, sizeof *lens);
-    unsigned char *kinds = calloc(n_patterns + 1, 1);
-    size_t n = 0;
-    ac_tables t;
-    if (pats == NULL || lens == NULL || kinds == NULL) {
+    free(ps->pats);
+    free(ps->lens);
+    free(ps->kinds);
+}
+
+/* Fill PS; -1 (after the message) when memory runs out. */
+static int pattern_set_get(pattern_set *ps, unsigned mask)
+{
+    ps->pats = calloc(n_patterns + 1, sizeof *ps->pats);
+    ps->lens = calloc(n_patterns + 1, sizeof *ps->lens);
+    ps->kinds = calloc(n_patterns + 1, 1);
+    ps->n = 0;
+    if (ps->pats == NULL || ps->lens == NULL || ps->kinds == NULL) {
         fputs("ndr_gen: out of memory\n", stderr);
-        free(pats);
-        free(lens);
-        free(kinds);
+        pattern_set_free(ps);
         return -1;
     }
     for (size_t i = 0; i < n_patterns; i++) {
         if ((patterns[i].kinds & mask) == 0)
             continue;
-        pats[n] = patterns[i].text;
-        lens[n] = patterns[i].len;
-        kinds[n] = (unsigned char)(patterns[i].kinds & mask);
-        n++;
+        ps->pats[ps->n] = patterns[i].text;
+        ps->lens[ps->n] = patterns[i].len;
+        ps->kinds[ps->n++] = (unsigned char)(patterns[i].kinds & mask);
     }
-    if (ac_compile(&t, pats, lens, n) < 0) {
-        free(pats);
-        free(lens);
-        free(kinds);
+    return 0;
+}
+
+/* The automaton NAME of the patterns with a kind in MASK, and their kinds
+ * (within MASK) in NAME_kind[]. */
+static int write_pattern_group(FILE *o, const char *name, unsigned mask)
+{
+    pattern_set ps;
+    ac_tables t;
+    if (pattern_set_get(&ps, mask) < 0)
+        return -1;
+    if (ac_compile(&t, ps.pats, ps.lens, ps.n) < 0) {
+        pattern_set_free(&ps);
         return -1;
     }
     ac_emit(o, name, &t);
     ac_free(&t);
     fprintf(o, "const unsigned char %s_kind[] = {", name);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < ps.n; i++)
         fprintf(o, "%s%u", i == 0 ? "\n    " : i % 16 ? ", " : ",\n    ",
-                kinds[i]);
-    if (n == 0)
+                ps.kinds[i]);
+    if (ps.n == 0)
         fputs("0", o);
     fputs("\n};\n", o);
-    free(pats);
-    free(lens);
-    free(kinds);
+    pattern_set_free(&ps);
     return 0;
 }
 
-/* Two automata: the words read in text lines (separators, markers, the
- * JSON key, forwards), which run over most of a bounce's text, and the words of the
- * Subject and From fields.  Apart, each is smaller than the two together,
- * and the text scan does not stop on header words. */
 /* The skip filter of the patterns with a kind in MASK. */
 static int write_pattern_skip(FILE *o, const char *name, unsigned mask)
 {
-    const char **pats = calloc(n_patterns + 1, sizeof *pats);
-    size_t *lens = calloc(n_patterns + 1, sizeof *lens);
-    unsigned char *shift = malloc(NDR_SKIP_HASH);
-    size_t n = 0;
-    if (pats == NULL || lens == NULL || shift == NULL) {
-        fputs("ndr_gen: out of memory\n", stderr);
-        free(pats);
-        free(lens);
-        free(shift);
+    unsigned char shift[NDR_SKIP_HASH];
+    pattern_set ps;
+    if (pattern_set_get(&ps, mask) < 0)
         return -1;
-    }
-    for (size_t i = 0; i < n_patterns; i++)
-        if (patterns[i].kinds & mask) {
-            pats[n] = patterns[i].text;
-            lens[n++] = patterns[i].len;
-        }
-    skip_emit(o, name, shift, skip_compile(shift, pats, lens, n));
-    free(pats);
-    free(lens);
-    free(shift);
+    skip_emit(o, name, shift, skip_compile(shift, ps.pats, ps.lens, ps.n));
+    pattern_set_free(&ps);
     return 0;
 }
 
@@ -1086,6 +1086,12 @@ static unsigned kind_bit(const char *name)
     return 0;
 }
 
+/* Two automata: the words read in text lines (separators, markers, the
+ * JSON key, forwards), which run over most of a bounce's text, and the
+ * words of the Subject and From fields.  Apart, each is smaller than the
+ * two together, and the text scan does not stop on header words.  The
+ * words a line is searched for once a marker was seen also get a skip
+ * filter. */
 static int write_patterns(FILE *o)
 {
     unsigned text = kind_bit("separator") | kind_bit("marker") |
