@@ -1172,6 +1172,18 @@ static int marker_simple(const char *m, size_t n)
     return 1;
 }
 
+/* The tokens, normalized, into PATS[0..n_tokens) (allocated; the caller
+ * frees them) and LENS. */
+static void token_patterns(const char **pats, size_t *lens)
+{
+    for (size_t i = 0; i < n_tokens; i++) {
+        char *norm = xstrdup(tokens[i].token);
+        lens[i] = ndr_ac_normalize(tokens[i].token, strlen(tokens[i].token),
+                                   norm);
+        pats[i] = norm;
+    }
+}
+
 /* Tokens and vendor markers in one automaton, for the words of a bounce,
  * where a token names the vendor and else a marker does: the tokens first
  * (pattern I < n_tokens is token I), then the marker patterns that are not
@@ -1191,13 +1203,10 @@ static int write_vendor_token_ac(FILE *o, const char *const *vpats,
         fputs("ndr_gen: out of memory\n", stderr);
         goto out;
     }
-    for (size_t i = 0; i < n_tokens; i++) {
-        char *norm = xstrdup(tokens[i].token);
-        lens[n] = ndr_ac_normalize(tokens[i].token, strlen(tokens[i].token),
-                                   norm);
-        pats[n] = norm;
-        tok[n] = i;
-        ven[n++] = 0xffff;
+    token_patterns(pats, lens);
+    for (; n < n_tokens; n++) {
+        tok[n] = n;
+        ven[n] = 0xffff;
     }
     for (size_t k = 0; k < nv; k++) {
         size_t i;
@@ -1352,12 +1361,7 @@ static int write_token_ac(FILE *o)
         fputs("ndr_gen: out of memory\n", stderr);
         goto out;
     }
-    for (size_t i = 0; i < n_tokens; i++) {
-        char *norm = xstrdup(tokens[i].token);
-        lens[i] = ndr_ac_normalize(tokens[i].token, strlen(tokens[i].token),
-                                   norm);
-        pats[i] = norm;
-    }
+    token_patterns(pats, lens);
     if (ac_compile(&t, pats, lens, n_tokens) < 0)
         goto out;
     ac_emit(o, "ndr_tab_token_ac", &t);
