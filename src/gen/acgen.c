@@ -468,8 +468,12 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     memcpy(t->dict, tr.dict, tr.n * sizeof *t->dict);
     t->npatterns = (uint32_t)n;
     t->plen = xcalloc(n, sizeof *t->plen);
-    for (size_t i = 0; i < n; i++)
+    t->maxplen = 0;
+    for (size_t i = 0; i < n; i++) {
         t->plen[i] = (uint16_t)lens[i];
+        if (lens[i] > t->maxplen)
+            t->maxplen = (uint32_t)lens[i];
+    }
 
     free(next);
     free(dflt);
@@ -493,6 +497,7 @@ void ac_view(const ac_tables *t, ndr_ac *ac)
     ac->nhot = t->nhot;
     ac->stride = t->stride;
     ac->space = t->space;
+    ac->maxplen = t->maxplen;
 }
 
 static void emit_u32(FILE *o, const char *name, const char *field,
@@ -551,10 +556,11 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
     fputs(t->npatterns ? "};\n" : "0};\n", o);
     fprintf(o,
             "const ndr_ac %s = {%s_cls, %s_row, %s_state, %s_edge, %s_term,\n"
-            "    %s_dict, %s_plen, %lu, %lu, %lu, %u, %u};\n\n",
+            "    %s_dict, %s_plen, %lu, %lu, %lu, %u, %u, %lu};\n\n",
             name, name, name, name, name, name, name, name,
             (unsigned long)t->nstates, (unsigned long)t->npatterns,
-            (unsigned long)t->nhot, t->stride, (unsigned)t->space);
+            (unsigned long)t->nhot, t->stride, (unsigned)t->space,
+            (unsigned long)t->maxplen);
 }
 
 void ac_free(ac_tables *t)

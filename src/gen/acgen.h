@@ -29,6 +29,7 @@ typedef struct ac_tables {
     ndr_ac_edge *edge;    /* nedges */
     uint32_t *term, *dict; /* ntrie: per trie node */
     uint16_t *plen;
+    uint32_t maxplen;     /* the longest of plen */
 } ac_tables;
 
 /* Compile PATS[0..N): each PATS[i] is LENS[i] bytes, already normalized

@@ -159,6 +159,97 @@ size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m)
     return start_of(it->ac, it->text, m->end, m->id);
 }
 
+size_t ndr_ac_start_at(const ndr_ac *ac, const char *text, size_t end,
+                       uint32_t id)
+{
+    return start_of(ac, (const unsigned char *)text, end, id);
+}
+
+/* ---- every occurrence, two walks side by side --------------------------- */
+
+/* The step from E (a row offset or NDR_AC_SPECIAL | state) on byte C. */
+static inline uint32_t step(const ndr_ac *ac, uint32_t e, unsigned char c)
+{
+    return e < NDR_AC_SPECIAL ? ac->row[e * NDR_AC_SCALE + ac->cls[c]]
+                              : deep_step(ac, e & ~NDR_AC_SPECIAL, ac->cls[c]);
+}
+
+/* What arriving at E (a special entry) just before TEXT[END] reports. */
+static void report(const ndr_ac *ac, uint32_t e, size_t end, ndr_ac_fn *fn,
+                   void *ud)
+{
+    const ndr_ac_state *st = &ac->state[e & ~NDR_AC_SPECIAL];
+    if (!st->out)
+        return;
+    for (uint32_t u = st->first; u != 0; u = ac->dict[u])
+        fn(ud, ac->term[u] - 1, end);
+}
+
+/* One walk over T[FROM..TO) from E; returns where it ends. */
+static uint32_t walk(const ndr_ac *ac, const unsigned char *t, size_t from,
+                     size_t to, uint32_t e, ndr_ac_fn *fn, void *ud)
+{
+    for (size_t i = from; i < to; i++) {
+        e = step(ac, e, t[i]);
+        if (e >= NDR_AC_SPECIAL)
+            report(ac, e, i + 1, fn, ud);
+    }
+    return e;
+}
+
+/* Where an occurrence that starts before T[MID] ends at the latest: the
+ * longest pattern's length in text from MID on, a run of blanks counting
+ * once, as in the patterns (and a byte more). */
+static size_t reach(const ndr_ac *ac, const unsigned char *t, size_t mid,
+                    size_t len)
+{
+    size_t i = mid, n = 0;
+    int was_blank = mid > 0 && blank(t[mid - 1]);
+    while (i < len && n < ac->maxplen) {
+        int b = blank(t[i++]);
+        if (!b || !was_blank)
+            n++;
+        was_blank = b;
+    }
+    return i < len ? i + 1 : len;
+}
+
+void ndr_ac_scan_all(const ndr_ac *ac, const char *text, size_t len,
+                     ndr_ac_fn *fn, void *ud)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t mid, a, b, aend;
+    uint32_t ea = 0, eb = 0;
+    if (text == NULL || len == 0)
+        return;
+    /* Walk A reads [0, AEND), far enough to see every occurrence that
+     * starts before MID end; walk B reads [MID, LEN) from the start state,
+     * which finds every occurrence that starts after MID as a scan of the
+     * whole text would (the flags of a state come from the byte before,
+     * which B has read too).  MID is placed so that the two are about as
+     * long. */
+    if (len < 128 || ac->maxplen + 64 > len / 2) {
+        walk(ac, t, 0, len, 0, fn, ud);
+        return;
+    }
+    mid = (len - ac->maxplen) / 2;
+    aend = reach(ac, t, mid, len);
+    a = 0;
+    b = mid;
+    while (a < aend && b < len) {
+        ea = step(ac, ea, t[a++]);
+        eb = step(ac, eb, t[b++]);
+        if (((ea | eb) & NDR_AC_SPECIAL) != 0) {
+            if (ea >= NDR_AC_SPECIAL)
+                report(ac, ea, a, fn, ud);
+            if (eb >= NDR_AC_SPECIAL)
+                report(ac, eb, b, fn, ud);
+        }
+    }
+    walk(ac, t, a, aend, ea, fn, ud);
+    walk(ac, t, b, len, eb, fn, ud);
+}
+
 /* ---- skip filter -------------------------------------------------------- */
 
 /* (The arms of ?: are masked to a byte: clang checks the conversion of

@@ -80,6 +80,7 @@ typedef struct ndr_ac {
                                    NDR_AC_SCALE, at least the classes) */
     unsigned char space;        /* the class of ' ' (0 when no pattern
                                    has one) */
+    uint32_t maxplen;           /* the longest pattern, normalized */
 } ndr_ac;
 
 /* Longest pattern, in bytes after normalization. */
@@ -114,6 +115,20 @@ int ndr_ac_next(ndr_ac_iter *it, ndr_ac_match *m);
 
 /* Where occurrence M, reported by the scan IT, starts in its text. */
 size_t ndr_ac_start(const ndr_ac_iter *it, const ndr_ac_match *m);
+
+/* Where the occurrence of pattern ID that ends at TEXT[END] starts. */
+size_t ndr_ac_start_at(const ndr_ac *ac, const char *text, size_t end,
+                       uint32_t id);
+
+/* Every occurrence in TEXT[0..LEN), to FN (with UD, the pattern and where
+ * the occurrence ends), for a caller to whom their order does not matter.
+ * A long text is read as two overlapping halves side by side: each step
+ * of the automaton waits on the table load of the step before, so two
+ * independent walks in one loop take little longer than one.  An
+ * occurrence in the overlap may be reported twice. */
+typedef void ndr_ac_fn(void *ud, uint32_t id, size_t end);
+void ndr_ac_scan_all(const ndr_ac *ac, const char *text, size_t len,
+                     ndr_ac_fn *fn, void *ud);
 
 /* A skip filter: a quick, one-sided test that a text cannot hold any of a
  * list of patterns, so that most lines need no automaton at all.  It is

@@ -75,14 +75,53 @@ static int has_words(const char *text, size_t len)
  * first found); data/reasons.csv has fewer than that. */
 #define MAX_CONTEXT 16
 
+/* What the phrases of a text have said so far. */
+typedef struct phrases {
+    pick *best;
+    const char *text;
+    size_t len;
+    const ndr_reason_text_rule *ctx[MAX_CONTEXT];
+    size_t nctx;
+} phrases;
+
+/* An occurrence of phrase rule ID ending at TEXT[END]: a candidate, or a
+ * context rule to remember.  Occurrences come in no set order, and may come
+ * twice (ndr_ac_scan_all): what is kept does not depend on either. */
+static void phrase_found(void *ud, uint32_t id, size_t end)
+{
+    phrases *ph = ud;
+    const ndr_reason_text_rule *r = &ndr_tab_reason_text[id];
+    const unsigned char *t = (const unsigned char *)ph->text;
+    if (!r->context && (int)r->priority < ph->best->priority)
+        return;
+    /* word: rules must not touch a letter or digit at an edge that is
+     * itself a letter or digit */
+    if (r->word) {
+        size_t start;
+        if (end < ph->len && ndr_isalnum(t[end - 1]) && ndr_isalnum(t[end]))
+            return;
+        start = ndr_ac_start_at(&ndr_tab_reason_ac, ph->text, end, id);
+        if (start > 0 && ndr_isalnum(t[start]) && ndr_isalnum(t[start - 1]))
+            return;
+    }
+    if (r->context) {
+        size_t k = 0;
+        while (k < ph->nctx && ph->ctx[k] != r)
+            k++;
+        if (k == ph->nctx && ph->nctx < MAX_CONTEXT)
+            ph->ctx[ph->nctx++] = r;
+        return;
+    }
+    consider(ph->best, r->priority, r->line, r->reason);
+}
+
 ndr_reason ndr_reason_classify(const char *status, int reply,
                                const char *action, const char *text,
                                size_t len)
 {
     pick best = {-1, 0, NDR_REASON_UNDEFINED};
     int status_pri[NDR_REASON_COUNT_]; /* best status rule per reason */
-    const ndr_reason_text_rule *ctx[MAX_CONTEXT];
-    size_t nctx = 0;
+    phrases ph;
     ndr_code code;
     int have_code = status != NULL &&
                     ndr_code_parse(status, strlen(status), &code);
@@ -124,48 +163,22 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
         consider(&best, r->priority, r->line, r->reason);
     }
 
-    if (len > 0) {
-        ndr_ac_iter it;
-        ndr_ac_match m;
-        const unsigned char *t = (const unsigned char *)text;
-        ndr_ac_begin(&it, &ndr_tab_reason_ac, text, len);
-        while (ndr_ac_next(&it, &m)) {
-            const ndr_reason_text_rule *r = &ndr_tab_reason_text[m.id];
-            if (!r->context && (int)r->priority < best.priority)
-                continue;
-            /* word: rules must not touch a letter or digit at an edge
-             * that is itself a letter or digit */
-            if (r->word) {
-                size_t start;
-                if (m.end < len && ndr_isalnum(t[m.end - 1]) &&
-                    ndr_isalnum(t[m.end]))
-                    continue;
-                start = ndr_ac_start(&it, &m);
-                if (start > 0 && ndr_isalnum(t[start]) &&
-                    ndr_isalnum(t[start - 1]))
-                    continue;
-            }
-            if (r->context) {
-                size_t k = 0;
-                while (k < nctx && ctx[k] != r)
-                    k++;
-                if (k == nctx && nctx < MAX_CONTEXT)
-                    ctx[nctx++] = r;
-                continue;
-            }
-            consider(&best, r->priority, r->line, r->reason);
-        }
-    }
+    ph.best = &best;
+    ph.text = text;
+    ph.len = len;
+    ph.nctx = 0;
+    if (len > 0)
+        ndr_ac_scan_all(&ndr_tab_reason_ac, text, len, phrase_found, &ph);
 
     if (best.priority >= 0) {
         /* The strongest context rule that applies, if any. */
         pick turn = {-1, 0, best.reason};
         if (status_pri[best.reason] < NDR_RULE_CODE_NAMES)
-            for (size_t i = 0; i < nctx; i++)
-                if ((ctx[i]->from >> best.reason & 1u) != 0 &&
-                    best.priority <= (int)ctx[i]->priority)
-                    consider(&turn, ctx[i]->priority, ctx[i]->line,
-                             ctx[i]->reason);
+            for (size_t i = 0; i < ph.nctx; i++)
+                if ((ph.ctx[i]->from >> best.reason & 1u) != 0 &&
+                    best.priority <= (int)ph.ctx[i]->priority)
+                    consider(&turn, ph.ctx[i]->priority, ph.ctx[i]->line,
+                             ph.ctx[i]->reason);
         return turn.reason;
     }
     /* Words no rule knows: the failure is real but unexplained. */

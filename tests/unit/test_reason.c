@@ -768,6 +768,86 @@ static void test_skip_filter_random(void **state)
     assert_true(rejected > 10);
 }
 
+/* ndr_ac_scan_all: the occurrences it reports (as a set) are those of
+ * the ordered scan, in texts long enough to be read as two halves, with
+ * blanks (runs of which match one space) and Latin-1 capitals about the
+ * middle; and the start it gives one is the ordered scan's. */
+typedef struct found_set {
+    unsigned char seen[16][700]; /* [pattern][end] */
+    size_t count;                /* reports, duplicates included */
+} found_set;
+
+static void found_one(void *ud, uint32_t id, size_t end)
+{
+    found_set *fs = ud;
+    assert_true(id < 16 && end < 700);
+    fs->seen[id][end] = 1;
+    fs->count++;
+}
+
+static void test_scan_all_random(void **state)
+{
+    static const char alpha[] = {'a', 'b', 'c', 'A', 'B', ' ', '\t', '\n',
+                                 '-', '\xc3', '\x81', '\xa1'};
+    static found_set want, got;
+    unsigned long seed = 777;
+    int split = 0, matched = 0;
+    (void)state;
+#define RND() (seed = seed * 1103515245UL + 12345UL, (size_t)(seed >> 16))
+    for (int round = 0; round < 300; round++) {
+        char pbuf[16][48], np[16][48], text[700];
+        const char *pats[16];
+        size_t n = 1 + RND() % 16, tn = RND() % sizeof text, k;
+        built b;
+        ndr_ac_iter it;
+        ndr_ac_match m;
+        for (size_t i = 0; i < n; i++) {
+            size_t len, nl;
+            do {
+                /* short patterns, and now and then a long one, which sets
+                 * how far the first half reads past the middle */
+                len = RND() % 5 == 0 ? 10 + RND() % 36 : 1 + RND() % 5;
+                for (k = 0; k < len; k++)
+                    pbuf[i][k] = alpha[RND() % sizeof alpha];
+                pbuf[i][len] = '\0';
+                nl = ndr_ac_normalize(pbuf[i], len, np[i]);
+                np[i][nl] = '\0';
+                for (k = 0; k < i; k++)
+                    if (strcmp(np[k], np[i]) == 0)
+                        break;
+            } while (nl == 0 || k < i);
+            pats[i] = pbuf[i];
+        }
+        build(&b, pats, n);
+        for (k = 0; k < tn; k++)
+            text[k] = alpha[RND() % sizeof alpha];
+        /* plant patterns across the middle, where the halves meet */
+        for (int j = 0; j < 4 && tn > 100; j++) {
+            const char *pp = np[RND() % n];
+            size_t o = tn / 2 - 50 + RND() % 60;
+            for (k = 0; pp[k] != '\0' && o < tn; k++)
+                text[o++] = pp[k];
+        }
+        memset(&want, 0, sizeof want);
+        memset(&got, 0, sizeof got);
+        ndr_ac_begin(&it, &b.ac, text, tn);
+        while (ndr_ac_next(&it, &m)) {
+            assert_int_equal(ndr_ac_start_at(&b.ac, text, m.end, m.id),
+                             ndr_ac_start(&it, &m));
+            found_one(&want, m.id, m.end);
+        }
+        ndr_ac_scan_all(&b.ac, text, tn, found_one, &got);
+        assert_memory_equal(want.seen, got.seen, sizeof want.seen);
+        assert_true(got.count >= want.count);
+        matched += want.count > 0;
+        split += tn >= 128 && b.ac.maxplen + 64 <= tn / 2;
+        ac_free(&b.t);
+    }
+#undef RND
+    assert_true(split > 100);
+    assert_true(matched > 200);
+}
+
 /* The separator filter of the tables: separators, a forward and the JSON key,
  * in capitals, after an indent and with widened spaces, pass; ordinary
  * lines of a bounce mostly do not. */
@@ -868,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_matcher_random_edges),
         cmocka_unit_test(test_skip_filter_random),
         cmocka_unit_test(test_skip_filter_tables),
+        cmocka_unit_test(test_scan_all_random),
         cmocka_unit_test(test_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
