@@ -514,36 +514,67 @@ static const unsigned short cs_tables[][128] = {
     },
 };
 
+/* The names a charset goes by (lower case, as IANA and the mail clients
+ * write them), with their lengths, so that a name is compared only with
+ * those of its length. */
+#define CS_NAME(s, cs) {s, sizeof s - 1, cs}
 static const struct {
     const char *name;
+    size_t len;
     int cs;
 } cs_names[] = {
-    {"iso-8859-1", CS_LATIN1}, {"iso-8859-15", CS_LATIN1},
-    {"iso_8859-1", CS_LATIN1}, {"latin1", CS_LATIN1},
-    {"latin-1", CS_LATIN1}, {"windows-1252", CS_LATIN1},
-    {"cp1252", CS_LATIN1},
-    {"iso-8859-2", CS_TABLE}, {"iso_8859-2", CS_TABLE},
-    {"latin2", CS_TABLE}, {"latin-2", CS_TABLE},
-    {"windows-1250", CS_TABLE + 1}, {"cp1250", CS_TABLE + 1},
-    {"iso-8859-9", CS_TABLE + 2}, {"iso_8859-9", CS_TABLE + 2},
-    {"latin5", CS_TABLE + 2}, {"latin-5", CS_TABLE + 2},
-    {"windows-1254", CS_TABLE + 3}, {"cp1254", CS_TABLE + 3},
-    {"koi8-r", CS_TABLE + 4},
-    {"windows-1251", CS_TABLE + 5}, {"cp1251", CS_TABLE + 5},
-    {"shift_jis", CS_SJIS}, {"shift-jis", CS_SJIS}, {"sjis", CS_SJIS},
-    {"x-sjis", CS_SJIS}, {"windows-31j", CS_SJIS}, {"cp932", CS_SJIS},
-    {"ms_kanji", CS_SJIS},
-    {"euc-jp", CS_EUCJP}, {"x-euc-jp", CS_EUCJP}, {"eucjp", CS_EUCJP},
-    {"gb2312", CS_CJK}, {"gbk", CS_CJK}, {"x-gbk", CS_CJK},
-    {"gb18030", CS_CJK}, {"cp936", CS_CJK}, {"euc-cn", CS_CJK},
-    {"big5", CS_CJK}, {"big5-hkscs", CS_CJK}, {"cp950", CS_CJK},
-    {"euc-kr", CS_CJK}, {"ks_c_5601-1987", CS_CJK}, {"cp949", CS_CJK},
-    {"euc-tw", CS_CJK}};
+    CS_NAME("iso-8859-1", CS_LATIN1),
+    CS_NAME("iso-8859-15", CS_LATIN1),
+    CS_NAME("iso_8859-1", CS_LATIN1),
+    CS_NAME("latin1", CS_LATIN1),
+    CS_NAME("latin-1", CS_LATIN1),
+    CS_NAME("windows-1252", CS_LATIN1),
+    CS_NAME("cp1252", CS_LATIN1),
+    CS_NAME("iso-8859-2", CS_TABLE),
+    CS_NAME("iso_8859-2", CS_TABLE),
+    CS_NAME("latin2", CS_TABLE),
+    CS_NAME("latin-2", CS_TABLE),
+    CS_NAME("windows-1250", CS_TABLE + 1),
+    CS_NAME("cp1250", CS_TABLE + 1),
+    CS_NAME("iso-8859-9", CS_TABLE + 2),
+    CS_NAME("iso_8859-9", CS_TABLE + 2),
+    CS_NAME("latin5", CS_TABLE + 2),
+    CS_NAME("latin-5", CS_TABLE + 2),
+    CS_NAME("windows-1254", CS_TABLE + 3),
+    CS_NAME("cp1254", CS_TABLE + 3),
+    CS_NAME("koi8-r", CS_TABLE + 4),
+    CS_NAME("windows-1251", CS_TABLE + 5),
+    CS_NAME("cp1251", CS_TABLE + 5),
+    CS_NAME("shift_jis", CS_SJIS),
+    CS_NAME("shift-jis", CS_SJIS),
+    CS_NAME("sjis", CS_SJIS),
+    CS_NAME("x-sjis", CS_SJIS),
+    CS_NAME("windows-31j", CS_SJIS),
+    CS_NAME("cp932", CS_SJIS),
+    CS_NAME("ms_kanji", CS_SJIS),
+    CS_NAME("euc-jp", CS_EUCJP),
+    CS_NAME("x-euc-jp", CS_EUCJP),
+    CS_NAME("eucjp", CS_EUCJP),
+    CS_NAME("gb2312", CS_CJK),
+    CS_NAME("gbk", CS_CJK),
+    CS_NAME("x-gbk", CS_CJK),
+    CS_NAME("gb18030", CS_CJK),
+    CS_NAME("cp936", CS_CJK),
+    CS_NAME("euc-cn", CS_CJK),
+    CS_NAME("big5", CS_CJK),
+    CS_NAME("big5-hkscs", CS_CJK),
+    CS_NAME("cp950", CS_CJK),
+    CS_NAME("euc-kr", CS_CJK),
+    CS_NAME("ks_c_5601-1987", CS_CJK),
+    CS_NAME("cp949", CS_CJK),
+    CS_NAME("euc-tw", CS_CJK),
+};
+#undef CS_NAME
 
 int ndr_charset_id(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof cs_names / sizeof cs_names[0]; i++)
-        if (ndr_ci_cmpn(s, n, cs_names[i].name) == 0)
+        if (cs_names[i].len == n && ndr_ci_cmpn(s, n, cs_names[i].name) == 0)
             return cs_names[i].cs;
     return CS_NONE;
 }
@@ -803,6 +834,9 @@ static void end_headers(ndr_parser *p)
             p->kind = PART_TEXT; /* the preamble: read, in case the
                                     boundary never comes */
         p->enc = ENC_NONE;
+    } else if (type_is(p, "text/plain")) {
+        p->kind = PART_TEXT; /* the commonest part: known at once */
+        p->seen_plain = 1;
     } else if (type_is(p, "message/delivery-status") ||
                type_is(p, "message/global-delivery-status")) {
         p->kind = PART_DSN;
