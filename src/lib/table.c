@@ -214,25 +214,24 @@ static int token_char(unsigned char c)
     return ndr_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-';
 }
 
-/* One occurrence M of a token in T[0..LEN), by the rule below: -1 when
- * it starts past the word of the best one so far (the scan can stop), 1
- * when it counts and beats the best (which it becomes), else 0. */
-static int token_consider(const unsigned char *t, size_t len,
-                          const ndr_ac_iter *it, const ndr_ac_match *m,
-                          size_t *best, size_t *best_end)
+/* An occurrence of a token at T[START..END) of T[0..LEN), by the rule
+ * below: -1 when it starts past the word of the best one so far (a scan in
+ * order can stop), 1 when it counts and beats the best (which it
+ * becomes), else 0.  What wins does not depend on the order occurrences
+ * come in. */
+static int token_consider(const unsigned char *t, size_t len, size_t start,
+                          size_t end, size_t *best, size_t *best_end)
 {
-    size_t start = ndr_ac_start(it, m);
     if (*best != (size_t)-1 && start > *best_end)
         return -1;
     if (start > 0 && token_char(t[start - 1]))
         return 0;
-    if (m->end < len && token_char(t[m->end]) && t[m->end] != '.' &&
-        t[m->end] != ':')
+    if (end < len && token_char(t[end]) && t[end] != '.' && t[end] != ':')
         return 0;
     if (*best == (size_t)-1 || start < *best ||
-        (start == *best && m->end > *best_end)) {
+        (start == *best && end > *best_end)) {
         *best = start;
-        *best_end = m->end;
+        *best_end = end;
         return 1;
     }
     return 0;
@@ -256,7 +255,8 @@ size_t ndr_token_scan(const char *text, size_t len, const ndr_token **out,
         return (size_t)-1;
     ndr_ac_begin(&it, &ndr_tab_token_ac, text, len);
     while (ndr_ac_next(&it, &m)) {
-        int c = token_consider(t, len, &it, &m, &best, &best_end);
+        int c = token_consider(t, len, ndr_ac_start(&it, &m), m.end, &best,
+                               &best_end);
         if (c < 0)
             break;
         if (c > 0)
@@ -300,33 +300,47 @@ static size_t slow_vendor(const char *text, size_t len, size_t best)
     return best;
 }
 
+/* What the vendor tokens and markers of a text have said so far. */
+typedef struct vt_scan {
+    const char *text;
+    size_t len;
+    size_t best, best_end; /* the winning token's place, or (size_t)-1 */
+    uint32_t best_id;
+    size_t vbest;          /* the lowest vendor of a marker found */
+} vt_scan;
+
+/* An occurrence of pattern ID of the token-and-marker automaton, ending
+ * at TEXT[END]: a token (the first word's wins) and a vendor marker (the
+ * lowest vendor wins), in whatever order they come. */
+static void vt_found(void *ud, uint32_t id, size_t end)
+{
+    vt_scan *v = ud;
+    uint16_t tok = ndr_tab_vt_token[id], ven = ndr_tab_vt_vendor[id];
+    size_t start = ndr_ac_start_at(&ndr_tab_vt_ac, v->text, end, id);
+    if (ven != 0xffff && v->vbest > 0)
+        v->vbest = marker_vendor(v->text, start, end, ven, v->vbest);
+    if (tok != 0xffff &&
+        token_consider((const unsigned char *)v->text, v->len, start, end,
+                       &v->best, &v->best_end) > 0)
+        v->best_id = tok;
+}
+
 const char *ndr_text_vendor(const char *text, size_t len)
 {
-    const unsigned char *t = (const unsigned char *)text;
-    size_t best = (size_t)-1, best_end = 0, vbest = ndr_tab_nvendors;
-    uint32_t best_id = 0;
-    ndr_ac_iter it;
-    ndr_ac_match m;
+    vt_scan v;
     if (text == NULL)
         return NULL;
-    ndr_ac_begin(&it, &ndr_tab_vt_ac, text, len);
-    while (ndr_ac_next(&it, &m)) {
-        uint16_t tok = ndr_tab_vt_token[m.id], ven = ndr_tab_vt_vendor[m.id];
-        int c;
-        if (ven != 0xffff && best == (size_t)-1 && vbest > 0)
-            vbest = marker_vendor(text, ndr_ac_start(&it, &m), m.end, ven, vbest);
-        if (tok == 0xffff)
-            continue;
-        c = token_consider(t, len, &it, &m, &best, &best_end);
-        if (c < 0)
-            break;
-        if (c > 0)
-            best_id = tok;
-    }
-    if (best != (size_t)-1)
-        return ndr_tab_tokens[best_id].vendor;
-    vbest = slow_vendor(text, len, vbest);
-    return vbest < ndr_tab_nvendors ? ndr_tab_vendors[vbest].id : NULL;
+    v.text = text;
+    v.len = len;
+    v.best = (size_t)-1;
+    v.best_end = 0;
+    v.best_id = 0;
+    v.vbest = ndr_tab_nvendors;
+    ndr_ac_scan_all(&ndr_tab_vt_ac, text, len, vt_found, &v);
+    if (v.best != (size_t)-1)
+        return ndr_tab_tokens[v.best_id].vendor;
+    v.vbest = slow_vendor(text, len, v.vbest);
+    return v.vbest < ndr_tab_nvendors ? ndr_tab_vendors[v.vbest].id : NULL;
 }
 
 const char *ndr_vendor_name(const char *vendor_id)
