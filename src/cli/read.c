@@ -610,6 +610,28 @@ static ssize_t pread_full(int fd, char *buf, size_t n, off_t off)
     return (ssize_t)got;
 }
 
+/* The first offset I >= 3 (I + 5 <= N) where a message starts in
+ * S[0..N), or N.  A "From " line that starts a message follows a line
+ * end, so the LFs are searched for: there is one a line, where an
+ * attachment in base64 holds an "F" every few dozen bytes.  A buffer
+ * without LFs (bare CR line ends) is searched for its "F"s.  A start
+ * behind bare CRs inside text with LFs may be missed, which only makes the
+ * segment longer: every offset returned is a message start. */
+static size_t next_start(const unsigned char *s, size_t n)
+{
+    int lf = memchr(s + 2, '\n', n - 2) != NULL;
+    for (size_t i = 3; i + 5 <= n; i++) {
+        const unsigned char *f = memchr(s + i - (lf ? 1 : 0), lf ? '\n' : 'F',
+                                        n - 4 - i);
+        if (f == NULL)
+            break;
+        i = (size_t)(f - s) + (lf ? 1 : 0);
+        if (i + 5 <= n && message_starts(s, i))
+            return i;
+    }
+    return n;
+}
+
 /* Where the segment that starts at FROM should end: at the first message
  * start at or past FROM + WANT.  Returns its offset, or -1 with errno set;
  * sets *AT_END instead when the file ends first. */
@@ -624,12 +646,9 @@ static off_t find_cut(int fd, char *buf, size_t cap, off_t from, off_t want,
         ssize_t n = pread_full(fd, buf, cap, off);
         if (n < 0)
             return -1;
-        for (size_t i = 3; n >= 8 && i + 5 <= (size_t)n; i++) {
-            const char *f = memchr(buf + i, 'F', (size_t)n - 4 - i);
-            if (f == NULL)
-                break;
-            i = (size_t)(f - buf);
-            if (message_starts((const unsigned char *)buf, i))
+        if (n >= 8) {
+            size_t i = next_start((const unsigned char *)buf, (size_t)n);
+            if (i < (size_t)n)
                 return off + (off_t)i;
         }
         if ((size_t)n < cap) {
