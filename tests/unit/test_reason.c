@@ -543,18 +543,18 @@ static void test_matcher_no_patterns(void **state)
 }
 
 /* The normalized form of TEXT the way the scanner reads it, with the
- * offset of each normalized byte in TEXT. */
+ * offset of each normalized byte in TEXT: ASCII capitals small, a blank
+ * run one space, and a lead byte that folds together with the
+ * continuation byte after it (if any) as its small letter. */
 static size_t norm_text(const char *t, size_t n, char *out, size_t *at)
 {
     size_t o = 0;
     int blank = 1;
-    unsigned char prev = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)t[i];
         int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                  c == '\f' || c == '\v';
         if (ws) {
-            prev = c;
             if (!blank) {
                 at[o] = i;
                 out[o++] = ' ';
@@ -564,13 +564,18 @@ static size_t norm_text(const char *t, size_t n, char *out, size_t *at)
         }
         blank = 0;
         at[o] = i;
-        if (c >= 'A' && c <= 'Z')
+        if (c >= 'A' && c <= 'Z') {
             out[o++] = (char)(c | 0x20);
-        else if (prev == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
-            out[o++] = (char)(c + 0x20);
-        else
+        } else if (ndr_ac_folds_lead(c) && i + 1 < n &&
+                   (unsigned char)t[i + 1] >= 0x80 &&
+                   (unsigned char)t[i + 1] <= 0xbf) {
+            unsigned f = ndr_ac_fold_pair(c, (unsigned char)t[i + 1]);
+            out[o++] = (char)(f >> 8);
+            at[o] = ++i;
+            out[o++] = (char)(f & 0xff);
+        } else {
             out[o++] = (char)c;
-        prev = c;
+        }
     }
     return o;
 }
@@ -592,17 +597,35 @@ static int cmp_match(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Random patterns and texts over the alphabet ALPHA (N bytes; a 0xC3 in
- * a pattern is followed by 0x81 or 0xA1, a two-byte Latin-1 letter): the
- * automaton finds exactly what a naive search of the normalized text
- * finds.  EDGES allows patterns that start or end with a blank. */
-static void random_rounds(const char *alpha, size_t nalpha, int edges,
-                          unsigned long seed, int rounds)
+/* The pieces random patterns and texts are made of: UNITS (characters,
+ * ASCII or two-byte, and stray continuation bytes) for both, and RAW
+ * bytes (lead bytes alone, continuation bytes) in the texts only, which
+ * so get truncated letters, a lead byte before ASCII or before another
+ * lead byte, and the like. */
+typedef struct alphabet {
+    const char *const *units;
+    size_t nunits;
+    const char *raw;
+    size_t nraw;
+} alphabet;
+
+#define LCG(seed) ((seed) = (seed) * 1103515245UL + 12345UL, (seed) >> 16)
+
+/* Random patterns and texts over alphabet A: the automaton finds exactly
+ * what a naive search of the normalized text finds, where it starts
+ * included.  EDGES allows patterns that start or end with a blank.
+ * Returns how many occurrences there were, and how many of them started
+ * or ended inside a two-byte letter whose bytes the folding changed, in
+ * *FOLDED. */
+static size_t random_rounds(const alphabet *a, int edges, unsigned long seed,
+                            int rounds, size_t *folded)
 {
+    size_t total = 0;
+    *folded = 0;
     for (int round = 0; round < rounds; round++) {
-        char pbuf[24][8], np[24][16], text[200], nt[200];
+        char pbuf[24][16], np[24][16], text[200], nt[200];
         const char *pats[24];
-        size_t npl[24], at[200], tn, ntn, n = 0;
+        size_t npl[24], at[200], tn = 0, want_tn, ntn, n = 0;
         occ got[2000], want[2000];
         size_t ng = 0, nw = 0;
         ndr_ac_iter it;
@@ -610,15 +633,11 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
         built b;
         size_t want_pats = 1 + (size_t)(round % 24);
         while (n < want_pats) {
-            size_t len, k;
-            seed = seed * 1103515245UL + 12345UL;
-            len = 1 + (size_t)(seed >> 16) % 6;
-            for (k = 0; k < len; k++) {
-                seed = seed * 1103515245UL + 12345UL;
-                pbuf[n][k] = (char)((seed >> 16) % 5 == 0
-                                        ? '\xc3' : alpha[(seed >> 16) % nalpha]);
-                if (pbuf[n][k] == '\xc3' && k + 1 < len)
-                    pbuf[n][++k] = (seed >> 20) % 2 ? '\x81' : '\xa1';
+            size_t nu = 1 + LCG(seed) % 6, len = 0, k;
+            for (k = 0; k < nu; k++) {
+                const char *u = a->units[LCG(seed) % a->nunits];
+                memcpy(pbuf[n] + len, u, strlen(u));
+                len += strlen(u);
             }
             pbuf[n][len] = '\0';
             npl[n] = ndr_ac_normalize(pbuf[n], len, np[n]);
@@ -633,13 +652,18 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
             n++;
         }
         build(&b, pats, n);
-        seed = seed * 1103515245UL + 12345UL;
-        tn = (size_t)(seed >> 16) % sizeof text;
-        for (size_t k = 0; k < tn; k++) {
-            seed = seed * 1103515245UL + 12345UL;
-            text[k] = (char)((seed >> 16) % 6 == 0
-                                 ? ((seed >> 20) % 2 ? '\xc3' : '\x81')
-                                 : alpha[(seed >> 16) % nalpha]);
+        want_tn = LCG(seed) % (sizeof text - 1);
+        while (tn < want_tn) {
+            if (a->nraw > 0 && LCG(seed) % 6 == 0) {
+                text[tn++] = a->raw[LCG(seed) % a->nraw];
+            } else {
+                const char *u = a->units[LCG(seed) % a->nunits];
+                size_t ul = strlen(u);
+                if (tn + ul > want_tn)
+                    ul = want_tn - tn; /* a letter cut by the end */
+                memcpy(text + tn, u, ul);
+                tn += ul;
+            }
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
         while (ndr_ac_next(&it, &m)) {
@@ -658,6 +682,12 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
                     want[nw].id = (uint32_t)p;
                     want[nw].start = at[e - l];
                     want[nw].end = at[e - 1] + 1;
+                    for (size_t k = e - l; k < e; k++)
+                        if (nt[k] != text[at[k]] &&
+                            (unsigned char)nt[k] >= 0x80) {
+                            ++*folded;
+                            break;
+                        }
                     nw++;
                 }
             }
@@ -669,46 +699,120 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
             assert_int_equal(got[k].start, want[k].start);
             assert_int_equal(got[k].end, want[k].end);
         }
+        total += ng;
         ac_free(&b.t);
     }
+    return total;
 }
 
-/* Letters in both cases, blanks, and a Latin-1 letter. */
+/* Letters in both cases, blanks, and a Latin-1 letter in both cases;
+ * its lead byte and a continuation byte alone in the texts. */
 static void test_matcher_random(void **state)
 {
-    static const char alpha[] = {'a', 'b', 'A', 'B', ' ', '\t', '\n', 'c'};
+    static const char *const units[] = {"a", "b", "A", "B", " ", "\t",
+                                        "\n", "c", "\xc3\x81", "\xc3\xa1"};
+    static const char raw[] = {'\xc3', '\x81'};
+    static const alphabet a = {units, sizeof units / sizeof units[0], raw,
+                               sizeof raw};
+    size_t folded, total;
     (void)state;
-    random_rounds(alpha, sizeof alpha, 0, 12345, 200);
+    total = random_rounds(&a, 0, 12345, 200, &folded);
+    assert_true(total > 3000);
+    assert_true(folded > 500);
 }
 
-/* The corners of the folding: patterns that start or end with a blank,
- * bytes next to the Latin-1 capitals (0x97 is not one, 0x9F and 0xBF are
- * past them), and 0xC3 before a blank or another 0xC3. */
+/* The letters of other scripts in both cases, most of them letters whose
+ * small letter has another lead byte (Cyrillic R and IO, Greek PI and
+ * SIGMA with final sigma, Latin L with middle dot, Y with diaeresis which
+ * becomes Latin-1), dotted and dotless I which do not fold, Ukrainian
+ * GHE with upturn; lead bytes alone, and continuation bytes alone. */
+static void test_matcher_random_scripts(void **state)
+{
+    static const char *const units[] = {
+        "a",        " ",        "\xd0\xa0", "\xd1\x80", "\xd0\x81",
+        "\xd1\x91", "\xce\xa0", "\xcf\x80", "\xcf\x82", "\xce\xa3",
+        "\xcf\x83", "\xc4\xbf", "\xc5\x80", "\xc5\xb8", "\xc3\xbf",
+        "\xc4\xb0", "\xc4\xb1", "\xd2\x90", "\xd2\x91", "\x80"};
+    static const char raw[] = {'\xd0', '\xd1', '\xce', '\xcf', '\xc4',
+                               '\xc5', '\xc3', '\x80', '\xa0', 'A'};
+    static const alphabet a = {units, sizeof units / sizeof units[0], raw,
+                               sizeof raw};
+    size_t folded, total;
+    (void)state;
+    total = random_rounds(&a, 0, 2025, 600, &folded);
+    assert_true(total > 3000);
+    assert_true(folded > 1500);
+}
+
+/* The corners of the folding: patterns that start or end with a blank or
+ * with a continuation byte, bytes next to the Latin-1 capitals (0x97 is
+ * not one, 0x9F and 0xBF are past them), and lead bytes before a blank,
+ * before another lead byte and at the end of the text. */
 static void test_matcher_random_edges(void **state)
 {
-    static const char alpha[] = {'a', 'B', ' ', '\r', '\x80', '\x97', '\x9e',
-                                 '\x9f', '\xa0', '\xb7', '\xbe', '\xbf',
-                                 '\xc3', '\xc4'};
+    static const char *const units[] = {
+        "a",        "B",        " ",        "\r",       "\x80",
+        "\x97",     "\x9e",     "\xa0",     "\xbf",     "\xc3\x80",
+        "\xc3\x97", "\xc3\x9e", "\xc3\x9f", "\xc3\xbf", "\xc4\x80"};
+    static const char raw[] = {'\x80', '\x9f', '\xb7', '\xbe', '\xc3',
+                               '\xc4', '\xd0', ' '};
+    static const alphabet a = {units, sizeof units / sizeof units[0], raw,
+                               sizeof raw};
+    size_t folded, total;
     (void)state;
-    random_rounds(alpha, sizeof alpha, 1, 777, 600);
+    total = random_rounds(&a, 1, 777, 600, &folded);
+    assert_true(total > 3000);
+    assert_true(folded > 500);
 }
+
+/* A piece of the skip filter's random texts: a character as patterns
+ * have it (small) and in another case. */
+typedef struct cased {
+    const char *lo, *up;
+} cased;
 
 /* The skip filter never turns away a text in which the automaton finds a
  * pattern: random patterns of 2 to 8 bytes (never starting with a blank),
- * random texts with occurrences planted in other case, with blank runs
- * and Latin-1 capitals; and it turns away some texts. */
+ * random texts with occurrences planted in other case, with blank runs,
+ * with the capitals of Latin-1, Latin Extended-A, Greek and Cyrillic
+ * (some of them with another lead byte than their small letter), and
+ * with lead and continuation bytes alone; and it turns away some texts. */
 static void test_skip_filter_random(void **state)
 {
-    static const char alpha[] = {'a', 'b', 'c', 'A', 'B', ' ', '\t', '\n',
-                                 '-', '\xc3', '\x81', '\xa1', '\x9e'};
+    static const cased units[] = {
+        {"a", "A"},
+        {"b", "B"},
+        {"c", "c"},
+        {" ", "\t"},
+        {"-", "-"},
+        {"\xc3\xa1", "\xc3\x81"}, /* a acute */
+        {"\xc3\xbe", "\xc3\x9e"}, /* thorn */
+        {"\xc3\xbf", "\xc5\xb8"}, /* y diaeresis: C5 B8 -> C3 BF */
+        {"\xc5\x80", "\xc4\xbf"}, /* l middle dot: C4 BF -> C5 80 */
+        {"\xc5\x82", "\xc5\x81"}, /* l stroke */
+        {"\xd1\x80", "\xd0\xa0"}, /* er: D0 A0 -> D1 80 */
+        {"\xd1\x91", "\xd0\x81"}, /* io: D0 81 -> D1 91 */
+        {"\xd0\xb0", "\xd0\x90"}, /* a */
+        {"\xd1\x8f", "\xd0\xaf"}, /* ya */
+        {"\xd2\x91", "\xd2\x90"}, /* ghe with upturn */
+        {"\xcf\x80", "\xce\xa0"}, /* pi: CE A0 -> CF 80 */
+        {"\xcf\x83", "\xce\xa3"}, /* sigma */
+        {"\xcf\x83", "\xcf\x82"}, /* and final sigma */
+        {"\xce\xac", "\xce\x86"}, /* alpha with tonos */
+        {"\xcf\x8c", "\xce\x8c"}, /* omicron with tonos: CE 8C -> CF 8C */
+    };
+    static const char raw[] = {'\xc3', '\xc5', '\xd0', '\xd1', '\xce',
+                               '\x80', '\xa0', '\n'};
+    const size_t nunits = sizeof units / sizeof units[0];
     unsigned long seed = 4242;
-    int rejected = 0, passed_with_match = 0;
+    int rejected = 0, passed_with_match = 0, planted = 0;
     (void)state;
-#define RND() (seed = seed * 1103515245UL + 12345UL, (size_t)(seed >> 16))
-    for (int round = 0; round < 400; round++) {
-        char pbuf[12][9], np[12][9], text[160];
+    for (int round = 0; round < 600; round++) {
+        char pbuf[12][10], np[12][10], text[160];
         const char *pats[12], *norm[12];
-        size_t npl[12], n = 1 + RND() % 12, tn = RND() % sizeof text, k;
+        unsigned char pu[12][8], npu[12];
+        size_t npl[12], n = 1 + LCG(seed) % 12, tn = LCG(seed) % sizeof text;
+        size_t k, len;
         unsigned char shift[NDR_SKIP_HASH];
         ndr_skip f;
         ndr_ac_iter it;
@@ -716,11 +820,19 @@ static void test_skip_filter_random(void **state)
         built b;
         int found;
         for (size_t i = 0; i < n; i++) {
-            size_t len;
             do {
-                len = 2 + RND() % 7;
-                for (k = 0; k < len; k++)
-                    pbuf[i][k] = alpha[RND() % sizeof alpha];
+                size_t want = 2 + LCG(seed) % 7;
+                len = 0;
+                npu[i] = 0;
+                while (len < want) {
+                    size_t u = LCG(seed) % nunits;
+                    const char *w = LCG(seed) % 2 ? units[u].up : units[u].lo;
+                    if (len + strlen(w) > 8)
+                        break;
+                    memcpy(pbuf[i] + len, w, strlen(w));
+                    len += strlen(w);
+                    pu[i][npu[i]++] = (unsigned char)u;
+                }
                 pbuf[i][len] = '\0';
                 npl[i] = ndr_ac_normalize(pbuf[i], len, np[i]);
                 np[i][npl[i]] = '\0';
@@ -735,23 +847,30 @@ static void test_skip_filter_random(void **state)
         f.shift = shift;
         f.m = skip_compile(shift, norm, npl, n);
         assert_true(f.m >= 2);
-        for (k = 0; k < tn; k++)
-            text[k] = alpha[RND() % sizeof alpha];
-        /* plant a pattern, its letters in upper case and its spaces
-         * widened, in half the texts */
-        if (round % 2 == 0 && tn > 30) {
-            const char *p = np[RND() % n];
-            size_t at = RND() % (tn - 30), o = at;
-            for (k = 0; p[k] != '\0' && o < tn; k++) {
-                char c = p[k];
-                if (c == ' ') {
-                    text[o++] = '\t';
-                    if (o < tn)
-                        text[o++] = ' ';
-                    continue;
-                }
-                text[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        for (k = 0; k < tn;) {
+            const char *w;
+            size_t u = LCG(seed) % nunits;
+            if (LCG(seed) % 5 == 0) {
+                text[k++] = raw[LCG(seed) % sizeof raw];
+                continue;
             }
+            w = LCG(seed) % 2 ? units[u].up : units[u].lo;
+            for (size_t j = 0; w[j] != '\0' && k < tn; j++)
+                text[k++] = w[j];
+        }
+        /* plant a pattern, its letters in the other case where they have
+         * one and its spaces widened, in half the texts */
+        if (round % 2 == 0 && tn > 40) {
+            size_t p = LCG(seed) % n, o = LCG(seed) % (tn - 40);
+            for (k = 0; k < npu[p]; k++) {
+                const cased *c = &units[pu[p][k]];
+                const char *w = c->up;
+                if (c->lo[0] == ' ')
+                    text[o++] = ' ';
+                for (size_t j = 0; w[j] != '\0'; j++)
+                    text[o++] = w[j];
+            }
+            planted++;
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
         found = ndr_ac_next(&it, &m);
@@ -763,8 +882,8 @@ static void test_skip_filter_random(void **state)
         }
         ac_free(&b.t);
     }
-#undef RND
-    assert_true(passed_with_match > 50);
+    assert_true(planted > 100);
+    assert_true(passed_with_match > 150);
     assert_true(rejected > 10);
 }
 
@@ -865,6 +984,7 @@ int main(void)
         cmocka_unit_test(test_matcher_blanks),
         cmocka_unit_test(test_matcher_no_patterns),
         cmocka_unit_test(test_matcher_random),
+        cmocka_unit_test(test_matcher_random_scripts),
         cmocka_unit_test(test_matcher_random_edges),
         cmocka_unit_test(test_skip_filter_random),
         cmocka_unit_test(test_skip_filter_tables),
