@@ -435,6 +435,17 @@ static void test_text_forms(void **state)
     assert_string_equal(words("Mailbox   \t Full"), "mailboxfull");
     /* Latin-1 capitals in UTF-8 fold too: BO\xc3\x8eTE -> bo\xc3\xaete */
     assert_string_equal(words("BO\xc3\x8eTE PLEINE"), "mailboxfull");
+    /* and so do the capitals of Cyrillic and Latin Extended-A, in a
+     * whole sentence in capitals or at its start */
+    assert_string_equal(words("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН"), "userunknown");
+    assert_string_equal(words("Адрес не существует"), "userunknown");
+    assert_string_equal(words("ЯЩИК ПЕРЕПОЛНЕН"), "mailboxfull");
+    assert_string_equal(words("Превышена квота"), "mailboxfull");
+    assert_string_equal(words("Skrzynka PEŁNA"), "mailboxfull");
+    assert_string_equal(words("UŽIVATEL NEEXISTUJE"), "userunknown");
+    assert_string_equal(words("Kota AŞıLDı"), "mailboxfull");
+    /* dotless i is its own letter: ASCII I is no capital of it */
+    assert_string_equal(words("KOTA AŞILDI"), "onhold");
     /* whole-word rules */
     assert_string_equal(words("UBE"), "spamdetected");
     assert_string_equal(words("(UBE)"), "spamdetected");
@@ -540,6 +551,153 @@ static void test_matcher_no_patterns(void **state)
     build(&b, NULL, 0);
     assert_string_equal(scan_all(&b, "anything at all", 15), "");
     ac_free(&b.t);
+}
+
+/* The letters that fold, script by script, in capitals and as the
+ * normalization gives them; the letters next to them that do not fold
+ * stay as they are. */
+static void test_fold_letters(void **state)
+{
+    static const char *const pairs[][2] = {
+        /* Latin-1 (U+00D7 and U+00DF are no capitals) */
+        {"ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß",
+         "àáâãäåæçèéêëìíîïðñòóôõö×øùúûüýþß"},
+        /* Latin Extended-A, capital and small side by side, Ÿ to ÿ */
+        {"ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ",
+         "āăąćĉċčďđēĕėęěĝğġģĥħĩīĭįĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷÿźżž"},
+        /* ... but dotted and dotless i (their partners are ASCII), kra,
+         * n with apostrophe and long s stay */
+        {"İıĸŉſ", "İıĸŉſ"},
+        /* Greek, with tonos and dialytika, and final sigma */
+        {"ΆΈΉΊΌΎΏΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΪΫς",
+         "άέήίόύώαβγδεζηθικλμνξοπρστυφχψωϊϋσ"},
+        /* Greek signs around them stay (dialytika tonos, ano teleia) */
+        {"΅·ΐΰ", "΅·ΐΰ"},
+        /* Cyrillic */
+        {"ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+         "ѐёђѓєѕіїјљњћќѝўџабвгдежзийклмнопрстуфхцчшщъыьэюя"},
+        /* the Cyrillic Supplement; its signs and marks stay */
+        {"ѠѢѤѦѨѪѬѮѰѲѴѶѸѺѼѾҀ҂҃҄҅҆҇҈҉ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾ",
+         "ѡѣѥѧѩѫѭѯѱѳѵѷѹѻѽѿҁ҂҃҄҅҆҇҈҉ҋҍҏґғҕҗҙқҝҟҡңҥҧҩҫҭүұҳҵҷҹһҽҿ"},
+        {"ӀӁӃӅӇӉӋӍӐӒӔӖӘӚӜӞӠӢӤӦӨӪӬӮӰӲӴӶӸӺӼӾ",
+         "ӏӂӄӆӈӊӌӎӑӓӕӗәӛӝӟӡӣӥӧөӫӭӯӱӳӵӷӹӻӽӿ"},
+        /* other scripts do not fold (Armenian, Latin Extended-B) */
+        {"ԱԲՁƁƂ", "ԱԲՁƁƂ"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char out[400];
+        size_t n = strlen(pairs[i][0]), k;
+        assert_true(n < sizeof out);
+        k = ndr_ac_normalize(pairs[i][0], n, out);
+        out[k] = '\0';
+        assert_string_equal(out, pairs[i][1]);
+        /* small letters are what they are */
+        k = ndr_ac_normalize(pairs[i][1], strlen(pairs[i][1]), out);
+        out[k] = '\0';
+        assert_string_equal(out, pairs[i][1]);
+    }
+    /* ndr_ac_folds_lead names exactly the lead bytes of letters that
+     * fold, and a small letter folds to itself */
+    for (unsigned l = 0; l < 256; l++) {
+        int folds = 0;
+        for (unsigned c = 0x80; c <= 0xbf && l >= 0xc2 && l <= 0xdf; c++) {
+            unsigned f = ndr_ac_fold_pair((unsigned char)l, (unsigned char)c);
+            if (f == (l << 8 | c))
+                continue;
+            folds = 1;
+            assert_true(ndr_ac_folds_lead((unsigned char)(f >> 8)));
+            assert_true((f & 0xff) >= 0x80 && (f & 0xff) <= 0xbf);
+            assert_int_equal(ndr_ac_fold_pair((unsigned char)(f >> 8),
+                                              (unsigned char)(f & 0xff)),
+                             f);
+        }
+        assert_int_equal(ndr_ac_folds_lead((unsigned char)l), folds);
+    }
+}
+
+/* Matching across case in each script, where a match starts, and bytes
+ * that look like a letter's and are not. */
+static void test_matcher_scripts(void **state)
+{
+    built b;
+    (void)state;
+    {
+        static const char *const pats[] = {"пользователь не найден", "р",
+                                           "ґанок"};
+        build(&b, pats, 3);
+        assert_string_equal(scan_all(&b, "ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН", 42),
+                            "0:0-42 ");
+        assert_string_equal(scan_all(&b, "Пользователь не найден", 42),
+                            "0:0-42 ");
+        /* the start, after capitals and a blank run */
+        assert_string_equal(scan_all(&b, "x ПоЛьЗоВаТеЛь\n\tНЕ  НАЙДЕН!", 47),
+                            "0:2-46 ");
+        /* Р is D0 A0, р D1 80 */
+        assert_string_equal(scan_all(&b, "РрР", 6), "1:0-2 1:2-4 1:4-6 ");
+        assert_string_equal(scan_all(&b, "ҐАНОК Ґанок", 21),
+                            "2:0-10 2:11-21 ");
+        /* a lead byte before another lead byte, before a blank, before
+         * ASCII; a letter cut by the end; continuation bytes alone */
+        assert_string_equal(scan_all(&b, "\xd0ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН", 43),
+                            "0:1-43 ");
+        assert_string_equal(scan_all(&b, "\xd1\xd0\xa0", 3), "1:1-3 ");
+        assert_string_equal(scan_all(&b, "\xd0 \xa0\xd0" "A\xa0", 6), "");
+        assert_string_equal(scan_all(&b, "\xd0\xa0", 1), "");
+        assert_string_equal(scan_all(&b, "\xa0\x80\xbf\x80", 4), "");
+        assert_string_equal(scan_all(&b, "ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕ\xd0", 41),
+                            "");
+        ac_free(&b.t);
+    }
+    {
+        static const char *const pats[] = {"γραμματοκιβώτιο", "σας", "πρ"};
+        build(&b, pats, 3);
+        assert_string_equal(scan_all(&b, "ΓΡΑΜΜΑΤΟΚΙΒΏΤΙΟ", 30), "0:0-30 ");
+        /* final sigma is sigma; Π and Ρ have another lead byte than π
+         * and ρ */
+        assert_string_equal(scan_all(&b, "ΣΑΣ σας", 13), "1:0-6 1:7-13 ");
+        assert_string_equal(scan_all(&b, "ΠΡ", 4), "2:0-4 ");
+        /* case, not accents: capitals without tonos are other letters */
+        assert_string_equal(scan_all(&b, "ΓΡΑΜΜΑΤΟΚΙΒΩΤΙΟ", 30), "");
+        ac_free(&b.t);
+    }
+    {
+        static const char *const pats[] = {"skrzynka pełna", "ŀl", "ÿ", "ı"};
+        build(&b, pats, 4);
+        assert_string_equal(scan_all(&b, "SKRZYNKA PEŁNA", 15), "0:0-15 ");
+        assert_string_equal(scan_all(&b, "Skrzynka\r\nPEŁNA", 16),
+                            "0:0-16 ");
+        /* Ŀ is C4 BF, ŀ C5 80; Ÿ (C5 B8) is the capital of ÿ (C3 BF) */
+        assert_string_equal(scan_all(&b, "ĿL", 3), "1:0-3 ");
+        assert_string_equal(scan_all(&b, "Ÿÿ", 4), "2:0-2 2:2-4 ");
+        /* dotless i is not I, nor dotted I */
+        assert_string_equal(scan_all(&b, "Iİı", 5), "3:3-5 ");
+        ac_free(&b.t);
+    }
+    {
+        static const char *const pats[] = {"ящик full", "ΠΛΉΡΗΣ", "ÀŁЯ"};
+        build(&b, pats, 3);
+        assert_string_equal(scan_all(&b, "ЯЩИК FULL πλήρης", 26),
+                            "0:0-13 1:14-26 ");
+        assert_string_equal(scan_all(&b, "àłя ÀŁЯ", 13), "2:0-6 2:7-13 ");
+        ac_free(&b.t);
+    }
+    /* a pattern may start with a continuation byte, not hold a lead
+     * byte that folds without one */
+    {
+        static const char *const ok[] = {"\x80x"};
+        static const char *const bad[] = {"\xd0", "a\xcf", "\xc3" "a",
+                                          "\xce \xa0"};
+        build(&b, ok, 1);
+        assert_string_equal(scan_all(&b, "\xd1\x80x \xd0\xa0X", 7),
+                            "0:1-3 0:5-7 ");
+        ac_free(&b.t);
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            const char *p = bad[i];
+            size_t len = strlen(p);
+            assert_int_equal(ac_compile(&b.t, &p, &len, 1), -1);
+        }
+    }
 }
 
 /* The normalized form of TEXT the way the scanner reads it, with the
@@ -983,6 +1141,8 @@ int main(void)
         cmocka_unit_test(test_matcher_overlaps),
         cmocka_unit_test(test_matcher_blanks),
         cmocka_unit_test(test_matcher_no_patterns),
+        cmocka_unit_test(test_fold_letters),
+        cmocka_unit_test(test_matcher_scripts),
         cmocka_unit_test(test_matcher_random),
         cmocka_unit_test(test_matcher_random_scripts),
         cmocka_unit_test(test_matcher_random_edges),
