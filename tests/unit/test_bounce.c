@@ -440,6 +440,21 @@ static void test_languages(void **state)
                   "12|lena@example.de|-|0|-|-|vacation\n");
 }
 
+/* Notices written in capitals in other scripts: a Russian one in plain
+ * text ("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН"), full mailboxes said in Russian and
+ * Polish capitals in a DSN ("ЯЩИК ПЕРЕПОЛНЕН", "Skrzynka PEŁNA", whose
+ * 5.0.0 says nothing more), and an auto-reply whose Subject is Greek in
+ * capitals ("ΑΥΤΌΜΑΤΗ ΑΠΆΝΤΗΣΗ"): the phrases match whatever the case. */
+static void test_capitals(void **state)
+{
+    (void)state;
+    check_fixture("caps-scripts.mbox",
+                  "1|kuznetsova@example.ru|-|0|failed|-|userunknown\n"
+                  "2|orlov@example.ru|5.0.0|0|failed|-|mailboxfull\n"
+                  "3|jerzy@example.pl|5.0.0|0|failed|-|mailboxfull\n"
+                  "4|nikos@example.gr|-|0|-|-|vacation\n");
+}
+
 /* More systems and shapes: FortiMail's FortiGuard AntiSpam (a refused
  * connection that is not a network fault), Google Groups, an Exchange
  * transport rule, Exim's MX records pointing nowhere, cPanel's hourly
@@ -958,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_more_systems),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_systems_round2),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
