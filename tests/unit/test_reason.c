@@ -686,7 +686,7 @@ static void test_matcher_scripts(void **state)
      * byte that folds without one */
     {
         static const char *const ok[] = {"\x80x"};
-        static const char *const bad[] = {"\xd0", "a\xcf", "\xc3" "a",
+        static const char *const bad[] = {"\xd0", "a\xcf", "\xc3-",
                                           "\xce \xa0"};
         build(&b, ok, 1);
         assert_string_equal(scan_all(&b, "\xd1\x80x \xd0\xa0X", 7),
