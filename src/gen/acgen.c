@@ -632,9 +632,10 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
 {
     size_t nrow = (size_t)t->nhot * t->stride;
     fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu states, %lu with "
-               "rows, %lu trie nodes */\n", name, (unsigned long)t->npatterns,
-            t->nclasses, (unsigned long)t->nstates, (unsigned long)t->nhot,
-            (unsigned long)t->ntrie);
+               "rows, %lu edges, %lu trie nodes */\n", name,
+            (unsigned long)t->npatterns, t->nclasses,
+            (unsigned long)t->nstates, (unsigned long)t->nhot,
+            (unsigned long)t->nedges, (unsigned long)t->ntrie);
     fprintf(o, "static const unsigned char %s_cls[256] = {", name);
     for (unsigned b = 0; b < 256; b++)
         fprintf(o, "%s%s%u", b ? "," : "", b % 16 == 0 ? "\n    " : " ",
