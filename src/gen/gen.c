@@ -742,19 +742,18 @@ static int read_reasons(const char *path)
             row->text = xstrdup(rest);
             row->len = ndr_ac_normalize(rest, n, row->text);
             row->text[row->len] = '\0';
-            if (row->len > NDR_AC_MAX_PATTERN) {
+            if (row->len > NDR_AC_MAX_PATTERN)
                 csv_error(&r, "pattern longer than %d bytes",
                           NDR_AC_MAX_PATTERN);
-                bad = 1;
-                continue;
-            }
-            if (ac_unfinished(row->text, row->len) < row->len) {
+            else if (ac_unfinished(row->text, row->len) < row->len)
                 csv_error(&r, "pattern '%s' is not UTF-8 (a lead byte "
                               "without its second byte)", f[0]);
-                bad = 1;
-                continue;
-            }
-            break;
+            else
+                break;
+            free(row->text); /* the row is not kept */
+            row->text = NULL;
+            bad = 1;
+            continue;
         }
         }
         for (size_t i = 0; i < n_reasons; i++) {
