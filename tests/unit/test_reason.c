@@ -613,6 +613,14 @@ static void test_fold_letters(void **state)
                              f);
         }
         assert_int_equal(ndr_ac_folds_lead((unsigned char)l), folds);
+        /* the skip filter reads all those lead bytes alike, and all
+         * continuation bytes alike */
+        if (folds)
+            assert_int_equal(ndr_skip_fold((unsigned char)l),
+                             ndr_skip_fold(0xd0));
+        if (l >= 0x80 && l <= 0xbf)
+            assert_int_equal(ndr_skip_fold((unsigned char)l),
+                             ndr_skip_fold(0xa0));
     }
 }
 
