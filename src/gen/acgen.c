@@ -1,21 +1,26 @@
 /*
  * acgen.c - build an Aho-Corasick automaton at build time.
  *
- * Steps: give each byte that occurs in a pattern a class number (case and
- * whitespace folded as the scanner folds them), build the trie of the
+ * Steps: give each byte that occurs in a pattern a class number (ASCII case
+ * and whitespace folded as the scanner folds them), build the trie of the
  * patterns and compute failure and dictionary links breadth first.  Then
  * turn it into a deterministic automaton that does in its states what a
  * plain Aho-Corasick scanner does with extra variables: whether the last
  * byte was whitespace (a run of whitespace counts once) and whether it was
- * 0xC3 (a Latin-1 capital in UTF-8 follows).  A state of the result is a
- * trie node together with those two flags and whether arriving there
- * reports the node's matches; they are numbered breadth first from the
- * start.  The shallow ones get a full row of next states, the others the
- * few classes on which they differ from a default state (the first state
- * with a row down the chain of failure nodes, with the same flags), as
- * src/lib/match.h describes; those deeper states are then renumbered depth
- * first, so that a phrase's states lie together.  Everything is
- * deterministic: the same list gives the same tables, byte for byte.
+ * the lead byte of a two-byte letter that folds (ndr_ac_folds_lead), left
+ * pending until the next byte tells which letter it starts.  A state of
+ * the result is a trie node together with those flags and whether
+ * arriving there reports the node's matches; a pending state keeps the
+ * trie node before the lead byte, taken down its failure chain to the
+ * first node that goes anywhere on the lead bytes the letter may fold to,
+ * so that the states after a lead byte are few.  They are numbered breadth
+ * first from the start.  The shallow ones get a full row of next states,
+ * the others the few classes on which they differ from a default state
+ * (the first state with a row down the chain of failure nodes, with the
+ * same flags), as src/lib/match.h describes; those deeper states are then
+ * renumbered depth first, so that a phrase's states lie together.
+ * Everything is deterministic: the same list gives the same tables, byte
+ * for byte.
  */
 #include "acgen.h"
 #include "match.h"
@@ -56,8 +61,8 @@ static int is_blank(int c)
            c == '\v';
 }
 
-/* The byte the scanner looks up for input byte C outside the Latin-1
- * capital case: ASCII capitals folded, whitespace as ' '. */
+/* The byte the scanner looks up for input byte C outside a letter that
+ * folds: ASCII capitals folded, whitespace as ' '. */
 static unsigned char fold(unsigned c)
 {
     if (c >= 'A' && c <= 'Z')
@@ -65,6 +70,23 @@ static unsigned char fold(unsigned c)
     if (is_blank((int)c))
         return ' ';
     return (unsigned char)c;
+}
+
+static int is_cont(unsigned c)
+{
+    return c >= 0x80 && c <= 0xbf;
+}
+
+/* The most lead bytes that fold (ndr_ac_folds_lead) a key can name. */
+#define NLEADS 15
+
+size_t ac_unfinished(const char *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (ndr_ac_folds_lead((unsigned char)p[k]) &&
+            (k + 1 == n || !is_cont((unsigned char)p[k + 1])))
+            return k;
+    return n;
 }
 
 /* The trie while it is built: node 0 is the root; go[] has one row of
@@ -106,15 +128,18 @@ static uint32_t trie_next(const trie *tr, uint32_t q, unsigned c)
 }
 
 /* A state of the scanner: trie node Q; BLANK, the last byte was
- * whitespace (or the text has just begun); C3, the last byte was 0xC3;
- * REP, arriving here reports Q's matches.  Packed as one number. */
-#define KEY(q, blank, c3, rep)                                               \
-    ((uint32_t)(q) << 3 | (uint32_t)(blank) << 2 | (uint32_t)(c3) << 1 |    \
+ * whitespace (or the text has just begun); PEND, 0 or the lead byte
+ * lead[PEND - 1] (of the builder) just read and not yet fed to the trie
+ * (Q is then the node before it); REP, arriving here reports Q's
+ * matches.  Packed as one number. */
+#define KEY(q, blank, pend, rep)                                             \
+    ((uint32_t)(q) << 6 | (uint32_t)(pend) << 2 | (uint32_t)(blank) << 1 |  \
      (uint32_t)(rep))
-#define KEY_Q(k) ((k) >> 3)
-#define KEY_BLANK(k) (((k) >> 2) & 1u)
-#define KEY_C3(k) (((k) >> 1) & 1u)
+#define KEY_Q(k) ((k) >> 6)
+#define KEY_PEND(k) (((k) >> 2) & 15u)
+#define KEY_BLANK(k) (((k) >> 1) & 1u)
 #define KEY_REP(k) ((k) & 1u)
+#define KEY_SPACE 64u /* keys per trie node */
 
 typedef struct builder {
     const trie *tr;
@@ -122,6 +147,14 @@ typedef struct builder {
     unsigned sp;               /* trie class of ' ', 0 if none */
     unsigned char rep[256];    /* a byte of each scanner class */
     unsigned ncls;
+    /* the lead bytes that fold, in byte order; for each, pending (1) or
+     * read as any byte (0), and the trie classes of the lead bytes its
+     * letters fold to */
+    unsigned char lead[NLEADS];
+    unsigned nleads;
+    unsigned char active[NLEADS];
+    unsigned char lcls[NLEADS][4];
+    unsigned nlcls[NLEADS];
     uint32_t *id;              /* key -> state + 1, 0 when not yet a state */
     uint32_t *key;             /* state -> key */
     uint32_t n, cap;
@@ -132,12 +165,29 @@ static int has_out(const trie *tr, uint32_t q)
     return tr->term[q] != 0 || tr->dict[q] != 0;
 }
 
-/* The state for KEY (REP dropped where nothing is reported), made when
- * new. */
+/* Where a pending state on lead J keeps trie node Q: the first node down
+ * Q's failure chain (Q itself included) with a child on a lead byte that
+ * J's letters fold to, else the root.  The trie goes from there on those
+ * bytes exactly as from Q. */
+static uint32_t pend_node(const builder *b, uint32_t q, unsigned j)
+{
+    const trie *tr = b->tr;
+    for (; q != 0; q = tr->fail[q])
+        for (unsigned i = 0; i < b->nlcls[j]; i++)
+            if (tr->go[(size_t)q * tr->ncls + b->lcls[j][i]] != NONE)
+                return q;
+    return 0;
+}
+
+/* The state for KEY (REP dropped where nothing is reported, a pending
+ * state's node taken down its chain), made when new. */
 static uint32_t state_of(builder *b, uint32_t key)
 {
     if (KEY_REP(key) && !has_out(b->tr, KEY_Q(key)))
         key &= ~1u;
+    if (KEY_PEND(key) != 0)
+        key = KEY(pend_node(b, KEY_Q(key), KEY_PEND(key) - 1), 0,
+                  KEY_PEND(key), 0);
     if (b->id[key] == 0) {
         if (b->n == b->cap) {
             b->cap = b->cap ? b->cap * 2 : 1024;
@@ -149,21 +199,44 @@ static uint32_t state_of(builder *b, uint32_t key)
     return b->id[key] - 1;
 }
 
+/* The pending lead of byte C (lead[] index + 1), or 0 when C is read as
+ * any other byte. */
+static unsigned pend_of(const builder *b, unsigned char c)
+{
+    for (unsigned j = 0; j < b->nleads; j++)
+        if (b->lead[j] == c)
+            return b->active[j] ? j + 1 : 0;
+    return 0;
+}
+
 /* What the plain scanner does on byte C from the state KEY: the key of
- * where it goes. */
+ * where it goes.  A lead byte that folds waits; the byte after it, when
+ * it continues the letter, moves the trie over both bytes of the small
+ * letter; else the lead byte, which no pattern has without its
+ * continuation, leaves no partial match, as a byte no pattern holds. */
 static uint32_t semantic_step(const builder *b, uint32_t key, unsigned char c)
 {
     uint32_t q = KEY_Q(key);
-    unsigned k = b->bcls[c];
-    unsigned c3 = c == 0xc3;
-    if (KEY_C3(key) && c >= 0x80 && c <= 0x9e && c != 0x97)
-        k = b->bcls[c + 0x20];
+    unsigned k, pend = pend_of(b, c);
+    if (KEY_PEND(key) != 0) {
+        if (is_cont(c)) {
+            unsigned f = ndr_ac_fold_pair(b->lead[KEY_PEND(key) - 1], c);
+            q = trie_next(b->tr, q, b->bcls[f >> 8]);
+            q = trie_next(b->tr, q, b->bcls[f & 0xff]);
+            return KEY(q, 0, 0, 1);
+        }
+        q = 0;
+        key = KEY(0, 0, 0, 0);
+    }
+    if (pend != 0)
+        return KEY(q, 0, pend, 0);
+    k = b->bcls[c];
     if (k == 0)
-        return KEY(0, 0, c3, 0); /* every partial match dies */
+        return KEY(0, 0, 0, 0); /* every partial match dies */
     if (k == b->sp && KEY_BLANK(key))
-        return KEY(q, 1, c3, 0); /* whitespace after whitespace: nothing */
+        return KEY(q, 1, 0, 0); /* whitespace after whitespace: nothing */
     q = trie_next(b->tr, q, k);
-    return KEY(q, k == b->sp, c3, 1);
+    return KEY(q, k == b->sp, 0, 1);
 }
 
 /* A deep state's place in the new order: the depth-first rank of its
@@ -254,7 +327,7 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     unsigned char used[256] = {0}, bcls[256];
     trie tr;
     builder b;
-    uint32_t *queue, qh = 0, qt = 0, *next = NULL, *dflt = NULL;
+    uint32_t *queue, qh = 0, qt = 0, *next = NULL, *dflt = NULL, nroots;
     size_t next_cap = 0;
 
     memset(t, 0, sizeof *t);
@@ -268,6 +341,11 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         if (lens[i] == 0 || lens[i] > NDR_AC_MAX_PATTERN) {
             fprintf(stderr, "ndr_gen: pattern %zu is empty or longer than %d "
                             "bytes\n", i, NDR_AC_MAX_PATTERN);
+            return -1;
+        }
+        if (ac_unfinished(pats[i], lens[i]) < lens[i]) {
+            fprintf(stderr, "ndr_gen: pattern %zu: a letter's lead byte "
+                            "without its second byte\n", i);
             return -1;
         }
         for (size_t k = 0; k < lens[i]; k++)
@@ -329,18 +407,58 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     }
     free(queue);
 
-    /* The scanner's classes: bytes the plain scanner cannot tell apart
-     * (same trie class, same class when folded after 0xC3, neither or
-     * both 0xC3) share one, numbered in byte order. */
+    /* The lead bytes that wait for the next one: those whose letters
+     * fold to lead bytes some pattern has; and all of them when a
+     * pattern starts with a continuation byte, which the folding of the
+     * byte before decides.  Any other lead byte leaves no partial match,
+     * and neither does the byte after it when no pattern starts with it,
+     * folded or not. */
     {
-        uint32_t sig[256];
+        int cont_first = 0;
+        for (size_t i = 0; i < n; i++)
+            cont_first |= is_cont((unsigned char)pats[i][0]);
+        for (unsigned c = 0; c < 256 && b.nleads < NLEADS; c++)
+            if (ndr_ac_folds_lead((unsigned char)c))
+                b.lead[b.nleads++] = (unsigned char)c;
+        for (unsigned j = 0; j < b.nleads; j++) {
+            unsigned char seen[256] = {0};
+            seen[b.lead[j]] = 1;
+            for (unsigned c = 0x80; c <= 0xbf; c++)
+                seen[ndr_ac_fold_pair(b.lead[j], (unsigned char)c) >> 8] = 1;
+            for (unsigned c = 0; c < 256; c++)
+                if (seen[c] && used[c] != 0) {
+                    if (b.nlcls[j] == sizeof b.lcls[j]) {
+                        fputs("ndr_gen: a letter folds to too many lead "
+                              "bytes\n", stderr);
+                        trie_free(&tr);
+                        return -1;
+                    }
+                    b.lcls[j][b.nlcls[j]++] = used[c];
+                }
+            b.active[j] = (unsigned char)(cont_first || b.nlcls[j] > 0);
+        }
+    }
+
+    /* The scanner's classes: bytes the plain scanner cannot tell apart
+     * (same trie class, the same pending lead or none, and after each
+     * pending lead the same trie classes of the small letter's two
+     * bytes) share one, numbered in byte order. */
+    {
+        uint32_t sig[256][NLEADS + 2];
         unsigned ncls = 0;
+        memset(sig, 0, sizeof sig);
         for (unsigned c = 0; c < 256; c++) {
-            unsigned fc = c >= 0x80 && c <= 0x9e && c != 0x97
-                              ? bcls[c + 0x20] : bcls[c];
             unsigned k;
-            sig[c] = (uint32_t)bcls[c] << 9 | (uint32_t)fc << 1 | (c == 0xc3);
-            for (k = 0; k < c && sig[k] != sig[c]; k++)
+            sig[c][0] = bcls[c];
+            sig[c][1] = pend_of(&b, (unsigned char)c);
+            for (unsigned j = 0; j < b.nleads; j++)
+                if (b.active[j] && is_cont(c)) {
+                    unsigned f = ndr_ac_fold_pair(b.lead[j], (unsigned char)c);
+                    sig[c][j + 2] = 1u << 16 | (uint32_t)bcls[f >> 8] << 8 |
+                                    bcls[f & 0xff];
+                }
+            for (k = 0; k < c && memcmp(sig[k], sig[c], sizeof sig[c]) != 0;
+                 k++)
                 ;
             if (k < c) {
                 t->cls[c] = t->cls[k];
@@ -367,17 +485,21 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         trie_free(&tr);
         return -1;
     }
-    b.id = xcalloc((size_t)tr.n * 8, sizeof *b.id);
+    b.id = xcalloc((size_t)tr.n * KEY_SPACE, sizeof *b.id);
 
     /* The states breadth first from the start (the root at the beginning
-     * of a text, as after whitespace), then the two other roots, so that
-     * every default chain ends in a state with a row.  A default state
-     * shares the flags and sits at the failure node; a state's next
-     * states are computed with the plain scanner's rules, so the result
-     * does exactly what it does. */
+     * of a text, as after whitespace), then the other roots (after other
+     * bytes, after each pending lead byte), so that every default chain
+     * ends in a state with a row.  A default state shares the flags and
+     * sits at the failure node; a state's next states are computed with
+     * the plain scanner's rules, so the result does exactly what it
+     * does. */
     state_of(&b, KEY(0, 1, 0, 0));
     state_of(&b, KEY(0, 0, 0, 0));
-    state_of(&b, KEY(0, 0, 1, 0));
+    for (unsigned j = 0; j < b.nleads; j++)
+        if (b.active[j])
+            state_of(&b, KEY(0, 0, j + 1, 0));
+    nroots = b.n;
     for (uint32_t i = 0; i < b.n; i++) {
         uint32_t key = b.key[i];
         if ((size_t)(i + 1) * b.ncls > next_cap) {
@@ -387,9 +509,9 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         for (unsigned c = 0; c < b.ncls; c++)
             next[(size_t)i * b.ncls + c] =
                 state_of(&b, semantic_step(&b, key, b.rep[c]));
-        if (i >= 3)
+        if (i >= nroots)
             state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key),
-                             KEY_C3(key), 0));
+                             KEY_PEND(key), 0));
         if (b.n > NDR_AC_MAX_STATES) {
             fprintf(stderr, "ndr_gen: automaton too large (more than %u "
                             "states)\n", NDR_AC_MAX_STATES);
@@ -401,10 +523,10 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
         }
     }
     dflt = xcalloc(b.n, sizeof *dflt);
-    for (uint32_t i = 3; i < b.n; i++) {
+    for (uint32_t i = nroots; i < b.n; i++) {
         uint32_t key = b.key[i];
         dflt[i] = state_of(&b, KEY(tr.fail[KEY_Q(key)], KEY_BLANK(key),
-                                   KEY_C3(key), 0));
+                                   KEY_PEND(key), 0));
     }
 
     t->nstates = b.n;
@@ -415,7 +537,7 @@ int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
     /* A deep state's default goes straight to the first state with a row
      * down its chain, so that a step from a deep state is one look at its
      * list and at most one row. */
-    for (uint32_t i = 3; i < b.n; i++)
+    for (uint32_t i = nroots; i < b.n; i++)
         while (dflt[i] >= t->nhot)
             dflt[i] = dflt[dflt[i]];
     /* The deep states in depth-first order of their trie nodes, so that
@@ -515,9 +637,10 @@ void ac_emit(FILE *o, const char *name, const ac_tables *t)
 {
     size_t nrow = (size_t)t->nhot * t->stride;
     fprintf(o, "/* %s: %lu patterns, %u byte classes, %lu states, %lu with "
-               "rows, %lu trie nodes */\n", name, (unsigned long)t->npatterns,
-            t->nclasses, (unsigned long)t->nstates, (unsigned long)t->nhot,
-            (unsigned long)t->ntrie);
+               "rows, %lu edges, %lu trie nodes */\n", name,
+            (unsigned long)t->npatterns, t->nclasses,
+            (unsigned long)t->nstates, (unsigned long)t->nhot,
+            (unsigned long)t->nedges, (unsigned long)t->ntrie);
     fprintf(o, "static const unsigned char %s_cls[256] = {", name);
     for (unsigned b = 0; b < 256; b++)
         fprintf(o, "%s%s%u", b ? "," : "", b % 16 == 0 ? "\n    " : " ",
@@ -578,11 +701,15 @@ void ac_free(ac_tables *t)
 
 /* How rare a folded byte is in English text: letters by their frequency
  * (e, t, a ... first), the space the most common of all; digits,
- * punctuation and other bytes rarer than any letter. */
+ * punctuation and other bytes rarer than any letter, but for the bytes
+ * the filter folds coarsely (the lead and continuation bytes of letters
+ * in other scripts), which any such letter has. */
 static unsigned rarity(unsigned char c)
 {
     static const char order[] = " etaoinshrdlcumwfgypbvkjxqz";
     const char *w = c != 0 ? strchr(order, c) : NULL;
+    if (c == ndr_skip_fold(0x80) || c == ndr_skip_fold(0xd0))
+        return 1;
     return w != NULL ? (unsigned)(w - order) : 30u;
 }
 

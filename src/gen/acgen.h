@@ -34,12 +34,18 @@ typedef struct ac_tables {
 
 /* Compile PATS[0..N): each PATS[i] is LENS[i] bytes, already normalized
  * with ndr_ac_normalize, not empty, not longer than NDR_AC_MAX_PATTERN,
- * and no two equal (the caller reports duplicates with file and line).
- * Returns 0, or -1 after printing "ndr_gen: message" (a pattern breaks
- * those rules, the alphabet grows past 255 classes or the automaton past
- * NDR_AC_MAX_STATES states). */
+ * with a continuation byte (0x80..0xBF) after each lead byte that folds
+ * (ndr_ac_folds_lead: valid UTF-8 always has one), and no two equal (the
+ * caller reports duplicates with file and line).  Returns 0, or -1 after
+ * printing "ndr_gen: message" (a pattern breaks those rules, the alphabet
+ * grows past 255 classes or the automaton past NDR_AC_MAX_STATES
+ * states). */
 int ac_compile(ac_tables *t, const char *const *pats, const size_t *lens,
                size_t n);
+
+/* The offset in P[0..N) of the first lead byte that folds without a
+ * continuation byte after it (a pattern ac_compile refuses), or N. */
+size_t ac_unfinished(const char *p, size_t n);
 
 /* Point AC at the tables of T (which must outlive it): for automata
  * compiled at run time, as the unit tests do. */

@@ -742,13 +742,18 @@ static int read_reasons(const char *path)
             row->text = xstrdup(rest);
             row->len = ndr_ac_normalize(rest, n, row->text);
             row->text[row->len] = '\0';
-            if (row->len > NDR_AC_MAX_PATTERN) {
+            if (row->len > NDR_AC_MAX_PATTERN)
                 csv_error(&r, "pattern longer than %d bytes",
                           NDR_AC_MAX_PATTERN);
-                bad = 1;
-                continue;
-            }
-            break;
+            else if (ac_unfinished(row->text, row->len) < row->len)
+                csv_error(&r, "pattern '%s' is not UTF-8 (a lead byte "
+                              "without its second byte)", f[0]);
+            else
+                break;
+            free(row->text); /* the row is not kept */
+            row->text = NULL;
+            bad = 1;
+            continue;
         }
         }
         for (size_t i = 0; i < n_reasons; i++) {
@@ -973,6 +978,13 @@ static int read_patterns(const char *path)
             bad = 1;
             continue;
         }
+        if (ac_unfinished(norm, len) < len) {
+            csv_error(&r, "pattern '%s' is not UTF-8 (a lead byte without "
+                          "its second byte)", f[1]);
+            free(norm);
+            bad = 1;
+            continue;
+        }
         /* One automaton holds every kind: the same words under two kinds
          * are one pattern with two kind bits. */
         for (i = 0; i < n_patterns; i++)
@@ -1160,11 +1172,12 @@ static int token_order(const void *pa, const void *pb)
  * against the marker's own bytes, which finds exactly what a plain
  * case-insensitive search finds, when the marker neither starts nor ends
  * with whitespace nor holds two whitespace bytes in a row (the automaton
- * counts a run of whitespace as one). */
+ * counts a run of whitespace as one), nor a letter's lead byte without
+ * its second byte (which the automaton refuses). */
 static int marker_simple(const char *m, size_t n)
 {
     if (n == 0 || isspace((unsigned char)m[0]) ||
-        isspace((unsigned char)m[n - 1]))
+        isspace((unsigned char)m[n - 1]) || ac_unfinished(m, n) < n)
         return 0;
     for (size_t i = 1; i < n; i++)
         if (isspace((unsigned char)m[i]) && isspace((unsigned char)m[i - 1]))

@@ -3,21 +3,85 @@
  *
  * One pass over the text finds every occurrence of every pattern, however
  * many patterns the automaton holds.  The automaton is deterministic, with
- * the folding of case, whitespace runs and Latin-1 capitals built into its
- * states (match.h): in a state with a row, which is where nearly every
- * step of ordinary text ends, a byte costs one table load and the loop
- * calls no function; a deeper state looks at its short list of classes,
- * then at most one row.  The tables come from the generator
- * (src/gen/acgen.c), which normalizes patterns with ndr_ac_normalize
- * below, so the scanner and the patterns agree on folding.
+ * the folding of case (ASCII, and the two-byte UTF-8 letters of Latin-1,
+ * Latin Extended-A, Greek and Cyrillic), whitespace runs and pending lead
+ * bytes built into its states (match.h): in a state with a row, which is
+ * where nearly every step of ordinary text ends, a byte costs one table
+ * load and the loop calls no function; a deeper state looks at its short
+ * list of classes, then at most one row.  The tables come from the
+ * generator (src/gen/acgen.c), which normalizes patterns with
+ * ndr_ac_normalize and folds letters with ndr_ac_fold_pair below, so the
+ * scanner and the patterns agree on folding.
  */
 #include "match.h"
 
-/* U+00C0..U+00DE except U+00D7 (multiplication sign): the capitals of
- * Latin-1, whose small letters are the same second byte plus 0x20. */
-static int latin1_capital(unsigned char prev, unsigned char c)
+/* The simple lower case of code point U (U+0080..U+07FF, written in two
+ * bytes) where it is one letter written in two bytes too; else U. */
+static unsigned lower2(unsigned u)
 {
-    return prev == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97;
+    /* Latin-1: U+00D7 is the multiplication sign */
+    if (u >= 0xc0 && u <= 0xde)
+        return u == 0xd7 ? u : u + 0x20;
+    /* Latin Extended-A: capital and small side by side, the capital first
+     * (even) except from U+0139 to U+0148 and from U+0179 on.  U+0130 and
+     * U+0131 pair with ASCII i and I, U+0138 and U+0149 have no capital,
+     * U+017F (long s) is small; U+0178 is the capital of U+00FF. */
+    if (u >= 0x100 && u <= 0x17f) {
+        if (u == 0x130 || u == 0x131 || u == 0x138 || u == 0x149 ||
+            u == 0x17f)
+            return u;
+        if (u == 0x178)
+            return 0xff;
+        if ((u >= 0x139 && u <= 0x148) || u >= 0x179)
+            return (u + 1) & ~1u;
+        return u | 1;
+    }
+    /* Greek: the capitals with tonos, then U+0391..U+03AB (U+03A2 is
+     * unassigned); final sigma reads as sigma */
+    if (u >= 0x386 && u <= 0x3ab) {
+        if (u == 0x386)
+            return 0x3ac;
+        if (u >= 0x388 && u <= 0x38a)
+            return u + 0x25;
+        if (u == 0x38c)
+            return 0x3cc;
+        if (u == 0x38e || u == 0x38f)
+            return u + 0x3f;
+        return u >= 0x391 && u != 0x3a2 ? u + 0x20 : u;
+    }
+    if (u == 0x3c2)
+        return 0x3c3;
+    /* Cyrillic: U+0400..U+040F and U+0410..U+042F */
+    if (u >= 0x400 && u <= 0x42f)
+        return u < 0x410 ? u + 0x50 : u + 0x20;
+    /* Cyrillic Supplement: pairs, the capital first (even), except
+     * U+04C0 (palochka, small U+04CF) and U+04C1..U+04CE (capital odd);
+     * U+0482..U+0489 are signs and marks */
+    if ((u >= 0x460 && u <= 0x481) || (u >= 0x48a && u <= 0x4bf) ||
+        (u >= 0x4d0 && u <= 0x4ff))
+        return u | 1;
+    if (u == 0x4c0)
+        return 0x4cf;
+    if (u >= 0x4c1 && u <= 0x4ce)
+        return (u + 1) & ~1u;
+    return u;
+}
+
+int ndr_ac_folds_lead(unsigned char c)
+{
+    return (c >= 0xc3 && c <= 0xc5) || c == 0xce || c == 0xcf ||
+           (c >= 0xd0 && c <= 0xd3);
+}
+
+unsigned ndr_ac_fold_pair(unsigned char lead, unsigned char cont)
+{
+    unsigned u = lower2((unsigned)(lead & 0x1f) << 6 | (cont & 0x3fu));
+    return (0xc0u | u >> 6) << 8 | (0x80u | (u & 0x3f));
+}
+
+static int continuation(unsigned char c)
+{
+    return c >= 0x80 && c <= 0xbf;
 }
 
 static int blank(unsigned char c)
@@ -29,12 +93,10 @@ static int blank(unsigned char c)
 size_t ndr_ac_normalize(const char *s, size_t n, char *out)
 {
     size_t o = 0;
-    unsigned char prev = 0;
     int was_blank = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (blank(c)) {
-            prev = c;
             if (was_blank)
                 continue;
             was_blank = 1;
@@ -42,13 +104,16 @@ size_t ndr_ac_normalize(const char *s, size_t n, char *out)
             continue;
         }
         was_blank = 0;
-        if (c >= 'A' && c <= 'Z')
+        if (c >= 'A' && c <= 'Z') {
             out[o++] = (char)(c | 0x20);
-        else if (latin1_capital(prev, c))
-            out[o++] = (char)(c + 0x20);
-        else
+        } else if (ndr_ac_folds_lead(c) && i + 1 < n &&
+                   continuation((unsigned char)s[i + 1])) {
+            unsigned f = ndr_ac_fold_pair(c, (unsigned char)s[++i]);
+            out[o++] = (char)(f >> 8);
+            out[o++] = (char)(f & 0xff);
+        } else {
             out[o++] = (char)c;
-        prev = c;
+        }
     }
     return o;
 }
@@ -260,8 +325,11 @@ void ndr_ac_scan_all(const ndr_ac *ac, const char *text, size_t len,
      : (c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' ||             \
              (c) == '\f' || (c) == '\v'                                       \
          ? ' '                                                                \
-     : (c) >= 0x80 && (c) <= 0x9e ? ((c) + 0x20) & 0xff                       \
-                                  : (c) & 0xff)
+     : (c) >= 0x80 && (c) <= 0xbf ? 0x80                                      \
+     : ((c) >= 0xc3 && (c) <= 0xc5) || (c) == 0xce || (c) == 0xcf ||          \
+             ((c) >= 0xd0 && (c) <= 0xd3)                                     \
+         ? 0xc3                                                               \
+         : (c) & 0xff)
 #define FOLD4_(c) FOLD_(c), FOLD_((c) + 1), FOLD_((c) + 2), FOLD_((c) + 3)
 #define FOLD16_(c)                                                            \
     FOLD4_(c), FOLD4_((c) + 4), FOLD4_((c) + 8), FOLD4_((c) + 12)

@@ -3,26 +3,39 @@
  *
  * The generator (src/gen/acgen.c) compiles a list of patterns into static
  * tables; the library scans text with them in one pass, whatever the
- * number of patterns.  Matching ignores ASCII case and the case of the
- * Latin-1 letters written in UTF-8 (U+00C0..U+00DE), and any run of
- * whitespace in the text matches one space in a pattern, so a phrase wrapped
- * across lines ("User\n    unknown") still matches "user unknown".
+ * number of patterns.  Matching ignores the case of ASCII letters and of
+ * the two-byte UTF-8 letters whose capital and small forms are one to one
+ * and of the same length: Latin-1 (U+00C0..U+00DE), Latin Extended-A
+ * (U+0100..U+017F, with U+0178 Y diaeresis whose small letter is U+00FF;
+ * not U+0130 dotted I and U+0131 dotless i, whose partners are ASCII),
+ * Greek (U+0386..U+03AB, and final sigma as sigma), Cyrillic
+ * (U+0400..U+042F) and the Cyrillic Supplement (U+0460..U+04FF).  Any run
+ * of whitespace in the text matches one space in a pattern, so a phrase
+ * wrapped across lines ("User\n    unknown") still matches "user unknown".
+ * Folding keeps every byte in its place (a letter and its small letter are
+ * both two bytes), so a match starts plen bytes back, blank runs aside.
  *
  * The automaton is deterministic: what a plain Aho-Corasick scanner keeps
- * beside its state (is the last byte whitespace, is it 0xC3) is part of
- * the state, so a step is one table look-up and nothing else.  States are
- * numbered breadth first from the start; the first NHOT of them (the
- * shallow ones, where nearly every step of ordinary text ends) have a
- * full row of next states.  A row entry is the next state's row offset
- * divided by NDR_AC_SCALE (state * STRIDE / NDR_AC_SCALE) when that state
- * has a row and reports nothing, else
+ * beside its state (is the last byte whitespace; is it the lead byte of a
+ * letter that may fold, and then which one) is part of the state, so a
+ * step is one table look-up and nothing else.  After such a lead byte the
+ * state remembers it and where the trie stood before it; the next byte,
+ * when it continues the letter, moves the trie over both bytes of the
+ * small letter (for Cyrillic the small letter's lead byte can differ:
+ * capital R is D0 A0, small r D1 80), and any other byte is read as after
+ * a byte no pattern holds.  A pattern therefore never ends with such a
+ * lead byte, nor has one without its continuation byte (ac_compile
+ * refuses it).  States are numbered breadth first from the start; the
+ * first NHOT of them (the shallow ones, where nearly every step of
+ * ordinary text ends) have a full row of next states.  A row entry is the
+ * next state's row offset divided by NDR_AC_SCALE (state * STRIDE /
+ * NDR_AC_SCALE) when that state has a row and reports nothing, else
  * NDR_AC_SPECIAL | state.  A deeper state lists only the classes on which
  * it goes elsewhere than its default state (the first state with a row
- * down its chain of failure nodes, with the same flags), whose row answers
- * for the rest.  Matches are
- * reported from trie nodes: a state that reports names the first node of
- * its output chain, whose patterns are in term[] and the next node in
- * dict[].  Nothing here allocates.
+ * down its chain of failure nodes, with the same flags), whose row
+ * answers for the rest.  Matches are reported from trie nodes: a state
+ * that reports names the first node of its output chain, whose patterns
+ * are in term[] and the next node in dict[].  Nothing here allocates.
  */
 #ifndef NDR_MATCH_H
 #define NDR_MATCH_H
@@ -75,7 +88,9 @@ typedef struct ndr_ac {
     const uint16_t *plen;       /* per pattern: length after normalization */
     uint32_t nstates;
     uint32_t npatterns;
-    uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least 3) */
+    uint32_t nhot;              /* states 0 .. nhot-1 have rows (at least
+                                   the roots: 2, and 1 per lead byte that
+                                   waits) */
     uint32_t stride;            /* entries per row (a multiple of
                                    NDR_AC_SCALE, at least the classes) */
     unsigned char space;        /* the class of ' ' (0 when no pattern
@@ -136,10 +151,11 @@ void ndr_ac_scan_all(const ndr_ac *ac, const char *text, size_t len,
  * window of M bytes chosen in each pattern: the text's last pair under the
  * window says how far the window can move before any pattern's window
  * could end there, and the test passes as soon as a pair allows no move.
- * Text and patterns are read through the same folding (case, whitespace,
- * the capitals of Latin-1), and a pair of blanks moves one byte only,
- * since a run of them matches one space: the test never fails a text that
- * holds a pattern, and passes few others.  Tables from the generator. */
+ * Text and patterns are read through the same folding (case and
+ * whitespace as the scanner, the letters of other scripts more coarsely),
+ * and a pair of blanks moves one byte only, since a run of them matches
+ * one space: the test never fails a text that holds a pattern, and passes
+ * few others.  Tables from the generator. */
 #define NDR_SKIP_HASH 4096u
 
 typedef struct ndr_skip {
@@ -149,8 +165,11 @@ typedef struct ndr_skip {
 } ndr_skip;
 
 /* The filter's view of byte C: ASCII capitals small, every blank a space,
- * bytes 0x80..0x9E raised by 0x20 (the Latin-1 capitals' second bytes,
- * whatever came before: the same on both sides, so never a miss). */
+ * every lead byte of a letter that folds (ndr_ac_folds_lead) 0xC3 and
+ * every continuation byte (0x80..0xBF) 0x80.  A letter and its small
+ * letter differ only in those bytes, and the scanner folds them by pairs,
+ * which a view of one byte cannot follow: so it forgets them alike on
+ * both sides, never a miss. */
 unsigned char ndr_skip_fold(unsigned char c);
 
 /* The slot of the folded pair A, B. */
@@ -160,10 +179,21 @@ unsigned ndr_skip_hash(unsigned char a, unsigned char b);
  * which no pattern starts with), 1 when it may. */
 int ndr_skip_maybe(const ndr_skip *f, const char *text, size_t len);
 
-/* Normalize pattern S[0..N) the way the scanner sees text: ASCII and
- * Latin-1 UTF-8 capitals to small letters, whitespace runs to one space.
- * Writes at most N bytes to OUT and returns the new length.  The generator
- * applies it to every pattern. */
+/* 1 when C is the lead byte of a two-byte letter that folds: 0xC3, 0xC4,
+ * 0xC5 (Latin-1, Latin Extended-A), 0xCE, 0xCF (Greek), 0xD0..0xD3
+ * (Cyrillic and its Supplement). */
+int ndr_ac_folds_lead(unsigned char c);
+
+/* The small letter of the two-byte UTF-8 character LEAD, CONT (LEAD as
+ * above, CONT 0x80..0xBF), as LEAD' << 8 | CONT'; the character itself
+ * when it is no capital. */
+unsigned ndr_ac_fold_pair(unsigned char lead, unsigned char cont);
+
+/* Normalize pattern S[0..N) the way the scanner sees text: capitals to
+ * small letters (ASCII, and the two-byte letters listed at the top),
+ * whitespace runs to one space.  Writes at most N bytes to OUT (which may
+ * be S) and returns the new length.  The generator applies it to every
+ * pattern. */
 size_t ndr_ac_normalize(const char *s, size_t n, char *out);
 
 #endif

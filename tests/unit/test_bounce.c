@@ -384,7 +384,7 @@ static void test_more_systems(void **state)
 /* Text parts in charsets other than UTF-8 and Latin-1 are recoded before
  * they are read: Czech in ISO-8859-2 (8-bit) and Polish in ISO-8859-2
  * (quoted-printable), Japanese in Shift_JIS and EUC-JP (words only, no
- * code), Russian in windows-1251 (a capitalised phrase).  GB2312 is not
+ * code), Russian in windows-1251 (a phrase starting a sentence).  GB2312 is not
  * decoded: its characters read as U+FFFD, so the label and full-width
  * brackets around the address do not become part of it. */
 static void test_charsets(void **state)
@@ -438,6 +438,21 @@ static void test_languages(void **state)
                   "10|anna@example.hu|-|0|-|-|vacation\n"
                   "11|karine@example.fr|-|0|-|-|vacation\n"
                   "12|lena@example.de|-|0|-|-|vacation\n");
+}
+
+/* Notices written in capitals in other scripts: a Russian one in plain
+ * text ("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН"), full mailboxes said in Russian and
+ * Polish capitals in a DSN ("ЯЩИК ПЕРЕПОЛНЕН", "Skrzynka PEŁNA", whose
+ * 5.0.0 says nothing more), and an auto-reply whose Subject is Greek in
+ * capitals ("ΑΥΤΌΜΑΤΗ ΑΠΆΝΤΗΣΗ"): the phrases match whatever the case. */
+static void test_capitals(void **state)
+{
+    (void)state;
+    check_fixture("caps-scripts.mbox",
+                  "1|kuznetsova@example.ru|-|0|failed|-|userunknown\n"
+                  "2|orlov@example.ru|5.0.0|0|failed|-|mailboxfull\n"
+                  "3|jerzy@example.pl|5.0.0|0|failed|-|mailboxfull\n"
+                  "4|nikos@example.gr|-|0|-|-|vacation\n");
 }
 
 /* More systems and shapes: FortiMail's FortiGuard AntiSpam (a refused
@@ -958,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_more_systems),
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_systems_round2),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),

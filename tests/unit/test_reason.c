@@ -435,6 +435,17 @@ static void test_text_forms(void **state)
     assert_string_equal(words("Mailbox   \t Full"), "mailboxfull");
     /* Latin-1 capitals in UTF-8 fold too: BO\xc3\x8eTE -> bo\xc3\xaete */
     assert_string_equal(words("BO\xc3\x8eTE PLEINE"), "mailboxfull");
+    /* and so do the capitals of Cyrillic and Latin Extended-A, in a
+     * whole sentence in capitals or at its start */
+    assert_string_equal(words("ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН"), "userunknown");
+    assert_string_equal(words("Адрес не существует"), "userunknown");
+    assert_string_equal(words("ЯЩИК ПЕРЕПОЛНЕН"), "mailboxfull");
+    assert_string_equal(words("Превышена квота"), "mailboxfull");
+    assert_string_equal(words("Skrzynka PEŁNA"), "mailboxfull");
+    assert_string_equal(words("UŽIVATEL NEEXISTUJE"), "userunknown");
+    assert_string_equal(words("Kota AŞıLDı"), "mailboxfull");
+    /* dotless i is its own letter: ASCII I is no capital of it */
+    assert_string_equal(words("KOTA AŞILDI"), "onhold");
     /* whole-word rules */
     assert_string_equal(words("UBE"), "spamdetected");
     assert_string_equal(words("(UBE)"), "spamdetected");
@@ -542,19 +553,174 @@ static void test_matcher_no_patterns(void **state)
     ac_free(&b.t);
 }
 
+/* The letters that fold, script by script, in capitals and as the
+ * normalization gives them; the letters next to them that do not fold
+ * stay as they are. */
+static void test_fold_letters(void **state)
+{
+    static const char *const pairs[][2] = {
+        /* Latin-1 (U+00D7 and U+00DF are no capitals) */
+        {"ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß",
+         "àáâãäåæçèéêëìíîïðñòóôõö×øùúûüýþß"},
+        /* Latin Extended-A, capital and small side by side, Ÿ to ÿ */
+        {"ĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ",
+         "āăąćĉċčďđēĕėęěĝğġģĥħĩīĭįĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷÿźżž"},
+        /* ... but dotted and dotless i (their partners are ASCII), kra,
+         * n with apostrophe and long s stay */
+        {"İıĸŉſ", "İıĸŉſ"},
+        /* Greek, with tonos and dialytika, and final sigma */
+        {"ΆΈΉΊΌΎΏΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΪΫς",
+         "άέήίόύώαβγδεζηθικλμνξοπρστυφχψωϊϋσ"},
+        /* Greek signs around them stay (dialytika tonos, ano teleia) */
+        {"΅·ΐΰ", "΅·ΐΰ"},
+        /* Cyrillic */
+        {"ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+         "ѐёђѓєѕіїјљњћќѝўџабвгдежзийклмнопрстуфхцчшщъыьэюя"},
+        /* the Cyrillic Supplement; its signs and marks stay */
+        {"ѠѢѤѦѨѪѬѮѰѲѴѶѸѺѼѾҀ҂҃҄҅҆҇҈҉ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾ",
+         "ѡѣѥѧѩѫѭѯѱѳѵѷѹѻѽѿҁ҂҃҄҅҆҇҈҉ҋҍҏґғҕҗҙқҝҟҡңҥҧҩҫҭүұҳҵҷҹһҽҿ"},
+        {"ӀӁӃӅӇӉӋӍӐӒӔӖӘӚӜӞӠӢӤӦӨӪӬӮӰӲӴӶӸӺӼӾ",
+         "ӏӂӄӆӈӊӌӎӑӓӕӗәӛӝӟӡӣӥӧөӫӭӯӱӳӵӷӹӻӽӿ"},
+        /* other scripts do not fold (Armenian, Latin Extended-B) */
+        {"ԱԲՁƁƂ", "ԱԲՁƁƂ"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char out[400];
+        size_t n = strlen(pairs[i][0]), k;
+        assert_true(n < sizeof out);
+        k = ndr_ac_normalize(pairs[i][0], n, out);
+        out[k] = '\0';
+        assert_string_equal(out, pairs[i][1]);
+        /* small letters are what they are */
+        k = ndr_ac_normalize(pairs[i][1], strlen(pairs[i][1]), out);
+        out[k] = '\0';
+        assert_string_equal(out, pairs[i][1]);
+    }
+    /* ndr_ac_folds_lead names exactly the lead bytes of letters that
+     * fold, and a small letter folds to itself */
+    for (unsigned l = 0; l < 256; l++) {
+        int folds = 0;
+        for (unsigned c = 0x80; c <= 0xbf && l >= 0xc2 && l <= 0xdf; c++) {
+            unsigned f = ndr_ac_fold_pair((unsigned char)l, (unsigned char)c);
+            if (f == (l << 8 | c))
+                continue;
+            folds = 1;
+            assert_true(ndr_ac_folds_lead((unsigned char)(f >> 8)));
+            assert_true((f & 0xff) >= 0x80 && (f & 0xff) <= 0xbf);
+            assert_int_equal(ndr_ac_fold_pair((unsigned char)(f >> 8),
+                                              (unsigned char)(f & 0xff)),
+                             f);
+        }
+        assert_int_equal(ndr_ac_folds_lead((unsigned char)l), folds);
+        /* the skip filter reads all those lead bytes alike, and all
+         * continuation bytes alike */
+        if (folds)
+            assert_int_equal(ndr_skip_fold((unsigned char)l),
+                             ndr_skip_fold(0xd0));
+        if (l >= 0x80 && l <= 0xbf)
+            assert_int_equal(ndr_skip_fold((unsigned char)l),
+                             ndr_skip_fold(0xa0));
+    }
+}
+
+/* Matching across case in each script, where a match starts, and bytes
+ * that look like a letter's and are not. */
+static void test_matcher_scripts(void **state)
+{
+    built b;
+    (void)state;
+    {
+        static const char *const pats[] = {"пользователь не найден", "р",
+                                           "ґанок"};
+        build(&b, pats, 3);
+        assert_string_equal(scan_all(&b, "ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН", 42),
+                            "0:0-42 ");
+        assert_string_equal(scan_all(&b, "Пользователь не найден", 42),
+                            "0:0-42 ");
+        /* the start, after capitals and a blank run */
+        assert_string_equal(scan_all(&b, "x ПоЛьЗоВаТеЛь\n\tНЕ  НАЙДЕН!", 47),
+                            "0:2-46 ");
+        /* Р is D0 A0, р D1 80 */
+        assert_string_equal(scan_all(&b, "РрР", 6), "1:0-2 1:2-4 1:4-6 ");
+        assert_string_equal(scan_all(&b, "ҐАНОК Ґанок", 21),
+                            "2:0-10 2:11-21 ");
+        /* a lead byte before another lead byte, before a blank, before
+         * ASCII; a letter cut by the end; continuation bytes alone */
+        assert_string_equal(scan_all(&b, "\xd0ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН", 43),
+                            "0:1-43 ");
+        assert_string_equal(scan_all(&b, "\xd1\xd0\xa0", 3), "1:1-3 ");
+        assert_string_equal(scan_all(&b, "\xd0 \xa0\xd0" "A\xa0", 6), "");
+        assert_string_equal(scan_all(&b, "\xd0\xa0", 1), "");
+        assert_string_equal(scan_all(&b, "\xa0\x80\xbf\x80", 4), "");
+        assert_string_equal(scan_all(&b, "ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕ\xd0", 41),
+                            "");
+        ac_free(&b.t);
+    }
+    {
+        static const char *const pats[] = {"γραμματοκιβώτιο", "σας", "πρ"};
+        build(&b, pats, 3);
+        assert_string_equal(scan_all(&b, "ΓΡΑΜΜΑΤΟΚΙΒΏΤΙΟ", 30), "0:0-30 ");
+        /* final sigma is sigma; Π and Ρ have another lead byte than π
+         * and ρ */
+        assert_string_equal(scan_all(&b, "ΣΑΣ σας", 13), "1:0-6 1:7-13 ");
+        assert_string_equal(scan_all(&b, "ΠΡ", 4), "2:0-4 ");
+        /* case, not accents: capitals without tonos are other letters */
+        assert_string_equal(scan_all(&b, "ΓΡΑΜΜΑΤΟΚΙΒΩΤΙΟ", 30), "");
+        ac_free(&b.t);
+    }
+    {
+        static const char *const pats[] = {"skrzynka pełna", "ŀl", "ÿ", "ı"};
+        build(&b, pats, 4);
+        assert_string_equal(scan_all(&b, "SKRZYNKA PEŁNA", 15), "0:0-15 ");
+        assert_string_equal(scan_all(&b, "Skrzynka\r\nPEŁNA", 16),
+                            "0:0-16 ");
+        /* Ŀ is C4 BF, ŀ C5 80; Ÿ (C5 B8) is the capital of ÿ (C3 BF) */
+        assert_string_equal(scan_all(&b, "ĿL", 3), "1:0-3 ");
+        assert_string_equal(scan_all(&b, "Ÿÿ", 4), "2:0-2 2:2-4 ");
+        /* dotless i is not I, nor dotted I */
+        assert_string_equal(scan_all(&b, "Iİı", 5), "3:3-5 ");
+        ac_free(&b.t);
+    }
+    {
+        static const char *const pats[] = {"ящик full", "ΠΛΉΡΗΣ", "ÀŁЯ"};
+        build(&b, pats, 3);
+        assert_string_equal(scan_all(&b, "ЯЩИК FULL πλήρης", 26),
+                            "0:0-13 1:14-26 ");
+        assert_string_equal(scan_all(&b, "àłя ÀŁЯ", 13), "2:0-6 2:7-13 ");
+        ac_free(&b.t);
+    }
+    /* a pattern may start with a continuation byte, not hold a lead
+     * byte that folds without one */
+    {
+        static const char *const ok[] = {"\x80x"};
+        static const char *const bad[] = {"\xd0", "a\xcf", "\xc3-",
+                                          "\xce \xa0"};
+        build(&b, ok, 1);
+        assert_string_equal(scan_all(&b, "\xd1\x80x \xd0\xa0X", 7),
+                            "0:1-3 0:5-7 ");
+        ac_free(&b.t);
+        for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+            const char *p = bad[i];
+            size_t len = strlen(p);
+            assert_int_equal(ac_compile(&b.t, &p, &len, 1), -1);
+        }
+    }
+}
+
 /* The normalized form of TEXT the way the scanner reads it, with the
- * offset of each normalized byte in TEXT. */
+ * offset of each normalized byte in TEXT: ASCII capitals small, a blank
+ * run one space, and a lead byte that folds together with the
+ * continuation byte after it (if any) as its small letter. */
 static size_t norm_text(const char *t, size_t n, char *out, size_t *at)
 {
     size_t o = 0;
     int blank = 1;
-    unsigned char prev = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)t[i];
         int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                  c == '\f' || c == '\v';
         if (ws) {
-            prev = c;
             if (!blank) {
                 at[o] = i;
                 out[o++] = ' ';
@@ -564,13 +730,18 @@ static size_t norm_text(const char *t, size_t n, char *out, size_t *at)
         }
         blank = 0;
         at[o] = i;
-        if (c >= 'A' && c <= 'Z')
+        if (c >= 'A' && c <= 'Z') {
             out[o++] = (char)(c | 0x20);
-        else if (prev == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
-            out[o++] = (char)(c + 0x20);
-        else
+        } else if (ndr_ac_folds_lead(c) && i + 1 < n &&
+                   (unsigned char)t[i + 1] >= 0x80 &&
+                   (unsigned char)t[i + 1] <= 0xbf) {
+            unsigned f = ndr_ac_fold_pair(c, (unsigned char)t[i + 1]);
+            out[o++] = (char)(f >> 8);
+            at[o] = ++i;
+            out[o++] = (char)(f & 0xff);
+        } else {
             out[o++] = (char)c;
-        prev = c;
+        }
     }
     return o;
 }
@@ -592,17 +763,35 @@ static int cmp_match(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Random patterns and texts over the alphabet ALPHA (N bytes; a 0xC3 in
- * a pattern is followed by 0x81 or 0xA1, a two-byte Latin-1 letter): the
- * automaton finds exactly what a naive search of the normalized text
- * finds.  EDGES allows patterns that start or end with a blank. */
-static void random_rounds(const char *alpha, size_t nalpha, int edges,
-                          unsigned long seed, int rounds)
+/* The pieces random patterns and texts are made of: UNITS (characters,
+ * ASCII or two-byte, and stray continuation bytes) for both, and RAW
+ * bytes (lead bytes alone, continuation bytes) in the texts only, which
+ * so get truncated letters, a lead byte before ASCII or before another
+ * lead byte, and the like. */
+typedef struct alphabet {
+    const char *const *units;
+    size_t nunits;
+    const char *raw;
+    size_t nraw;
+} alphabet;
+
+#define LCG(seed) ((seed) = (seed) * 1103515245UL + 12345UL, (seed) >> 16)
+
+/* Random patterns and texts over alphabet A: the automaton finds exactly
+ * what a naive search of the normalized text finds, where it starts
+ * included.  EDGES allows patterns that start or end with a blank.
+ * Returns how many occurrences there were, and how many of them started
+ * or ended inside a two-byte letter whose bytes the folding changed, in
+ * *FOLDED. */
+static size_t random_rounds(const alphabet *a, int edges, unsigned long seed,
+                            int rounds, size_t *folded)
 {
+    size_t total = 0;
+    *folded = 0;
     for (int round = 0; round < rounds; round++) {
-        char pbuf[24][8], np[24][16], text[200], nt[200];
+        char pbuf[24][16], np[24][16], text[200], nt[200];
         const char *pats[24];
-        size_t npl[24], at[200], tn, ntn, n = 0;
+        size_t npl[24], at[200], tn = 0, want_tn, ntn, n = 0;
         occ got[2000], want[2000];
         size_t ng = 0, nw = 0;
         ndr_ac_iter it;
@@ -610,15 +799,11 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
         built b;
         size_t want_pats = 1 + (size_t)(round % 24);
         while (n < want_pats) {
-            size_t len, k;
-            seed = seed * 1103515245UL + 12345UL;
-            len = 1 + (size_t)(seed >> 16) % 6;
-            for (k = 0; k < len; k++) {
-                seed = seed * 1103515245UL + 12345UL;
-                pbuf[n][k] = (char)((seed >> 16) % 5 == 0
-                                        ? '\xc3' : alpha[(seed >> 16) % nalpha]);
-                if (pbuf[n][k] == '\xc3' && k + 1 < len)
-                    pbuf[n][++k] = (seed >> 20) % 2 ? '\x81' : '\xa1';
+            size_t nu = 1 + LCG(seed) % 6, len = 0, k;
+            for (k = 0; k < nu; k++) {
+                const char *u = a->units[LCG(seed) % a->nunits];
+                memcpy(pbuf[n] + len, u, strlen(u));
+                len += strlen(u);
             }
             pbuf[n][len] = '\0';
             npl[n] = ndr_ac_normalize(pbuf[n], len, np[n]);
@@ -633,13 +818,18 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
             n++;
         }
         build(&b, pats, n);
-        seed = seed * 1103515245UL + 12345UL;
-        tn = (size_t)(seed >> 16) % sizeof text;
-        for (size_t k = 0; k < tn; k++) {
-            seed = seed * 1103515245UL + 12345UL;
-            text[k] = (char)((seed >> 16) % 6 == 0
-                                 ? ((seed >> 20) % 2 ? '\xc3' : '\x81')
-                                 : alpha[(seed >> 16) % nalpha]);
+        want_tn = LCG(seed) % (sizeof text - 1);
+        while (tn < want_tn) {
+            if (a->nraw > 0 && LCG(seed) % 6 == 0) {
+                text[tn++] = a->raw[LCG(seed) % a->nraw];
+            } else {
+                const char *u = a->units[LCG(seed) % a->nunits];
+                size_t ul = strlen(u);
+                if (tn + ul > want_tn)
+                    ul = want_tn - tn; /* a letter cut by the end */
+                memcpy(text + tn, u, ul);
+                tn += ul;
+            }
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
         while (ndr_ac_next(&it, &m)) {
@@ -658,6 +848,12 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
                     want[nw].id = (uint32_t)p;
                     want[nw].start = at[e - l];
                     want[nw].end = at[e - 1] + 1;
+                    for (size_t k = e - l; k < e; k++)
+                        if (nt[k] != text[at[k]] &&
+                            (unsigned char)nt[k] >= 0x80) {
+                            ++*folded;
+                            break;
+                        }
                     nw++;
                 }
             }
@@ -669,46 +865,120 @@ static void random_rounds(const char *alpha, size_t nalpha, int edges,
             assert_int_equal(got[k].start, want[k].start);
             assert_int_equal(got[k].end, want[k].end);
         }
+        total += ng;
         ac_free(&b.t);
     }
+    return total;
 }
 
-/* Letters in both cases, blanks, and a Latin-1 letter. */
+/* Letters in both cases, blanks, and a Latin-1 letter in both cases;
+ * its lead byte and a continuation byte alone in the texts. */
 static void test_matcher_random(void **state)
 {
-    static const char alpha[] = {'a', 'b', 'A', 'B', ' ', '\t', '\n', 'c'};
+    static const char *const units[] = {"a", "b", "A", "B", " ", "\t",
+                                        "\n", "c", "\xc3\x81", "\xc3\xa1"};
+    static const char raw[] = {'\xc3', '\x81'};
+    static const alphabet a = {units, sizeof units / sizeof units[0], raw,
+                               sizeof raw};
+    size_t folded, total;
     (void)state;
-    random_rounds(alpha, sizeof alpha, 0, 12345, 200);
+    total = random_rounds(&a, 0, 12345, 200, &folded);
+    assert_true(total > 3000);
+    assert_true(folded > 500);
 }
 
-/* The corners of the folding: patterns that start or end with a blank,
- * bytes next to the Latin-1 capitals (0x97 is not one, 0x9F and 0xBF are
- * past them), and 0xC3 before a blank or another 0xC3. */
+/* The letters of other scripts in both cases, most of them letters whose
+ * small letter has another lead byte (Cyrillic R and IO, Greek PI and
+ * SIGMA with final sigma, Latin L with middle dot, Y with diaeresis which
+ * becomes Latin-1), dotted and dotless I which do not fold, Ukrainian
+ * GHE with upturn; lead bytes alone, and continuation bytes alone. */
+static void test_matcher_random_scripts(void **state)
+{
+    static const char *const units[] = {
+        "a",        " ",        "\xd0\xa0", "\xd1\x80", "\xd0\x81",
+        "\xd1\x91", "\xce\xa0", "\xcf\x80", "\xcf\x82", "\xce\xa3",
+        "\xcf\x83", "\xc4\xbf", "\xc5\x80", "\xc5\xb8", "\xc3\xbf",
+        "\xc4\xb0", "\xc4\xb1", "\xd2\x90", "\xd2\x91", "\x80"};
+    static const char raw[] = {'\xd0', '\xd1', '\xce', '\xcf', '\xc4',
+                               '\xc5', '\xc3', '\x80', '\xa0', 'A'};
+    static const alphabet a = {units, sizeof units / sizeof units[0], raw,
+                               sizeof raw};
+    size_t folded, total;
+    (void)state;
+    total = random_rounds(&a, 0, 2025, 600, &folded);
+    assert_true(total > 3000);
+    assert_true(folded > 1500);
+}
+
+/* The corners of the folding: patterns that start or end with a blank or
+ * with a continuation byte, bytes next to the Latin-1 capitals (0x97 is
+ * not one, 0x9F and 0xBF are past them), and lead bytes before a blank,
+ * before another lead byte and at the end of the text. */
 static void test_matcher_random_edges(void **state)
 {
-    static const char alpha[] = {'a', 'B', ' ', '\r', '\x80', '\x97', '\x9e',
-                                 '\x9f', '\xa0', '\xb7', '\xbe', '\xbf',
-                                 '\xc3', '\xc4'};
+    static const char *const units[] = {
+        "a",        "B",        " ",        "\r",       "\x80",
+        "\x97",     "\x9e",     "\xa0",     "\xbf",     "\xc3\x80",
+        "\xc3\x97", "\xc3\x9e", "\xc3\x9f", "\xc3\xbf", "\xc4\x80"};
+    static const char raw[] = {'\x80', '\x9f', '\xb7', '\xbe', '\xc3',
+                               '\xc4', '\xd0', ' '};
+    static const alphabet a = {units, sizeof units / sizeof units[0], raw,
+                               sizeof raw};
+    size_t folded, total;
     (void)state;
-    random_rounds(alpha, sizeof alpha, 1, 777, 600);
+    total = random_rounds(&a, 1, 777, 600, &folded);
+    assert_true(total > 3000);
+    assert_true(folded > 500);
 }
+
+/* A piece of the skip filter's random texts: a character as patterns
+ * have it (small) and in another case. */
+typedef struct cased {
+    const char *lo, *up;
+} cased;
 
 /* The skip filter never turns away a text in which the automaton finds a
  * pattern: random patterns of 2 to 8 bytes (never starting with a blank),
- * random texts with occurrences planted in other case, with blank runs
- * and Latin-1 capitals; and it turns away some texts. */
+ * random texts with occurrences planted in other case, with blank runs,
+ * with the capitals of Latin-1, Latin Extended-A, Greek and Cyrillic
+ * (some of them with another lead byte than their small letter), and
+ * with lead and continuation bytes alone; and it turns away some texts. */
 static void test_skip_filter_random(void **state)
 {
-    static const char alpha[] = {'a', 'b', 'c', 'A', 'B', ' ', '\t', '\n',
-                                 '-', '\xc3', '\x81', '\xa1', '\x9e'};
+    static const cased units[] = {
+        {"a", "A"},
+        {"b", "B"},
+        {"c", "c"},
+        {" ", "\t"},
+        {"-", "-"},
+        {"\xc3\xa1", "\xc3\x81"}, /* a acute */
+        {"\xc3\xbe", "\xc3\x9e"}, /* thorn */
+        {"\xc3\xbf", "\xc5\xb8"}, /* y diaeresis: C5 B8 -> C3 BF */
+        {"\xc5\x80", "\xc4\xbf"}, /* l middle dot: C4 BF -> C5 80 */
+        {"\xc5\x82", "\xc5\x81"}, /* l stroke */
+        {"\xd1\x80", "\xd0\xa0"}, /* er: D0 A0 -> D1 80 */
+        {"\xd1\x91", "\xd0\x81"}, /* io: D0 81 -> D1 91 */
+        {"\xd0\xb0", "\xd0\x90"}, /* a */
+        {"\xd1\x8f", "\xd0\xaf"}, /* ya */
+        {"\xd2\x91", "\xd2\x90"}, /* ghe with upturn */
+        {"\xcf\x80", "\xce\xa0"}, /* pi: CE A0 -> CF 80 */
+        {"\xcf\x83", "\xce\xa3"}, /* sigma */
+        {"\xcf\x83", "\xcf\x82"}, /* and final sigma */
+        {"\xce\xac", "\xce\x86"}, /* alpha with tonos */
+        {"\xcf\x8c", "\xce\x8c"}, /* omicron with tonos: CE 8C -> CF 8C */
+    };
+    static const char raw[] = {'\xc3', '\xc5', '\xd0', '\xd1', '\xce',
+                               '\x80', '\xa0', '\n'};
+    const size_t nunits = sizeof units / sizeof units[0];
     unsigned long seed = 4242;
-    int rejected = 0, passed_with_match = 0;
+    int rejected = 0, passed_with_match = 0, planted = 0;
     (void)state;
-#define RND() (seed = seed * 1103515245UL + 12345UL, (size_t)(seed >> 16))
-    for (int round = 0; round < 400; round++) {
-        char pbuf[12][9], np[12][9], text[160];
+    for (int round = 0; round < 600; round++) {
+        char pbuf[12][10], np[12][10], text[160];
         const char *pats[12], *norm[12];
-        size_t npl[12], n = 1 + RND() % 12, tn = RND() % sizeof text, k;
+        unsigned char pu[12][8], npu[12];
+        size_t npl[12], n = 1 + LCG(seed) % 12, tn = LCG(seed) % sizeof text;
+        size_t k, len;
         unsigned char shift[NDR_SKIP_HASH];
         ndr_skip f;
         ndr_ac_iter it;
@@ -716,11 +986,19 @@ static void test_skip_filter_random(void **state)
         built b;
         int found;
         for (size_t i = 0; i < n; i++) {
-            size_t len;
             do {
-                len = 2 + RND() % 7;
-                for (k = 0; k < len; k++)
-                    pbuf[i][k] = alpha[RND() % sizeof alpha];
+                size_t want = 2 + LCG(seed) % 7;
+                len = 0;
+                npu[i] = 0;
+                while (len < want) {
+                    size_t u = LCG(seed) % nunits;
+                    const char *w = LCG(seed) % 2 ? units[u].up : units[u].lo;
+                    if (len + strlen(w) > 8)
+                        break;
+                    memcpy(pbuf[i] + len, w, strlen(w));
+                    len += strlen(w);
+                    pu[i][npu[i]++] = (unsigned char)u;
+                }
                 pbuf[i][len] = '\0';
                 npl[i] = ndr_ac_normalize(pbuf[i], len, np[i]);
                 np[i][npl[i]] = '\0';
@@ -735,23 +1013,30 @@ static void test_skip_filter_random(void **state)
         f.shift = shift;
         f.m = skip_compile(shift, norm, npl, n);
         assert_true(f.m >= 2);
-        for (k = 0; k < tn; k++)
-            text[k] = alpha[RND() % sizeof alpha];
-        /* plant a pattern, its letters in upper case and its spaces
-         * widened, in half the texts */
-        if (round % 2 == 0 && tn > 30) {
-            const char *p = np[RND() % n];
-            size_t at = RND() % (tn - 30), o = at;
-            for (k = 0; p[k] != '\0' && o < tn; k++) {
-                char c = p[k];
-                if (c == ' ') {
-                    text[o++] = '\t';
-                    if (o < tn)
-                        text[o++] = ' ';
-                    continue;
-                }
-                text[o++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        for (k = 0; k < tn;) {
+            const char *w;
+            size_t u = LCG(seed) % nunits;
+            if (LCG(seed) % 5 == 0) {
+                text[k++] = raw[LCG(seed) % sizeof raw];
+                continue;
             }
+            w = LCG(seed) % 2 ? units[u].up : units[u].lo;
+            for (size_t j = 0; w[j] != '\0' && k < tn; j++)
+                text[k++] = w[j];
+        }
+        /* plant a pattern, its letters in the other case where they have
+         * one and its spaces widened, in half the texts */
+        if (round % 2 == 0 && tn > 40) {
+            size_t p = LCG(seed) % n, o = LCG(seed) % (tn - 40);
+            for (k = 0; k < npu[p]; k++) {
+                const cased *c = &units[pu[p][k]];
+                const char *w = c->up;
+                if (c->lo[0] == ' ')
+                    text[o++] = ' ';
+                for (size_t j = 0; w[j] != '\0'; j++)
+                    text[o++] = w[j];
+            }
+            planted++;
         }
         ndr_ac_begin(&it, &b.ac, text, tn);
         found = ndr_ac_next(&it, &m);
@@ -763,8 +1048,8 @@ static void test_skip_filter_random(void **state)
         }
         ac_free(&b.t);
     }
-#undef RND
-    assert_true(passed_with_match > 50);
+    assert_true(planted > 100);
+    assert_true(passed_with_match > 150);
     assert_true(rejected > 10);
 }
 
@@ -944,7 +1229,10 @@ int main(void)
         cmocka_unit_test(test_matcher_overlaps),
         cmocka_unit_test(test_matcher_blanks),
         cmocka_unit_test(test_matcher_no_patterns),
+        cmocka_unit_test(test_fold_letters),
+        cmocka_unit_test(test_matcher_scripts),
         cmocka_unit_test(test_matcher_random),
+        cmocka_unit_test(test_matcher_random_scripts),
         cmocka_unit_test(test_matcher_random_edges),
         cmocka_unit_test(test_skip_filter_random),
         cmocka_unit_test(test_skip_filter_tables),
