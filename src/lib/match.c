@@ -122,7 +122,8 @@ void ndr_ac_begin(ndr_ac_iter *it, const ndr_ac *ac, const char *text,
                   size_t len)
 {
     it->ac = ac;
-    it->text = (const unsigned char *)text;
+    /* no text: an empty one (no arithmetic on a null pointer) */
+    it->text = (const unsigned char *)(text != NULL ? text : "");
     it->len = text != NULL ? len : 0;
     it->pos = 0;
     it->state = 0; /* the start's row */

@@ -1072,28 +1072,36 @@ static void found_one(void *ud, uint32_t id, size_t end)
 
 static void test_scan_all_random(void **state)
 {
-    static const char alpha[] = {'a', 'b', 'c', 'A', 'B', ' ', '\t', '\n',
-                                 '-', '\xc3', '\x81', '\xa1'};
+    /* letters and signs, whole: what patterns are made of; texts also get
+     * the last two, a lead byte and a continuation byte on their own */
+    static const char *const unit[] = {
+        "a", "b", "c", "A", "B", " ", "\t", "\n", "-", "\xc3\x81",
+        "\xc3\xa1", "\xd0\xa0", "\xd1\x80", "\xd0\xb0", "\xd0", "\x80"};
+    const size_t nwhole = sizeof unit / sizeof unit[0] - 2;
     static found_set want, got;
     unsigned long seed = 777;
     int split = 0, matched = 0;
     (void)state;
 #define RND() (seed = seed * 1103515245UL + 12345UL, (size_t)(seed >> 16))
     for (int round = 0; round < 300; round++) {
-        char pbuf[16][48], np[16][48], text[700];
+        char pbuf[16][96], np[16][96], text[700];
         const char *pats[16];
-        size_t n = 1 + RND() % 16, tn = RND() % sizeof text, k;
+        size_t n = 1 + RND() % 16, tn = RND() % (sizeof text - 2), k;
         built b;
         ndr_ac_iter it;
         ndr_ac_match m;
         for (size_t i = 0; i < n; i++) {
-            size_t len, nl;
+            size_t units, len, nl;
             do {
                 /* short patterns, and now and then a long one, which sets
                  * how far the first half reads past the middle */
-                len = RND() % 5 == 0 ? 10 + RND() % 36 : 1 + RND() % 5;
-                for (k = 0; k < len; k++)
-                    pbuf[i][k] = alpha[RND() % sizeof alpha];
+                units = RND() % 5 == 0 ? 10 + RND() % 36 : 1 + RND() % 5;
+                for (len = 0; units-- > 0;) {
+                    const char *u = unit[RND() % nwhole];
+                    size_t ul = strlen(u);
+                    memcpy(pbuf[i] + len, u, ul);
+                    len += ul;
+                }
                 pbuf[i][len] = '\0';
                 nl = ndr_ac_normalize(pbuf[i], len, np[i]);
                 np[i][nl] = '\0';
@@ -1104,8 +1112,11 @@ static void test_scan_all_random(void **state)
             pats[i] = pbuf[i];
         }
         build(&b, pats, n);
-        for (k = 0; k < tn; k++)
-            text[k] = alpha[RND() % sizeof alpha];
+        for (k = 0; k < tn;) {
+            const char *u = unit[RND() % (sizeof unit / sizeof unit[0])];
+            while (*u != '\0' && k < tn)
+                text[k++] = *u++;
+        }
         /* plant patterns across the middle, where the halves meet */
         for (int j = 0; j < 4 && tn > 100; j++) {
             const char *pp = np[RND() % n];
