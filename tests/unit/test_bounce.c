@@ -482,7 +482,8 @@ static void test_systems_round2(void **state)
  * Exchange Online's "no mail over IPv6" (blocked, not a hard null MX) in
  * one Postfix report; GoDaddy's IB110 and QQ's frequency limit from Exim;
  * Yahoo's TSS09 from Sendmail; Mimecast's anti-spoofing policy and
- * MessageLabs' list of sender addresses from Exchange. */
+ * MessageLabs' list of sender addresses from Exchange; a Postfix delay
+ * warning with Gmail's same-Message-ID quota and AOL's DYN:T1. */
 static void test_remote_hosts(void **state)
 {
     (void)state;
@@ -504,6 +505,12 @@ static void test_remote_hosts(void **state)
                   "1|ruth@partner.example.org|5.0.0|550|failed|-|"
                   "policyviolation\n"
                   "1|tom@supplier.example.org|5.0.0|553|failed|-|rejected\n");
+    /* a delay warning: Gmail's same-Message-ID quota (not the 4.7.28 rate
+     * limit) and AOL's DYN:T1 throttle */
+    check_fixture("rhost-postfix-delayed.eml",
+                  "1|amy@gmail.example.com|4.7.28|421|delayed|-|"
+                  "policyviolation\n"
+                  "1|pat@aol.example.com|4.0.0|421|delayed|-|speeding\n");
 }
 
 static void test_not_bounce(void **state)

@@ -520,6 +520,37 @@ static void test_remote_hosts(void **state)
     /* Tencent QQ */
     assert_string_equal(words("550 Ip frequency limited"), "toomanyconn");
     assert_string_equal(words("550 Mail content denied"), "spamdetected");
+    /* Gmail and Google Workspace */
+    assert_string_equal(with("5.7.1", "550-5.7.1 Messages missing a valid "
+                                      "Message-ID header are not accepted."),
+                        "notcompliantrfc");
+    assert_string_equal(with("5.7.0", "550-5.7.0 Mail Sending denied. This "
+                                      "error occurs if the sender account is "
+                                      "disabled"),
+                        "rejected");
+    assert_string_equal(with("4.2.1", "450-4.2.1 Peak SMTP relay limit "
+                                      "exceeded for customer."),
+                        "speeding");
+    assert_string_equal(with("4.7.28", "421-4.7.28 this message exceeded its "
+                                       "quota for sending messages with the "
+                                       "same Message-ID:."),
+                        "policyviolation");
+    assert_string_equal(with("5.7.1", "550-5.7.1 Invalid credentials for "
+                                      "relay [192.0.2.1]. (in reply to MAIL "
+                                      "FROM command)"),
+                        "norelaying");
+    /* AOL's older Postmaster codes */
+    assert_string_equal(words("421 mtaig-a.mx.aol.com DYN:T1"), "speeding");
+    assert_string_equal(words("554 mtaig-a.mx.aol.com DNS:NR"), "requireptr");
+    assert_string_equal(words("554 mtaig-a.mx.aol.com RLY:B1"), "blocked");
+    /* Yahoo's unknown mailbox after DATA is no content filter */
+    assert_string_equal(words("552 1 Requested mail action aborted, mailbox "
+                              "not found (in reply to end of DATA command)"),
+                        "userunknown");
+    /* Exchange: an anonymous client */
+    assert_string_equal(with("5.7.1", "530 5.7.1 Client was not "
+                                      "authenticated"),
+                        "norelaying");
 }
 
 static void test_text_forms(void **state)
