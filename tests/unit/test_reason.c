@@ -551,6 +551,24 @@ static void test_remote_hosts(void **state)
     assert_string_equal(with("5.7.1", "530 5.7.1 Client was not "
                                       "authenticated"),
                         "norelaying");
+    /* more gateways */
+    assert_string_equal(words("554 Host network not allowed"),
+                        "policyviolation");
+    assert_string_equal(words("You are trying to use me [server-5] as a "
+                              "relay, but I have not been configured to let "
+                              "you do this."),
+                        "norelaying");
+    assert_string_equal(with("4.3.1", "452 4.3.1 Temporary System Error"),
+                        "systemerror");
+    /* provider phrases kept narrow enough not to fire on other text */
+    assert_string_equal(with("5.7.1", "550 5.7.1 Sending to this mailbox is "
+                                      "not allowed from external senders"),
+                        "securityerror");
+    assert_string_equal(with("5.1.1", "550 5.1.1 this address is no longer "
+                                      "valid"),
+                        "userunknown");
+    assert_string_equal(words("filters found an excessive volume of spam"),
+                        "spamdetected");
 }
 
 static void test_text_forms(void **state)
