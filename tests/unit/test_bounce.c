@@ -490,6 +490,44 @@ static void test_systems_round2(void **state)
                   "1|ivy@example.net|5.1.1|550|failed|-|userunknown\n");
 }
 
+/* The remote hosts' own words and codes, in the reports of the sending
+ * MTAs that carry them: Spectrum's AUP#I- number after "sender rejected",
+ * Cox's AUP#CXBL beside "spam", Orange's blocked recipient account,
+ * docomo's "too much mail data", Facebook's RCP-P2, i.ua's error page and
+ * Exchange Online's "no mail over IPv6" (blocked, not a hard null MX) in
+ * one Postfix report; GoDaddy's IB110 and QQ's frequency limit from Exim;
+ * Yahoo's TSS09 from Sendmail; Mimecast's anti-spoofing policy and
+ * MessageLabs' list of sender addresses from Exchange; a Postfix delay
+ * warning with Gmail's same-Message-ID quota and AOL's DYN:T1. */
+static void test_remote_hosts(void **state)
+{
+    (void)state;
+    check_fixture("rhost-postfix-multi.eml",
+                  "1|lee@charter.example.net|5.1.0|550|failed|-|toomanyconn\n"
+                  "1|dana@cox.example.net|5.7.1|554|failed|-|blocked\n"
+                  "1|paul@orange.example.fr|5.5.0|550|failed|-|suspend\n"
+                  "1|hana@docomo.example.jp|5.0.0|552|failed|-|mailboxfull\n"
+                  "1|bob@facebook.example.com|5.7.1|550|failed|-|filtered\n"
+                  "1|oles@i.example.ua|5.0.0|550|failed|-|suspend\n"
+                  "1|joe@contoso.example.com|5.7.510|550|failed|-|blocked\n");
+    check_fixture("rhost-exim-godaddy.eml",
+                  "1|kim@godaddy-hosted.example.org|5.7.1|554|failed|-|"
+                  "blocked\n"
+                  "1|wei@qq.example.com|-|550|failed|-|toomanyconn\n");
+    check_fixture("rhost-sendmail-yahoo.eml",
+                  "1|sam@yahoo.example.com|5.7.2|553|failed|-|rejected\n");
+    check_fixture("rhost-exchange-gateways.eml",
+                  "1|ruth@partner.example.org|5.0.0|550|failed|-|"
+                  "policyviolation\n"
+                  "1|tom@supplier.example.org|5.0.0|553|failed|-|rejected\n");
+    /* a delay warning: Gmail's same-Message-ID quota (not the 4.7.28 rate
+     * limit) and AOL's DYN:T1 throttle */
+    check_fixture("rhost-postfix-delayed.eml",
+                  "1|amy@gmail.example.com|4.7.28|421|delayed|-|"
+                  "policyviolation\n"
+                  "1|pat@aol.example.com|4.0.0|421|delayed|-|speeding\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -975,6 +1013,7 @@ int main(void)
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_systems_round2),
+        cmocka_unit_test(test_remote_hosts),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),

@@ -426,6 +426,151 @@ static void test_context_rules(void **state)
                         "blocked");
 }
 
+/* The remote hosts' own words and codes: Spectrum's AUP#I-/O- numbers
+ * (the longest prefix wins), Cox's AUP# names, GoDaddy's IBnnn,
+ * Facebook's RCP-/POL-/CON- labels and i.ua's error pages beat the
+ * phrases beside them; provider phrases that would otherwise be read as
+ * another family. */
+static void test_remote_hosts(void **state)
+{
+    (void)state;
+    /* Spectrum says "sender rejected" whatever the code says */
+    assert_string_equal(with("5.1.0", "550 5.1.0 sender rejected AUP#I-1310"),
+                        "toomanyconn");
+    assert_string_equal(with("5.1.0", "550 5.1.0 sender rejected AUP#I-1420"),
+                        "speeding");
+    assert_string_equal(words("AUP#I-1000"), "blocked");
+    assert_string_equal(words("AUP#O-1010"), "rejected");
+    assert_string_equal(words("AUP#I-1090"), "systemerror");
+    assert_string_equal(words("AUP#I-1150"), "requireptr");
+    assert_string_equal(words("AUP#I-1160"), "policyviolation");
+    assert_string_equal(words("AUP#I-1220"), "blocked");
+    assert_string_equal(words("AUP#I-1260"), "networkerror");
+    assert_string_equal(words("AUP#O-1530"), "mesgtoobig");
+    assert_string_equal(words("AUP#O-1560"), "policyviolation");
+    assert_string_equal(words("AUP#O-1580"), "speeding");
+    /* Cox: the code beats the words around it */
+    assert_string_equal(words("sending IP refused for spam-like traffic. "
+                              "AUP#CXBL"),
+                        "blocked");
+    assert_string_equal(words("a link is on a URL blocklist. AUP#URLBL011"),
+                        "spamdetected");
+    assert_string_equal(words("rDNS check failed AUP#CXDNS"), "requireptr");
+    /* GoDaddy, whole codes only */
+    assert_string_equal(words("blocked for an hour for sending spam. IB110"),
+                        "blocked");
+    assert_string_equal(words("Virus infected message rejected. IB705"),
+                        "virusdetected");
+    assert_string_equal(words("Error IB1100"), "onhold");
+    /* Facebook */
+    assert_string_equal(with("5.7.1", "550 5.7.1 RCP-P2 the recipient's "
+                                      "preferences refuse it"),
+                        "filtered");
+    assert_string_equal(words("421 4.7.1 CON-T1 try later"), "toomanyconn");
+    /* i.ua: error page 1 is not page 10 */
+    assert_string_equal(words("See http://mail.i.ua/err/1/"), "norelaying");
+    assert_string_equal(words("See http://mail.i.ua/err/10/"), "filtered");
+    assert_string_equal(words("See http://mail.i.ua/err/3/"), "suspend");
+    /* Orange: the recipient's account is blocked, not the sender */
+    assert_string_equal(words("Le compte du destinataire est bloque. The "
+                              "recipient account is blocked. LPN007_426"),
+                        "suspend");
+    assert_string_equal(words("Boite du destinataire archivee. Archived "
+                              "recipient."),
+                        "suspend");
+    /* Yahoo */
+    assert_string_equal(with("4.7.0", "421 4.7.0 [TSS04] Messages from "
+                                      "192.0.2.1 temporarily deferred due to "
+                                      "unexpected volume or user complaints"),
+                        "rejected");
+    assert_string_equal(words("450 User is receiving mail too quickly"),
+                        "speeding");
+    assert_string_equal(words("This mailbox is disabled (554.30)"),
+                        "suspend");
+    /* Mimecast */
+    assert_string_equal(words("550 Rejected by header based Anti-Spoofing "
+                              "policy"),
+                        "policyviolation");
+    assert_string_equal(words("550 DMARC Sender Invalid - envelope rejected"),
+                        "authfailure");
+    assert_string_equal(words("554 Email rejected due to security policies"),
+                        "virusdetected");
+    assert_string_equal(words("550 Administrative prohibition - envelope "
+                              "blocked"),
+                        "rejected");
+    /* MessageLabs: the sender's address is listed, not its IP */
+    assert_string_equal(words("553 Sorry, your email address has been "
+                              "blacklisted"),
+                        "rejected");
+    assert_string_equal(words("501 Connection rejected by policy [7.7]"),
+                        "badreputation");
+    /* NTT docomo: too much mail data is no rate */
+    assert_string_equal(words("552 Too much mail data"), "mailboxfull");
+    /* Exchange Online: no mail over IPv6 is no null MX */
+    assert_string_equal(words("Access denied, [example.org] does not accept "
+                              "email over IPv6"),
+                        "blocked");
+    assert_string_equal(with("5.7.133", "550 5.7.133 RESOLVER.RST."
+                                        "SenderNotAuthenticatedForGroup"),
+                        "rejected");
+    /* the receiver checked the sender's domain */
+    assert_string_equal(with("5.7.26", "550 5.7.26 Sender authentication "
+                                       "failed: neither SPF nor DKIM passed"),
+                        "authfailure");
+    /* Tencent QQ */
+    assert_string_equal(words("550 Ip frequency limited"), "toomanyconn");
+    assert_string_equal(words("550 Mail content denied"), "spamdetected");
+    /* Gmail and Google Workspace */
+    assert_string_equal(with("5.7.1", "550-5.7.1 Messages missing a valid "
+                                      "Message-ID header are not accepted."),
+                        "notcompliantrfc");
+    assert_string_equal(with("5.7.0", "550-5.7.0 Mail Sending denied. This "
+                                      "error occurs if the sender account is "
+                                      "disabled"),
+                        "rejected");
+    assert_string_equal(with("4.2.1", "450-4.2.1 Peak SMTP relay limit "
+                                      "exceeded for customer."),
+                        "speeding");
+    assert_string_equal(with("4.7.28", "421-4.7.28 this message exceeded its "
+                                       "quota for sending messages with the "
+                                       "same Message-ID:."),
+                        "policyviolation");
+    assert_string_equal(with("5.7.1", "550-5.7.1 Invalid credentials for "
+                                      "relay [192.0.2.1]. (in reply to MAIL "
+                                      "FROM command)"),
+                        "norelaying");
+    /* AOL's older Postmaster codes */
+    assert_string_equal(words("421 mtaig-a.mx.aol.com DYN:T1"), "speeding");
+    assert_string_equal(words("554 mtaig-a.mx.aol.com DNS:NR"), "requireptr");
+    assert_string_equal(words("554 mtaig-a.mx.aol.com RLY:B1"), "blocked");
+    /* Yahoo's unknown mailbox after DATA is no content filter */
+    assert_string_equal(words("552 1 Requested mail action aborted, mailbox "
+                              "not found (in reply to end of DATA command)"),
+                        "userunknown");
+    /* Exchange: an anonymous client */
+    assert_string_equal(with("5.7.1", "530 5.7.1 Client was not "
+                                      "authenticated"),
+                        "norelaying");
+    /* more gateways */
+    assert_string_equal(words("554 Host network not allowed"),
+                        "policyviolation");
+    assert_string_equal(words("You are trying to use me [server-5] as a "
+                              "relay, but I have not been configured to let "
+                              "you do this."),
+                        "norelaying");
+    assert_string_equal(with("4.3.1", "452 4.3.1 Temporary System Error"),
+                        "systemerror");
+    /* provider phrases kept narrow enough not to fire on other text */
+    assert_string_equal(with("5.7.1", "550 5.7.1 Sending to this mailbox is "
+                                      "not allowed from external senders"),
+                        "securityerror");
+    assert_string_equal(with("5.1.1", "550 5.1.1 this address is no longer "
+                                      "valid"),
+                        "userunknown");
+    assert_string_equal(words("filters found an excessive volume of spam"),
+                        "spamdetected");
+}
+
 static void test_text_forms(void **state)
 {
     (void)state;
@@ -1236,6 +1381,7 @@ int main(void)
         cmocka_unit_test(test_policy_families),
         cmocka_unit_test(test_precedence),
         cmocka_unit_test(test_context_rules),
+        cmocka_unit_test(test_remote_hosts),
         cmocka_unit_test(test_text_forms),
         cmocka_unit_test(test_matcher_overlaps),
         cmocka_unit_test(test_matcher_blanks),
