@@ -291,9 +291,9 @@ void ndr_ac_scan_all(const ndr_ac *ac, const char *text, size_t len,
     /* Walk A reads [0, AEND), far enough to see every occurrence that
      * starts before MID end; walk B reads [MID, LEN) from the start state,
      * which finds every occurrence that starts after MID as a scan of the
-     * whole text would (the flags of a state come from the byte before,
-     * which B has read too).  MID is placed so that the two are about as
-     * long. */
+     * whole text would (what a state keeps of the bytes before it, a blank
+     * or a lead byte waiting for its second, B has read too).  MID is
+     * placed so that the two are about as long. */
     if (len < 128 || ac->maxplen + 64 > len / 2) {
         walk(ac, t, 0, len, 0, fn, ud);
         return;
