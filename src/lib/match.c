@@ -152,7 +152,7 @@ static size_t start_of(const ndr_ac *ac, const unsigned char *t, size_t end,
 /* The step from deep state Q on class K: a listed class, else the step
  * of its default state, which has a row.  Returns a row offset or
  * NDR_AC_SPECIAL | state. */
-static uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
+static inline uint32_t deep_step(const ndr_ac *ac, uint32_t q, unsigned k)
 {
     const ndr_ac_state *st = &ac->state[q];
     if (q >= ac->nhot) {
