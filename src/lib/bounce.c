@@ -901,6 +901,29 @@ static int html_skip_element(const char *s, size_t n)
     return HTML_TEXT;
 }
 
+/* Does the tag whose name starts at S (after its '<'; N bytes left on the
+ * line) break the line where a browser shows it: <br>, and the start or
+ * end of a paragraph, a block, a list item or a table row?  Outlook
+ * writes a forwarded header's From, Sent and To, and Exchange a
+ * recipient and the sentence under it, on one source line split by
+ * <br>. */
+static int html_breaks_line(const char *s, size_t n)
+{
+    static const struct { const char *name; size_t len; } el[] = {
+        {"br", 2}, {"p", 1}, {"div", 3}, {"tr", 2}, {"li", 2},
+        {"table", 5}, {"blockquote", 10}, {"hr", 2}};
+    if (n > 0 && s[0] == '/') {
+        s++;
+        n--;
+    }
+    for (size_t k = 0; k < sizeof el / sizeof el[0]; k++)
+        if (n > el[k].len && ndr_ci_cmpn(s, el[k].len, el[k].name) == 0 &&
+            (s[el[k].len] == '>' || s[el[k].len] == '/' ||
+             ndr_isspace((unsigned char)s[el[k].len])))
+            return 1;
+    return 0;
+}
+
 /* Strip HTML tags and the common entities, then read the line as text.
  * Output stops at half the scratch space, wherever the line is then (a tag
  * still open stays open).  Runs of text are copied whole and a tag is
@@ -914,6 +937,7 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
         {"&nbsp;", 6, ' '}, {"&quot;", 6, '"'}, {"&#39;", 5, '\''}};
     size_t o = 0, i = 0, limit = p->scratch_cap / 2;
     char *out = p->scratch;
+    int broke = 0; /* a line break was given: no blank line after it */
     while (i < len && o + 1 < limit) {
         if (p->html_tag) {
             const char *gt = memchr(line + i, '>', len - i);
@@ -954,6 +978,13 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
                 i += 3;
                 continue;
             }
+            /* a tag that breaks the line ends the text line: "a@b<br>The
+             * email address ..." is two lines, as the reader sees it */
+            if (o > 0 && html_breaks_line(line + i, len - i)) {
+                ndr_scan_text_line(p, out, o);
+                o = 0;
+                broke = 1;
+            }
             p->html_skip = html_skip_element(line + i, len - i);
             p->html_tag = 1;
             continue;
@@ -974,7 +1005,8 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
             }
         }
     }
-    ndr_scan_text_line(p, out, o);
+    if (o > 0 || !broke)
+        ndr_scan_text_line(p, out, o);
 }
 
 /* Is S[0..N) plain ASCII or valid UTF-8 (a mislabelled part)? */

@@ -927,6 +927,16 @@ static void test_limits(void **state)
     free(s);
 }
 
+/* Generality round 3, the reporting systems: an Outlook forward whose
+ * HTML puts the forwarded header's From, Sent and To, and a recipient and
+ * its sentence, on one source line split by <br>. */
+static void test_systems_round3(void **state)
+{
+    (void)state;
+    check_fixture("fwd-outlook-html.eml",
+                  "1|trustee@example.org|5.1.1|550|failed|-|userunknown\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -959,6 +969,7 @@ int main(void)
         cmocka_unit_test(test_charsets),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_systems_round2),
+        cmocka_unit_test(test_systems_round3),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
