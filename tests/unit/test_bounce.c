@@ -929,12 +929,30 @@ static void test_limits(void **state)
 
 /* Generality round 3, the reporting systems: an Outlook forward whose
  * HTML puts the forwarded header's From, Sent and To, and a recipient and
- * its sentence, on one source line split by <br>. */
+ * its sentence, on one source line split by <br>; the words of
+ * MessageLabs (its own 542), amavisd-new (INFECTED, BANNED), Barracuda
+ * ("a@b:blocked"), Apache James (no DNS entries), Mimecast (security
+ * policies), and AOL relaying Postfix's "Access denied" for a recipient
+ * (an address refused every time: userunknown, as Sisimai says). */
 static void test_systems_round3(void **state)
 {
     (void)state;
     check_fixture("fwd-outlook-html.eml",
                   "1|trustee@example.org|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("messagelabs-542.eml",
+                  "1|jane.doe@example.org|5.0.0|542|failed|-|userunknown\n");
+    check_fixture("amavis-infected.eml",
+                  "1|walter@example.net|5.7.0|554|failed|-|virusdetected\n");
+    check_fixture("amavis-banned.eml",
+                  "1|ulla@example.net|5.7.0|554|failed|-|policyviolation\n");
+    check_fixture("barracuda-blocked.eml",
+                  "1|tanaka@example.jp|5.0.0|550|failed|-|filtered\n");
+    check_fixture("james-nodns.eml",
+                  "1|ops@nosuchdomain.example|-|0|failed|-|hostunknown\n");
+    check_fixture("mimecast-policy.eml",
+                  "1|ian@example.co.uk|5.0.0|554|failed|-|virusdetected\n");
+    check_fixture("aol-access-denied.eml",
+                  "1|partner@example.com|5.7.1|554|failed|-|userunknown\n");
 }
 
 int main(void)
