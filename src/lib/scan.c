@@ -945,6 +945,8 @@ static int addr_first(const char *s, size_t n)
     return i > 0 && i < n && s[i] == '@';
 }
 
+static int introduces_sender(const char *s, size_t n);
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
@@ -993,7 +995,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
      * colon (U+FF1A). */
     {
         size_t c = i, cl = 0;
-        for (; c < n && c - i < 40 && s[c] != '@'; c++) {
+        for (; c < n && c - i < 64 && s[c] != '@'; c++) {
             if (s[c] == ':') {
                 cl = 1;
                 break;
@@ -1010,9 +1012,13 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                 k++;
             if (addr_first(s + k, n - k) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
-                int word = 1;
+                /* words, and numbers after the first word ("Delivery
+                 * failed 4 attempts:"); a label that ends by naming the
+                 * sender ("Message sent by:") is not one of a recipient */
+                int word = !ndr_isdigit((unsigned char)s[i]) &&
+                           !introduces_sender(s + i, c - i);
                 for (size_t j = i; j < c; j++)
-                    if (!(ndr_isalpha((unsigned char)s[j]) || s[j] == ' ' ||
+                    if (!(ndr_isalnum((unsigned char)s[j]) || s[j] == ' ' ||
                           s[j] == '-' || s[j] == '_' ||
                           (unsigned char)s[j] >= 0x80))
                         word = 0;
@@ -1057,6 +1063,11 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
         w = b;
         while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
             w--;
+        /* "rejected recipient <a@b>": the word names it */
+        if (b - w == 9 && ndr_ci_cmpn(s + w, 9, "recipient") == 0) {
+            *rest = at + alen;
+            return strlen(out);
+        }
         for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
             if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
                 continue;
@@ -1141,16 +1152,18 @@ static int introduces_sender(const char *s, size_t n)
     return 0;
 }
 
-/* The length of a "Some words:" label that starts the line, or 0. */
+/* The length of a "Some words:" label that starts the line, or 0.  Words
+ * and, after the first, numbers: "Delivery failed 4 attempts:". */
 static size_t label_words(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && ndr_isblank((unsigned char)s[i]))
         i++;
-    for (size_t k = i; k < n && k - i < 40; k++) {
+    for (size_t k = i; k < n && k - i < 64; k++) {
         if (s[k] == ':')
             return k > i && !sender_label(s + i, k - i) ? k : 0;
-        if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' '))
+        if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' ' ||
+              (k > i && ndr_isdigit((unsigned char)s[k]))))
             return 0;
     }
     return 0;
@@ -1323,6 +1336,24 @@ static int fwd_line(ndr_parser *p, const char *line, size_t len)
     return p->text_done;
 }
 
+/* Is line S[0..N) a "To: a@b" header field quoted in the text (the
+ * returned original's header, in a part of its own or pasted) naming A,
+ * an address not named before?  Once the text named its recipients, such
+ * a line adds none. */
+static int quoted_to(const ndr_parser *p, const char *s, size_t n,
+                     const char *a)
+{
+    size_t k = label_words(s, n), j = 0;
+    while (j < k && ndr_isblank((unsigned char)s[j]))
+        j++;
+    if (k - j != 2 || ndr_ci_cmpn(s + j, 2, "to") != 0)
+        return 0;
+    for (size_t i = 0; i < p->nrcpts; i++)
+        if (addr_eq(p->rcpts[i].addr, a))
+            return 0;
+    return 1;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
@@ -1406,7 +1437,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         }
     }
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
-        !sender_next) {
+        !sender_next && !(p->nrcpts > 0 && quoted_to(p, line, len, a))) {
         long r = find_or_add_rcpt(p, a);
         if (r >= 0) {
             text_rcpt *t = &p->rcpts[r];

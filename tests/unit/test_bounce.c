@@ -955,6 +955,21 @@ static void test_systems_round3(void **state)
                   "1|partner@example.com|5.7.1|554|failed|-|userunknown\n");
 }
 
+/* Recipients named in longer sentences: an unnamed MTA's "rejected
+ * recipient <a@b>" and "The following recipients returned permanent
+ * errors: a@b." (the To of the header attachment after them adds no
+ * one), and IMail's "Delivery failed 4 attempts: a@b". */
+static void test_recipient_sentences(void **state)
+{
+    (void)state;
+    check_fixture("x6-rcpt.eml",
+                  "1|rita@example.org|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("x6-data.eml",
+                  "1|sam@example.org|5.3.4|552|failed|-|mesgtoobig\n");
+    check_fixture("imail-attempts.eml",
+                  "1|ejohnson@slow.example.org|-|0|failed|-|expired\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -988,6 +1003,7 @@ int main(void)
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_systems_round2),
         cmocka_unit_test(test_systems_round3),
+        cmocka_unit_test(test_recipient_sentences),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
