@@ -1755,6 +1755,17 @@ static void record_from_text(ndr_parser *p, const char *addr,
     n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);
     if (t != NULL && t->lead[0])
         ctx_add(p->scratch, &n, p->scratch_cap, t->lead, strlen(t->lead));
+    /* When the recipient's own words name no cause, the text before the
+     * first recipient may: "Error: Invalid user address ... 550 - no such
+     * user here" above the details of the message that list it. */
+    if (clen > 0 && src != p->pre && p->pre_len > 0) {
+        b.rec.reason = ndr_reason_classify(b.rec.status, b.rec.reply,
+                                           b.rec.action, p->scratch, n);
+        if (b.rec.reason == NDR_REASON_ONHOLD) {
+            ctx_add(p->scratch, &n, p->scratch_cap, p->pre, p->pre_len);
+            b.rec.reason = NDR_REASON_UNDEFINED;
+        }
+    }
     emit(p, &b, p->scratch, n);
 }
 

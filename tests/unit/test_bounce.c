@@ -953,6 +953,12 @@ static void test_systems_round3(void **state)
                   "1|ian@example.co.uk|5.0.0|554|failed|-|virusdetected\n");
     check_fixture("aol-access-denied.eml",
                   "1|partner@example.com|5.7.1|554|failed|-|userunknown\n");
+    /* Verizon's gateways: the error above, the recipient below it in
+     * the message's details, whose own words say nothing of the cause */
+    check_fixture("vtext-details.eml",
+                  "1|5555550147@vtext.example.com|-|0|failed|-|userunknown\n");
+    check_fixture("vzwpix.eml",
+                  "1|5555550199@vzwpix.example.com|-|0|failed|-|userunknown\n");
 }
 
 /* Recipients named in longer sentences: an unnamed MTA's "rejected
