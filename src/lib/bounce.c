@@ -719,7 +719,8 @@ static void part_field(ndr_parser *p, enum hdr_id id, const char *val,
 static int field_wanted(const ndr_parser *p, enum hdr_id id)
 {
     return id == HDR_CONTENT_TYPE || id == HDR_CONTENT_TRANSFER_ENCODING ||
-           (p->top && id != HDR_OTHER);
+           (p->top && id != HDR_OTHER) ||
+           (p->attached == 1 && (id == HDR_FROM || id == HDR_TO));
 }
 
 /* A complete (unfolded) header field of the current part. */
@@ -742,6 +743,8 @@ static void finish_field(ndr_parser *p)
     if (p->top)
         ndr_scan_top_header(p, p->hdr_id, p->hdr, colon, p->hdr + vs,
                             p->hdr_len - vs);
+    else if (p->attached == 1)
+        ndr_scan_attached_header(p, p->hdr_id, p->hdr + vs, p->hdr_len - vs);
     p->hdr_len = 0;
 }
 
@@ -782,6 +785,8 @@ static void push_level(ndr_parser *p)
     l->digest = type_is(p, "multipart/digest");
 }
 
+static void begin_part(ndr_parser *p, int digest);
+
 /* The headers of a part (or of the message) are complete: decide what its
  * body is. */
 static void end_headers(ndr_parser *p)
@@ -796,6 +801,26 @@ static void end_headers(ndr_parser *p)
         p->top = 0;
         if (type_is(p, "multipart/report"))
             p->hdr_report = 1;
+    }
+    /* the header of an attached message that may be the bounce is over:
+     * when it is no bounce's, the rest is the original's */
+    if (p->attached == 1 &&
+        !ndr_scan_attached_end(p, type_is(p, "multipart/report"))) {
+        p->kind = PART_ORIGINAL;
+        return;
+    }
+    if ((type_is(p, "message/rfc822") || type_is(p, "message/global")) &&
+        p->attached == 0 && p->hdr_bounce && !p->hdr_report &&
+        ndr_scan_nothing_read(p)) {
+        /* A bounce whose text said nothing yet, with a message attached:
+         * a notice that sends a bounce on as an attachment (Sisimai's
+         * X5), or a bounce a person forwarded as an attachment.  Its
+         * header decides whether it is the bounce, which is then read
+         * as the message's own parts; else it is the original. */
+        p->attached = 1;
+        p->attached_bounce = 0;
+        begin_part(p, 0);
+        return;
     }
     if (type_prefix(p, "multipart/") && p->blen > 0 && !p->boundary_bad) {
         push_level(p);

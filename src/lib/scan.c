@@ -380,6 +380,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->pend_owner = -1;
     p->json_len = 0;
     p->in_json = 0;
+    p->attached = 0;
+    p->attached_bounce = 0;
 }
 
 /* Add the addresses of a header value to a bounded list. */
@@ -556,6 +558,38 @@ void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
 {
     if (p->orig_to[0] == '\0' && ndr_ci_cmpn(name, nlen, "to") == 0)
         ndr_find_addr(val, vlen, p->orig_to, NULL, NULL);
+}
+
+void ndr_scan_attached_header(ndr_parser *p, enum hdr_id id, const char *val,
+                              size_t vlen)
+{
+    switch (id) {
+    case HDR_FROM:
+        /* (not the Subject: an original's own may well say "error") */
+        if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
+            p->attached_bounce = 1;
+        break;
+    case HDR_TO:
+        if (p->orig_to[0] == '\0')
+            ndr_find_addr(val, vlen, p->orig_to, NULL, NULL);
+        break;
+    default:
+        break;
+    }
+}
+
+int ndr_scan_attached_end(ndr_parser *p, int report)
+{
+    int bounce = report || p->attached_bounce;
+    p->attached = 2;
+    if (bounce && p->orig_to[0] != '\0') {
+        /* the bounce went to the sender of the original: never a
+         * recipient; the original's own To comes later */
+        add_addrs(p->orig_to, strlen(p->orig_to), p->senders, &p->nsenders,
+                  NDR_SENDERS_MAX);
+        p->orig_to[0] = '\0';
+    }
+    return bounce;
 }
 
 /* ---- delivery-status fields --------------------------------------------- */
@@ -1236,6 +1270,11 @@ static int nothing_read(const ndr_parser *p)
     ndr_code c;
     return p->nrcpts == 0 && p->nblocks == 0 && p->json_len == 0 &&
            pick_code(p->pre, p->pre_len, &c) == (size_t)-1;
+}
+
+int ndr_scan_nothing_read(const ndr_parser *p)
+{
+    return nothing_read(p);
 }
 
 /* Can a separator here introduce a forwarded bounce rather than the

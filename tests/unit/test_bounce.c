@@ -976,6 +976,21 @@ static void test_recipient_sentences(void **state)
                   "1|ejohnson@slow.example.org|-|0|failed|-|expired\n");
 }
 
+/* A bounce sent on as an attached message: a notice whose only content
+ * is the bounce (Sisimai's X5), and a bounce a person forwarded as an
+ * attachment, are read from the attachment; a bounce that attached its
+ * original, whose own header is no mail system's, reads nothing from it,
+ * though the original speaks of errors and codes. */
+static void test_attached_bounce(void **state)
+{
+    (void)state;
+    check_fixture("x5-attached.eml",
+                  "1|noriko@example.jp|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("fwd-attached-ndr.eml",
+                  "1|buyer@example.no|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("attached-original.eml", "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1010,6 +1025,7 @@ int main(void)
         cmocka_unit_test(test_systems_round2),
         cmocka_unit_test(test_systems_round3),
         cmocka_unit_test(test_recipient_sentences),
+        cmocka_unit_test(test_attached_bounce),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
