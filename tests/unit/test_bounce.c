@@ -961,6 +961,18 @@ static void test_systems_round3(void **state)
                   "1|5555550199@vzwpix.example.com|-|0|failed|-|userunknown\n");
 }
 
+/* Facebook's response codes name the cause: RCP-P2 (the recipient's
+ * preferences) is filtered, not the userunknown its 5.1.1 says, and
+ * POL-T1 a block of the sending server for an hour or two. */
+static void test_facebook_codes(void **state)
+{
+    (void)state;
+    check_fixture("facebook-rcp-p2.eml",
+                  "1|lin.wei@facebook.com|5.1.1|550|failed|-|filtered\n");
+    check_fixture("facebook-pol-t1.eml",
+                  "1|events@facebook.com|4.7.1|451|failed|-|blocked\n");
+}
+
 /* Recipients named in longer sentences: an unnamed MTA's "rejected
  * recipient <a@b>" and "The following recipients returned permanent
  * errors: a@b." (the To of the header attachment after them adds no
@@ -1026,6 +1038,7 @@ int main(void)
         cmocka_unit_test(test_systems_round3),
         cmocka_unit_test(test_recipient_sentences),
         cmocka_unit_test(test_attached_bounce),
+        cmocka_unit_test(test_facebook_codes),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
