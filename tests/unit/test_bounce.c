@@ -973,6 +973,23 @@ static void test_facebook_codes(void **state)
                   "1|events@facebook.com|4.7.1|451|failed|-|blocked\n");
 }
 
+/* Exchange 5.5 to 2003: the MSEXCH lines of Internet Mail Service
+ * (conversion to Internet format, an ambiguous name), and a notice with
+ * three recipients and three causes, one of them a domain missing from
+ * DNS. */
+static void test_exchange2003(void **state)
+{
+    (void)state;
+    check_fixture("msexch-conversion.eml",
+                  "1|klara@example.de|-|0|failed|-|contenterror\n");
+    check_fixture("msexch-ambiguous.eml",
+                  "1|jonas@example.de|-|0|failed|-|filtered\n");
+    check_fixture("exchange2003-multi.eml",
+                  "1|piotr@example.pl|5.1.1|550|failed|-|userunknown\n"
+                  "1|zofia@example.pl|5.2.2|552|failed|-|mailboxfull\n"
+                  "1|adam@unknown-host.example.pl|5.4.0|0|failed|-|hostunknown\n");
+}
+
 /* Recipients named in longer sentences: an unnamed MTA's "rejected
  * recipient <a@b>" and "The following recipients returned permanent
  * errors: a@b." (the To of the header attachment after them adds no
@@ -1039,6 +1056,7 @@ int main(void)
         cmocka_unit_test(test_recipient_sentences),
         cmocka_unit_test(test_attached_bounce),
         cmocka_unit_test(test_facebook_codes),
+        cmocka_unit_test(test_exchange2003),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
