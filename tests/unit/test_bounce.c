@@ -990,6 +990,27 @@ static void test_exchange2003(void **state)
                   "1|adam@unknown-host.example.pl|5.4.0|0|failed|-|hostunknown\n");
 }
 
+/* Reporting systems missing from the development corpus: Trend Micro
+ * (a recipient and "check that the address is correct", nothing more),
+ * InterScan MSS in Japanese with two recipients, Google Workspace with
+ * no report part and with one whose Status is only 5.0.0, and a Mimecast
+ * HTML notice whose table rows hold the recipient and the reason. */
+static void test_reporting_families(void **state)
+{
+    (void)state;
+    check_fixture("trendmicro-unable.eml",
+                  "1|lee@example.kr|-|0|failed|-|userunknown\n");
+    check_fixture("interscan-ja.eml",
+                  "1|yamamoto@example.jp|5.2.2|552|failed|-|mailboxfull\n"
+                  "1|nakamura@example.jp|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("workspace-timeout.eml",
+                  "1|f.gallo@slow.example.it|4.4.2|421|failed|-|expired\n");
+    check_fixture("gsuite-dsn.eml",
+                  "1|nils@example.fi|5.1.0|550|failed|5.0.0|userunknown\n");
+    check_fixture("mimecast-html.eml",
+                  "1|editor@example.org|5.1.1|550|failed|-|userunknown\n");
+}
+
 /* Recipients named in longer sentences: an unnamed MTA's "rejected
  * recipient <a@b>" and "The following recipients returned permanent
  * errors: a@b." (the To of the header attachment after them adds no
@@ -1057,6 +1078,7 @@ int main(void)
         cmocka_unit_test(test_attached_bounce),
         cmocka_unit_test(test_facebook_codes),
         cmocka_unit_test(test_exchange2003),
+        cmocka_unit_test(test_reporting_families),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
