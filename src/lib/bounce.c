@@ -809,8 +809,8 @@ static void end_headers(ndr_parser *p)
         p->kind = PART_ORIGINAL;
         return;
     }
-    if ((type_is(p, "message/rfc822") || type_is(p, "message/global")) &&
-        p->attached == 0 && p->hdr_bounce && !p->hdr_report &&
+    if (p->attached == 0 && p->hdr_bounce && !p->hdr_report &&
+        (type_is(p, "message/rfc822") || type_is(p, "message/global")) &&
         ndr_scan_nothing_read(p)) {
         /* A bounce whose text said nothing yet, with a message attached:
          * a notice that sends a bounce on as an attachment (Sisimai's

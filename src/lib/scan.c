@@ -979,7 +979,7 @@ static int addr_first(const char *s, size_t n)
     return i > 0 && i < n && s[i] == '@';
 }
 
-static int introduces_sender(const char *s, size_t n);
+static inline int introduces_sender(const char *s, size_t n);
 
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
@@ -1039,12 +1039,13 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                 break;
             }
         }
-        if (cl > 0 && c > i && !sender_label(s + i, c - i)) {
+        if (cl > 0 && c > i) {
             size_t k = c + cl;
             while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
                              s[k] == '"'))
                 k++;
-            if (addr_first(s + k, n - k) &&
+            /* (the address first: most labels have none after them) */
+            if (addr_first(s + k, n - k) && !sender_label(s + i, c - i) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
                 /* words, and numbers after the first word ("Delivery
                  * failed 4 attempts:"); a label that ends by naming the
@@ -1162,7 +1163,7 @@ static int original_starts(const char *s, size_t n)
 
 /* Does the line end by introducing the sender ("A message sent by",
  * "from:")?  Then an address on the next line is not a recipient. */
-static int introduces_sender(const char *s, size_t n)
+static inline int introduces_sender(const char *s, size_t n)
 {
     static const struct {
         const char *w;
@@ -1193,7 +1194,7 @@ static size_t label_words(const char *s, size_t n)
     size_t i = 0;
     while (i < n && ndr_isblank((unsigned char)s[i]))
         i++;
-    for (size_t k = i; k < n && k - i < 64; k++) {
+    for (size_t k = i; k < n && k - i < 40; k++) {
         if (s[k] == ':')
             return k > i && !sender_label(s + i, k - i) ? k : 0;
         if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' ' ||
@@ -1382,10 +1383,11 @@ static int fwd_line(ndr_parser *p, const char *line, size_t len)
 static int quoted_to(const ndr_parser *p, const char *s, size_t n,
                      const char *a)
 {
-    size_t k = label_words(s, n), j = 0;
-    while (j < k && ndr_isblank((unsigned char)s[j]))
+    size_t j = 0;
+    while (j < n && ndr_isblank((unsigned char)s[j]))
         j++;
-    if (k - j != 2 || ndr_ci_cmpn(s + j, 2, "to") != 0)
+    if (n - j < 3 || ndr_lower((unsigned char)s[j]) != 't' ||
+        ndr_lower((unsigned char)s[j + 1]) != 'o' || s[j + 2] != ':')
         return 0;
     for (size_t i = 0; i < p->nrcpts; i++)
         if (addr_eq(p->rcpts[i].addr, a))
