@@ -750,7 +750,8 @@ static void part_field(ndr_parser *p, enum hdr_id id, const char *val,
 static int field_wanted(const ndr_parser *p, enum hdr_id id)
 {
     return id == HDR_CONTENT_TYPE || id == HDR_CONTENT_TRANSFER_ENCODING ||
-           (p->top && id != HDR_OTHER);
+           (p->top && id != HDR_OTHER) ||
+           (p->attached == 1 && (id == HDR_FROM || id == HDR_TO));
 }
 
 /* A complete (unfolded) header field of the current part. */
@@ -773,6 +774,8 @@ static void finish_field(ndr_parser *p)
     if (p->top)
         ndr_scan_top_header(p, p->hdr_id, p->hdr, colon, p->hdr + vs,
                             p->hdr_len - vs);
+    else if (p->attached == 1)
+        ndr_scan_attached_header(p, p->hdr_id, p->hdr + vs, p->hdr_len - vs);
     p->hdr_len = 0;
 }
 
@@ -813,6 +816,8 @@ static void push_level(ndr_parser *p)
     l->digest = type_is(p, "multipart/digest");
 }
 
+static void begin_part(ndr_parser *p, int digest);
+
 /* The headers of a part (or of the message) are complete: decide what its
  * body is. */
 static void end_headers(ndr_parser *p)
@@ -827,6 +832,26 @@ static void end_headers(ndr_parser *p)
         p->top = 0;
         if (type_is(p, "multipart/report"))
             p->hdr_report = 1;
+    }
+    /* the header of an attached message that may be the bounce is over:
+     * when it is no bounce's, the rest is the original's */
+    if (p->attached == 1 &&
+        !ndr_scan_attached_end(p, type_is(p, "multipart/report"))) {
+        p->kind = PART_ORIGINAL;
+        return;
+    }
+    if (p->attached == 0 && p->hdr_bounce && !p->hdr_report &&
+        (type_is(p, "message/rfc822") || type_is(p, "message/global")) &&
+        ndr_scan_nothing_read(p)) {
+        /* A bounce whose text said nothing yet, with a message attached:
+         * a notice that sends a bounce on as an attachment (Sisimai's
+         * X5), or a bounce a person forwarded as an attachment.  Its
+         * header decides whether it is the bounce, which is then read
+         * as the message's own parts; else it is the original. */
+        p->attached = 1;
+        p->attached_bounce = 0;
+        begin_part(p, 0);
+        return;
     }
     if (type_prefix(p, "multipart/") && p->blen > 0 && !p->boundary_bad) {
         push_level(p);
@@ -935,6 +960,29 @@ static int html_skip_element(const char *s, size_t n)
     return HTML_TEXT;
 }
 
+/* Does the tag whose name starts at S (after its '<'; N bytes left on the
+ * line) break the line where a browser shows it: <br>, and the start or
+ * end of a paragraph, a block, a list item or a table row?  Outlook
+ * writes a forwarded header's From, Sent and To, and Exchange a
+ * recipient and the sentence under it, on one source line split by
+ * <br>. */
+static int html_breaks_line(const char *s, size_t n)
+{
+    static const struct { const char *name; size_t len; } el[] = {
+        {"br", 2}, {"p", 1}, {"div", 3}, {"tr", 2}, {"li", 2},
+        {"table", 5}, {"blockquote", 10}, {"hr", 2}};
+    if (n > 0 && s[0] == '/') {
+        s++;
+        n--;
+    }
+    for (size_t k = 0; k < sizeof el / sizeof el[0]; k++)
+        if (n > el[k].len && ndr_ci_cmpn(s, el[k].len, el[k].name) == 0 &&
+            (s[el[k].len] == '>' || s[el[k].len] == '/' ||
+             ndr_isspace((unsigned char)s[el[k].len])))
+            return 1;
+    return 0;
+}
+
 /* Strip HTML tags and the common entities, then read the line as text.
  * Output stops at half the scratch space, wherever the line is then (a tag
  * still open stays open).  Runs of text are copied whole and a tag is
@@ -948,6 +996,7 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
         {"&nbsp;", 6, ' '}, {"&quot;", 6, '"'}, {"&#39;", 5, '\''}};
     size_t o = 0, i = 0, limit = p->scratch_cap / 2;
     char *out = p->scratch;
+    int broke = 0; /* a line break was given: no blank line after it */
     while (i < len && o + 1 < limit) {
         if (p->html_tag) {
             const char *gt = memchr(line + i, '>', len - i);
@@ -988,6 +1037,13 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
                 i += 3;
                 continue;
             }
+            /* a tag that breaks the line ends the text line: "a@b<br>The
+             * email address ..." is two lines, as the reader sees it */
+            if (o > 0 && html_breaks_line(line + i, len - i)) {
+                ndr_scan_text_line(p, out, o);
+                o = 0;
+                broke = 1;
+            }
             p->html_skip = html_skip_element(line + i, len - i);
             p->html_tag = 1;
             continue;
@@ -1008,7 +1064,8 @@ static void html_line(ndr_parser *p, const char *line, size_t len)
             }
         }
     }
-    ndr_scan_text_line(p, out, o);
+    if (o > 0 || !broke)
+        ndr_scan_text_line(p, out, o);
 }
 
 /* Is S[0..N) plain ASCII or valid UTF-8 (a mislabelled part)? */

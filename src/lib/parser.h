@@ -126,6 +126,10 @@ struct ndr_parser {
     ndr_b64 b64;
     size_t decoded;
     int orig_headers;       /* in the header block of a returned message */
+    int attached;           /* a bounce sent on as an attached message:
+                               1 while its header is read, 2 once it was
+                               taken as the bounce (once per message) */
+    int attached_bounce;    /* that header looks like a bounce's */
     int html_tag;           /* inside an HTML tag */
     int html_skip;          /* inside content that is never text (style,
                                script, a comment): enum html_skip */
@@ -220,6 +224,18 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
                               const char *val, size_t vlen);
+/* Has the failure text given nothing yet that a bounce is read for (no
+ * recipient, report block, notification or code)? */
+int ndr_scan_nothing_read(const ndr_parser *p);
+/* A field (From or To) of the header of an attached message
+ * that may be the bounce itself (p->attached == 1): sets
+ * p->attached_bounce when it shows a mail system's report; its To names
+ * the original's recipient, unless it is a bounce. */
+void ndr_scan_attached_header(ndr_parser *p, enum hdr_id id, const char *val,
+                              size_t vlen);
+/* That header is over (REPORT: its Content-Type is multipart/report):
+ * 1 when the attached message is to be read as the bounce. */
+int ndr_scan_attached_end(ndr_parser *p, int report);
 void ndr_scan_end_message(ndr_parser *p);
 
 /* bounce.c: the number of the charset named S[0..N) that ndr_recode reads

@@ -380,6 +380,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->pend_owner = -1;
     p->json_len = 0;
     p->in_json = 0;
+    p->attached = 0;
+    p->attached_bounce = 0;
 }
 
 /* Add the addresses of a header value to a bounded list. */
@@ -556,6 +558,38 @@ void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,
 {
     if (p->orig_to[0] == '\0' && ndr_ci_cmpn(name, nlen, "to") == 0)
         ndr_find_addr(val, vlen, p->orig_to, NULL, NULL);
+}
+
+void ndr_scan_attached_header(ndr_parser *p, enum hdr_id id, const char *val,
+                              size_t vlen)
+{
+    switch (id) {
+    case HDR_FROM:
+        /* (not the Subject: an original's own may well say "error") */
+        if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
+            p->attached_bounce = 1;
+        break;
+    case HDR_TO:
+        if (p->orig_to[0] == '\0')
+            ndr_find_addr(val, vlen, p->orig_to, NULL, NULL);
+        break;
+    default:
+        break;
+    }
+}
+
+int ndr_scan_attached_end(ndr_parser *p, int report)
+{
+    int bounce = report || p->attached_bounce;
+    p->attached = 2;
+    if (bounce && p->orig_to[0] != '\0') {
+        /* the bounce went to the sender of the original: never a
+         * recipient; the original's own To comes later */
+        add_addrs(p->orig_to, strlen(p->orig_to), p->senders, &p->nsenders,
+                  NDR_SENDERS_MAX);
+        p->orig_to[0] = '\0';
+    }
+    return bounce;
 }
 
 /* ---- delivery-status fields --------------------------------------------- */
@@ -945,6 +979,8 @@ static int addr_first(const char *s, size_t n)
     return i > 0 && i < n && s[i] == '@';
 }
 
+static inline int introduces_sender(const char *s, size_t n);
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
@@ -993,7 +1029,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
      * colon (U+FF1A). */
     {
         size_t c = i, cl = 0;
-        for (; c < n && c - i < 40 && s[c] != '@'; c++) {
+        for (; c < n && c - i < 64 && s[c] != '@'; c++) {
             if (s[c] == ':') {
                 cl = 1;
                 break;
@@ -1003,16 +1039,21 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                 break;
             }
         }
-        if (cl > 0 && c > i && !sender_label(s + i, c - i)) {
+        if (cl > 0 && c > i) {
             size_t k = c + cl;
             while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
                              s[k] == '"'))
                 k++;
-            if (addr_first(s + k, n - k) &&
+            /* (the address first: most labels have none after them) */
+            if (addr_first(s + k, n - k) && !sender_label(s + i, c - i) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
-                int word = 1;
+                /* words, and numbers after the first word ("Delivery
+                 * failed 4 attempts:"); a label that ends by naming the
+                 * sender ("Message sent by:") is not one of a recipient */
+                int word = !ndr_isdigit((unsigned char)s[i]) &&
+                           !introduces_sender(s + i, c - i);
                 for (size_t j = i; j < c; j++)
-                    if (!(ndr_isalpha((unsigned char)s[j]) || s[j] == ' ' ||
+                    if (!(ndr_isalnum((unsigned char)s[j]) || s[j] == ' ' ||
                           s[j] == '-' || s[j] == '_' ||
                           (unsigned char)s[j] >= 0x80))
                         word = 0;
@@ -1057,6 +1098,11 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
         w = b;
         while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
             w--;
+        /* "rejected recipient <a@b>": the word names it */
+        if (b - w == 9 && ndr_ci_cmpn(s + w, 9, "recipient") == 0) {
+            *rest = at + alen;
+            return strlen(out);
+        }
         for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
             if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
                 continue;
@@ -1117,7 +1163,7 @@ static int original_starts(const char *s, size_t n)
 
 /* Does the line end by introducing the sender ("A message sent by",
  * "from:")?  Then an address on the next line is not a recipient. */
-static int introduces_sender(const char *s, size_t n)
+static inline int introduces_sender(const char *s, size_t n)
 {
     static const struct {
         const char *w;
@@ -1141,7 +1187,8 @@ static int introduces_sender(const char *s, size_t n)
     return 0;
 }
 
-/* The length of a "Some words:" label that starts the line, or 0. */
+/* The length of a "Some words:" label that starts the line, or 0.  Words
+ * and, after the first, numbers: "Delivery failed 4 attempts:". */
 static size_t label_words(const char *s, size_t n)
 {
     size_t i = 0;
@@ -1150,7 +1197,8 @@ static size_t label_words(const char *s, size_t n)
     for (size_t k = i; k < n && k - i < 40; k++) {
         if (s[k] == ':')
             return k > i && !sender_label(s + i, k - i) ? k : 0;
-        if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' '))
+        if (!(ndr_isalpha((unsigned char)s[k]) || s[k] == ' ' ||
+              (k > i && ndr_isdigit((unsigned char)s[k]))))
             return 0;
     }
     return 0;
@@ -1223,6 +1271,11 @@ static int nothing_read(const ndr_parser *p)
     ndr_code c;
     return p->nrcpts == 0 && p->nblocks == 0 && p->json_len == 0 &&
            pick_code(p->pre, p->pre_len, &c) == (size_t)-1;
+}
+
+int ndr_scan_nothing_read(const ndr_parser *p)
+{
+    return nothing_read(p);
 }
 
 /* Can a separator here introduce a forwarded bounce rather than the
@@ -1323,6 +1376,25 @@ static int fwd_line(ndr_parser *p, const char *line, size_t len)
     return p->text_done;
 }
 
+/* Is line S[0..N) a "To: a@b" header field quoted in the text (the
+ * returned original's header, in a part of its own or pasted) naming A,
+ * an address not named before?  Once the text named its recipients, such
+ * a line adds none. */
+static int quoted_to(const ndr_parser *p, const char *s, size_t n,
+                     const char *a)
+{
+    size_t j = 0;
+    while (j < n && ndr_isblank((unsigned char)s[j]))
+        j++;
+    if (n - j < 3 || ndr_lower((unsigned char)s[j]) != 't' ||
+        ndr_lower((unsigned char)s[j + 1]) != 'o' || s[j + 2] != ':')
+        return 0;
+    for (size_t i = 0; i < p->nrcpts; i++)
+        if (addr_eq(p->rcpts[i].addr, a))
+            return 0;
+    return 1;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
@@ -1406,7 +1478,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         }
     }
     if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
-        !sender_next) {
+        !sender_next && !(p->nrcpts > 0 && quoted_to(p, line, len, a))) {
         long r = find_or_add_rcpt(p, a);
         if (r >= 0) {
             text_rcpt *t = &p->rcpts[r];
@@ -1724,6 +1796,17 @@ static void record_from_text(ndr_parser *p, const char *addr,
     n = join_text(p, ctx, (src == p->pre || clen == 0) ? p->pre : NULL);
     if (t != NULL && t->lead[0])
         ctx_add(p->scratch, &n, p->scratch_cap, t->lead, strlen(t->lead));
+    /* When the recipient's own words name no cause, the text before the
+     * first recipient may: "Error: Invalid user address ... 550 - no such
+     * user here" above the details of the message that list it. */
+    if (clen > 0 && src != p->pre && p->pre_len > 0) {
+        b.rec.reason = ndr_reason_classify(b.rec.status, b.rec.reply,
+                                           b.rec.action, p->scratch, n);
+        if (b.rec.reason == NDR_REASON_ONHOLD) {
+            ctx_add(p->scratch, &n, p->scratch_cap, p->pre, p->pre_len);
+            b.rec.reason = NDR_REASON_UNDEFINED;
+        }
+    }
     emit(p, &b, p->scratch, n);
 }
 

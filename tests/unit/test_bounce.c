@@ -980,6 +980,120 @@ static void test_limits(void **state)
     free(s);
 }
 
+/* Generality round 3, the reporting systems: an Outlook forward whose
+ * HTML puts the forwarded header's From, Sent and To, and a recipient and
+ * its sentence, on one source line split by <br>; the words of
+ * MessageLabs (its own 542), amavisd-new (INFECTED, BANNED), Barracuda
+ * ("a@b:blocked"), Apache James (no DNS entries), Mimecast (security
+ * policies), and AOL relaying Postfix's "Access denied" for a recipient
+ * (an address refused every time: userunknown, as Sisimai says). */
+static void test_systems_round3(void **state)
+{
+    (void)state;
+    check_fixture("fwd-outlook-html.eml",
+                  "1|trustee@example.org|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("messagelabs-542.eml",
+                  "1|jane.doe@example.org|5.0.0|542|failed|-|userunknown\n");
+    check_fixture("amavis-infected.eml",
+                  "1|walter@example.net|5.7.0|554|failed|-|virusdetected\n");
+    check_fixture("amavis-banned.eml",
+                  "1|ulla@example.net|5.7.0|554|failed|-|policyviolation\n");
+    check_fixture("barracuda-blocked.eml",
+                  "1|tanaka@example.jp|5.0.0|550|failed|-|filtered\n");
+    check_fixture("james-nodns.eml",
+                  "1|ops@nosuchdomain.example|-|0|failed|-|hostunknown\n");
+    check_fixture("mimecast-policy.eml",
+                  "1|ian@example.co.uk|5.0.0|554|failed|-|virusdetected\n");
+    check_fixture("aol-access-denied.eml",
+                  "1|partner@example.com|5.7.1|554|failed|-|userunknown\n");
+    /* Verizon's gateways: the error above, the recipient below it in
+     * the message's details, whose own words say nothing of the cause */
+    check_fixture("vtext-details.eml",
+                  "1|5555550147@vtext.example.com|-|0|failed|-|userunknown\n");
+    check_fixture("vzwpix.eml",
+                  "1|5555550199@vzwpix.example.com|-|0|failed|-|userunknown\n");
+}
+
+/* Facebook's response codes name the cause: RCP-P2 (the recipient's
+ * preferences) is filtered, not the userunknown its 5.1.1 says, and
+ * POL-T1 a block of the sending server for an hour or two. */
+static void test_facebook_codes(void **state)
+{
+    (void)state;
+    check_fixture("facebook-rcp-p2.eml",
+                  "1|lin.wei@facebook.com|5.1.1|550|failed|-|filtered\n");
+    check_fixture("facebook-pol-t1.eml",
+                  "1|events@facebook.com|4.7.1|451|failed|-|blocked\n");
+}
+
+/* Exchange 5.5 to 2003: the MSEXCH lines of Internet Mail Service
+ * (conversion to Internet format, an ambiguous name), and a notice with
+ * three recipients and three causes, one of them a domain missing from
+ * DNS. */
+static void test_exchange2003(void **state)
+{
+    (void)state;
+    check_fixture("msexch-conversion.eml",
+                  "1|klara@example.de|-|0|failed|-|contenterror\n");
+    check_fixture("msexch-ambiguous.eml",
+                  "1|jonas@example.de|-|0|failed|-|filtered\n");
+    check_fixture("exchange2003-multi.eml",
+                  "1|piotr@example.pl|5.1.1|550|failed|-|userunknown\n"
+                  "1|zofia@example.pl|5.2.2|552|failed|-|mailboxfull\n"
+                  "1|adam@unknown-host.example.pl|5.4.0|0|failed|-|hostunknown\n");
+}
+
+/* Reporting systems missing from the development corpus: Trend Micro
+ * (a recipient and "check that the address is correct", nothing more),
+ * InterScan MSS in Japanese with two recipients, Google Workspace with
+ * no report part and with one whose Status is only 5.0.0, and a Mimecast
+ * HTML notice whose table rows hold the recipient and the reason. */
+static void test_reporting_families(void **state)
+{
+    (void)state;
+    check_fixture("trendmicro-unable.eml",
+                  "1|lee@example.kr|-|0|failed|-|userunknown\n");
+    check_fixture("interscan-ja.eml",
+                  "1|yamamoto@example.jp|5.2.2|552|failed|-|mailboxfull\n"
+                  "1|nakamura@example.jp|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("workspace-timeout.eml",
+                  "1|f.gallo@slow.example.it|4.4.2|421|failed|-|expired\n");
+    check_fixture("gsuite-dsn.eml",
+                  "1|nils@example.fi|5.1.0|550|failed|5.0.0|userunknown\n");
+    check_fixture("mimecast-html.eml",
+                  "1|editor@example.org|5.1.1|550|failed|-|userunknown\n");
+}
+
+/* Recipients named in longer sentences: an unnamed MTA's "rejected
+ * recipient <a@b>" and "The following recipients returned permanent
+ * errors: a@b." (the To of the header attachment after them adds no
+ * one), and IMail's "Delivery failed 4 attempts: a@b". */
+static void test_recipient_sentences(void **state)
+{
+    (void)state;
+    check_fixture("x6-rcpt.eml",
+                  "1|rita@example.org|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("x6-data.eml",
+                  "1|sam@example.org|5.3.4|552|failed|-|mesgtoobig\n");
+    check_fixture("imail-attempts.eml",
+                  "1|ejohnson@slow.example.org|-|0|failed|-|expired\n");
+}
+
+/* A bounce sent on as an attached message: a notice whose only content
+ * is the bounce (Sisimai's X5), and a bounce a person forwarded as an
+ * attachment, are read from the attachment; a bounce that attached its
+ * original, whose own header is no mail system's, reads nothing from it,
+ * though the original speaks of errors and codes. */
+static void test_attached_bounce(void **state)
+{
+    (void)state;
+    check_fixture("x5-attached.eml",
+                  "1|noriko@example.jp|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("fwd-attached-ndr.eml",
+                  "1|buyer@example.no|5.1.1|550|failed|-|userunknown\n");
+    check_fixture("attached-original.eml", "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1014,6 +1128,12 @@ int main(void)
         cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_systems_round2),
         cmocka_unit_test(test_remote_hosts),
+        cmocka_unit_test(test_systems_round3),
+        cmocka_unit_test(test_recipient_sentences),
+        cmocka_unit_test(test_attached_bounce),
+        cmocka_unit_test(test_facebook_codes),
+        cmocka_unit_test(test_exchange2003),
+        cmocka_unit_test(test_reporting_families),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
