@@ -517,7 +517,7 @@ static const unsigned short cs_tables[][128] = {
 /* The names a charset goes by (lower case, as IANA and the mail clients
  * write them), with their lengths, so that a name is compared only with
  * those of its length. */
-#define CS_NAME(s, cs) {s, sizeof s - 1, cs}
+#define CS_NAME(s, cs) {(s), sizeof(s) - 1, (cs)}
 static const struct {
     const char *name;
     size_t len;

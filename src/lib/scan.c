@@ -1386,7 +1386,7 @@ static int quoted_to(const ndr_parser *p, const char *s, size_t n,
     size_t j = 0;
     while (j < n && ndr_isblank((unsigned char)s[j]))
         j++;
-    if (n - j < 3 || ndr_lower((unsigned char)s[j]) != 't' ||
+    if (j + 3 > n || ndr_lower((unsigned char)s[j]) != 't' ||
         ndr_lower((unsigned char)s[j + 1]) != 'o' || s[j + 2] != ':')
         return 0;
     for (size_t i = 0; i < p->nrcpts; i++)
