@@ -71,8 +71,9 @@ static int has_words(const char *text, size_t len)
     return 0;
 }
 
-/* At most this many different context rules are remembered per text (the
- * first found); data/reasons.csv has fewer than that. */
+/* At most this many different context rules are remembered per text;
+ * data/reasons.csv has fewer than that, so none is lost whatever order
+ * they are found in. */
 #define MAX_CONTEXT 16
 
 /* What the phrases of a text have said so far. */
