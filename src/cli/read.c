@@ -619,13 +619,14 @@ static ssize_t pread_full(int fd, char *buf, size_t n, off_t off)
  * segment longer: every offset returned is a message start. */
 static size_t next_start(const unsigned char *s, size_t n)
 {
-    int lf = memchr(s + 2, '\n', n - 2) != NULL;
+    /* the byte searched for, and how far before the "From " it lies */
+    size_t back = memchr(s + 2, '\n', n - 2) != NULL ? 1 : 0;
+    int c = back ? '\n' : 'F';
     for (size_t i = 3; i + 5 <= n; i++) {
-        const unsigned char *f = memchr(s + i - (lf ? 1 : 0), lf ? '\n' : 'F',
-                                        n - 4 - i);
+        const unsigned char *f = memchr(s + i - back, c, n - 4 - i);
         if (f == NULL)
             break;
-        i = (size_t)(f - s) + (lf ? 1 : 0);
+        i = (size_t)(f - s) + back;
         if (i + 5 <= n && message_starts(s, i))
             return i;
     }
