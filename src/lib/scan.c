@@ -1454,8 +1454,11 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             return;
         /* "Forwarded message" alone may be a sentence: read it as one */
     }
+    /* The returned original's header may also follow the failure text
+     * directly, or after a line of dashes: once the text gave what a
+     * bounce is read for, a trace field ends it. */
     if ((kinds & NDR_PAT_SEPARATOR) ||
-        (p->text_blank && original_starts(line, len))) {
+        (original_starts(line, len) && (p->text_blank || !nothing_read(p)))) {
         p->text_done = 1;
         return;
     }

@@ -528,6 +528,19 @@ static void test_remote_hosts(void **state)
                   "1|pat@aol.example.com|4.0.0|421|delayed|-|speeding\n");
 }
 
+/* The returned original right after the failure text, with no blank line
+ * before its header: after Smail's "Message text follows" line, and after
+ * a line of dashes.  Its Subject and body speak of a full mailbox and
+ * spam; they are the sender's words, not the server's. */
+static void test_original_after_text(void **state)
+{
+    (void)state;
+    check_fixture("smail-text-follows.eml",
+                  "1|bert@nohost.example.com|-|0|failed|-|hostunknown\n");
+    check_fixture("headers-after-text.eml",
+                  "1|dieter@example.de|5.1.1|550|failed|-|userunknown\n");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -1145,6 +1158,7 @@ int main(void)
         cmocka_unit_test(test_api_errors),
         cmocka_unit_test(test_long_separator),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_original_after_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
