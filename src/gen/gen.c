@@ -17,6 +17,7 @@
 #include "csv.h"
 #include "match.h"
 #include "ndrcode.h"
+#include "table.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -74,6 +75,7 @@ typedef struct reason_row {
 
 static reason_row reasons[MAX_ROWS];
 static size_t n_reasons;
+static size_t n_context; /* context rules among them */
 
 static const char *const reason_names[] = {
 #define REASON_NAME_(e, name, text) name,
@@ -775,6 +777,11 @@ static int read_reasons(const char *path)
                 bad = 1;
                 break;
             }
+        }
+        if (row->context && ++n_context > NDR_MAX_CONTEXT_RULES) {
+            csv_error(&r, "more than %d context rules (FROM>TO): the "
+                          "classifier keeps that many", NDR_MAX_CONTEXT_RULES);
+            bad = 1;
         }
         n_reasons++;
     }

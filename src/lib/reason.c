@@ -72,9 +72,9 @@ static int has_words(const char *text, size_t len)
 }
 
 /* At most this many different context rules are remembered per text;
- * data/reasons.csv has fewer than that, so none is lost whatever order
- * they are found in. */
-#define MAX_CONTEXT 16
+ * data/reasons.csv holds no more than that (the generator sees to it), so
+ * none is lost whatever order they are found in. */
+#define MAX_CONTEXT NDR_MAX_CONTEXT_RULES
 
 /* What the phrases of a text have said so far. */
 typedef struct phrases {

@@ -82,6 +82,10 @@ typedef struct ndr_reason_text_rule {
     uint64_t from;         /* context rule: bit R set for each FROM reason R */
 } ndr_reason_text_rule;
 
+/* The most context rules data/reasons.csv may hold: the classifier
+ * remembers that many per text (the generator refuses more). */
+#define NDR_MAX_CONTEXT_RULES 16
+
 /* A status rule of at least this priority makes the code itself name its
  * reason, which no context rule then changes. */
 #define NDR_RULE_CODE_NAMES 600
