@@ -530,7 +530,8 @@ static void test_remote_hosts(void **state)
 
 /* The returned original right after the failure text, with no blank line
  * before its header: after Smail's "Message text follows" line, and after
- * a line of dashes.  Its Subject and body speak of a full mailbox and
+ * a line of dashes; or after a separator line with a blank line, its
+ * header starting with another field than a trace field.  Its Subject and body speak of a full mailbox and
  * spam; they are the sender's words, not the server's. */
 static void test_original_after_text(void **state)
 {
@@ -539,6 +540,10 @@ static void test_original_after_text(void **state)
                   "1|bert@nohost.example.com|-|0|failed|-|hostunknown\n");
     check_fixture("headers-after-text.eml",
                   "1|dieter@example.de|5.1.1|550|failed|-|userunknown\n");
+    /* SmarterMail's "-- The header and top 20 lines of the message
+     * follows --", then the original starting with its From field */
+    check_fixture("smartermail-top20.eml",
+                  "1|greta@example.net|5.7.1|550|failed|-|blocked\n");
 }
 
 static void test_not_bounce(void **state)
