@@ -1082,6 +1082,39 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
         }
     }
+    /* An address written as in a report field, anywhere in the line:
+     * "rfc822;a@b" (old Exchange: "#550 5.1.1 ... ##rfc822;a@b"), or in
+     * the server's words after "smtp;" ("<host #5.1.1 smtp;550 5.1.1
+     * <a@b>... User unknown>", Exchange 2003 as Outlook shows it).  The
+     * code before it is the recipient's: the whole line is its text. */
+    if (!sender_label(s + i, n - i)) {
+        static const char *const types[] = {"rfc822;", "smtp;"};
+        for (size_t t = 0; t < 2; t++) {
+            const char *q = ci_has(s, n, types[t]);
+            size_t k;
+            if (q == NULL)
+                continue;
+            k = (size_t)(q - s) + strlen(types[t]);
+            while (k < n && ndr_isblank((unsigned char)s[k]))
+                k++;
+            if (t == 1) {
+                /* the reply code and the status code before the address,
+                 * which the server sets in angle brackets */
+                while (k < n && (ndr_isdigit((unsigned char)s[k]) ||
+                                 s[k] == '.' || s[k] == '-' || s[k] == ' '))
+                    k++;
+                if (k >= n || s[k] != '<')
+                    continue;
+            }
+            if (k < n && s[k] == '<')
+                k++;
+            if (addr_first(s + k, n - k) &&
+                ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+                *rest = 0;
+                return strlen(out);
+            }
+        }
+    }
     /* "... deliver ... to <address>", in a few languages */
     if (ndr_find_addr(s, n, out, &at, &alen) > 0) {
         static const char *const to_words[] = {"to", "an", "aan", "a", "para",
@@ -1180,8 +1213,11 @@ static inline int introduces_sender(const char *s, size_t n)
         size_t k = w[i].len;
         if ((unsigned char)w[i].w[k - 1] != last)
             continue;
+        /* a word, not the end of a host name ("server: mx.example.de",
+         * "relay.example.by") */
         if (n >= k && ndr_ci_cmpn(s + n - k, k, w[i].w) == 0 &&
-            (n == k || !ndr_isalnum((unsigned char)s[n - k - 1])))
+            (n == k || (!ndr_isalnum((unsigned char)s[n - k - 1]) &&
+                        s[n - k - 1] != '.' && s[n - k - 1] != '-')))
             return 1;
     }
     return 0;

@@ -1112,6 +1112,47 @@ static void test_attached_bounce(void **state)
     check_fixture("attached-original.eml", "");
 }
 
+/* Variants of the common mail systems (tests/fixtures/variants): each
+ * file's records are listed in expected.txt there, a block per file. */
+static void test_variants(void **state)
+{
+    size_t len, n = 0;
+    char *list = load("variants/expected.txt", &len);
+    char *line = list, *name = NULL;
+    char want[4096];
+    size_t wlen = 0;
+    (void)state;
+    for (;;) {
+        char *nl = strchr(line, '\n');
+        int end = nl == NULL;
+        if (nl != NULL)
+            *nl = '\0';
+        if (end || (line[0] != '#' && line[0] != '\0' &&
+                    strchr(line, '|') == NULL)) {
+            if (name != NULL) {
+                char path[256];
+                want[wlen] = '\0';
+                snprintf(path, sizeof path, "variants/%s", name);
+                check_fixture(path, want);
+                n++;
+            }
+            name = end ? NULL : line;
+            wlen = 0;
+        } else if (strchr(line, '|') != NULL) {
+            size_t k = strlen(line);
+            assert_true(wlen + k + 2 < sizeof want);
+            memcpy(want + wlen, line, k);
+            wlen += k;
+            want[wlen++] = '\n';
+        }
+        if (end)
+            break;
+        line = nl + 1;
+    }
+    assert_true(n >= 60);
+    free(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1152,6 +1193,7 @@ int main(void)
         cmocka_unit_test(test_facebook_codes),
         cmocka_unit_test(test_exchange2003),
         cmocka_unit_test(test_reporting_families),
+        cmocka_unit_test(test_variants),
         cmocka_unit_test(test_not_bounce),
         cmocka_unit_test(test_mbox),
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
