@@ -384,9 +384,9 @@ static void test_more_systems(void **state)
 /* Text parts in charsets other than UTF-8 and Latin-1 are recoded before
  * they are read: Czech in ISO-8859-2 (8-bit) and Polish in ISO-8859-2
  * (quoted-printable), Japanese in Shift_JIS and EUC-JP (words only, no
- * code), Russian in windows-1251 (a phrase starting a sentence).  GB2312 is not
- * decoded: its characters read as U+FFFD, so the label and full-width
- * brackets around the address do not become part of it. */
+ * code), Russian in windows-1251 (a phrase starting a sentence), and
+ * GB2312, where the label ends with a full-width colon and full-width
+ * brackets enclose the address. */
 static void test_charsets(void **state)
 {
     (void)state;
