@@ -11,6 +11,7 @@
  * is bounded by the limits in ndr_options.
  */
 #include "jis.h"
+#include "cjk.h"
 #include "parser.h"
 #include "util.h"
 
@@ -388,14 +389,17 @@ static int name_is(const char *name, size_t n, const char *want)
 /* Charsets recoded to UTF-8 so that the server's words match the (UTF-8)
  * rules and print correctly.  CS_LATIN1: the Western ones, whose bytes
  * from 0xa0 are their own code points; CS_SJIS and CS_EUCJP: Japanese,
- * through the JIS X 0208 table; CS_CJK: the Chinese and Korean ones, not
- * decoded (no table is carried) but read a character at a time, each one
- * U+FFFD, so that their bytes do not run into an address written next to
- * them; from CS_TABLE on, single-byte charsets
- * with the code points of bytes 0x80..0xff in cs_tables (a byte that
- * names no character, or a C1 control, is a space).  ISO-2022-JP needs no
- * label: leaf_line knows it by its escapes. */
-enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_CJK, CS_TABLE };
+ * through the JIS X 0208 table; CS_GBK, CS_BIG5 and CS_UHC: Chinese and
+ * Korean, through the double-byte tables of cjk.h (GB2312 and GB18030 read
+ * as GBK, EUC-KR as UHC); CS_CJK: EUC-TW, not decoded (no table is
+ * carried) but read a character at a time, each one U+FFFD, so that its
+ * bytes do not run into an address written next to them; from CS_TABLE
+ * on, single-byte charsets with the code points of bytes 0x80..0xff in
+ * cs_tables (a byte that names no character, or a C1 control, is a
+ * space).  ISO-2022-JP needs no label: leaf_line knows it by its
+ * escapes. */
+enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_CJK, CS_GBK, CS_BIG5,
+       CS_UHC, CS_TABLE };
 
 static const unsigned short cs_tables[][128] = {
     /* ISO-8859-2 (Latin-2: Czech, Polish, Slovak, Hungarian, Croatian...) */
@@ -555,18 +559,45 @@ static const struct {
     CS_NAME("euc-jp", CS_EUCJP),
     CS_NAME("x-euc-jp", CS_EUCJP),
     CS_NAME("eucjp", CS_EUCJP),
-    CS_NAME("gb2312", CS_CJK),
-    CS_NAME("gbk", CS_CJK),
-    CS_NAME("x-gbk", CS_CJK),
-    CS_NAME("gb18030", CS_CJK),
-    CS_NAME("cp936", CS_CJK),
-    CS_NAME("euc-cn", CS_CJK),
-    CS_NAME("big5", CS_CJK),
-    CS_NAME("big5-hkscs", CS_CJK),
-    CS_NAME("cp950", CS_CJK),
-    CS_NAME("euc-kr", CS_CJK),
-    CS_NAME("ks_c_5601-1987", CS_CJK),
-    CS_NAME("cp949", CS_CJK),
+    CS_NAME("gb2312", CS_GBK),
+    CS_NAME("gb_2312-80", CS_GBK),
+    CS_NAME("csgb2312", CS_GBK),
+    CS_NAME("euc-cn", CS_GBK),
+    CS_NAME("x-euc-cn", CS_GBK),
+    CS_NAME("chinese", CS_GBK),
+    CS_NAME("gbk", CS_GBK),
+    CS_NAME("x-gbk", CS_GBK),
+    CS_NAME("cp936", CS_GBK),
+    CS_NAME("ms936", CS_GBK),
+    CS_NAME("windows-936", CS_GBK),
+    CS_NAME("gb18030", CS_GBK),
+    CS_NAME("gb18030-2000", CS_GBK),
+    CS_NAME("gb18030-2005", CS_GBK),
+    CS_NAME("big5", CS_BIG5),
+    CS_NAME("big-5", CS_BIG5),
+    CS_NAME("big-five", CS_BIG5),
+    CS_NAME("x-big5", CS_BIG5),
+    CS_NAME("csbig5", CS_BIG5),
+    CS_NAME("cn-big5", CS_BIG5),
+    CS_NAME("big5-hkscs", CS_BIG5),
+    CS_NAME("big5hkscs", CS_BIG5),
+    CS_NAME("cp950", CS_BIG5),
+    CS_NAME("ms950", CS_BIG5),
+    CS_NAME("windows-950", CS_BIG5),
+    CS_NAME("euc-kr", CS_UHC),
+    CS_NAME("euckr", CS_UHC),
+    CS_NAME("x-euc-kr", CS_UHC),
+    CS_NAME("cseuckr", CS_UHC),
+    CS_NAME("ks_c_5601-1987", CS_UHC),
+    CS_NAME("ks_c_5601-1989", CS_UHC),
+    CS_NAME("ksc_5601", CS_UHC),
+    CS_NAME("ksc5601", CS_UHC),
+    CS_NAME("korean", CS_UHC),
+    CS_NAME("cp949", CS_UHC),
+    CS_NAME("ms949", CS_UHC),
+    CS_NAME("windows-949", CS_UHC),
+    CS_NAME("uhc", CS_UHC),
+    CS_NAME("x-windows-949", CS_UHC),
     CS_NAME("euc-tw", CS_CJK),
 };
 #undef CS_NAME
@@ -625,6 +656,41 @@ static unsigned jp_char(int cs, const unsigned char *in, size_t n,
     return ndr_jis0208[row - 1][col - 1];
 }
 
+/* The code point of the Chinese or Korean character at IN[0..N) (IN[0] is
+ * 0x80 or above) in CS (CS_GBK, CS_BIG5 or CS_UHC), and the bytes it
+ * takes in *USED.  A lead byte is 0x81..0xfe and its trail 0x40..0xfe; a
+ * pair the table leaves empty is U+FFFD.  As the WHATWG Encoding Standard
+ * reads them, a trail that is an ASCII byte is not eaten by a lead it does
+ * not complete (a lone lead byte before "<a@b>" keeps the '<'), while a
+ * non-ASCII one is.  GBK: 0x80 is the euro sign (code page 936), and
+ * GB18030's four-byte sequences (lead, digit, lead, digit) are one U+FFFD
+ * each, not decoded. */
+static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
+                         size_t *used)
+{
+    const unsigned short (*tab)[191] =
+        cs == CS_GBK ? ndr_cjk_gbk : cs == CS_BIG5 ? ndr_cjk_big5 : ndr_cjk_uhc;
+    unsigned c = in[0], c2 = n > 1 ? in[1] : 0;
+    *used = 1;
+    if (cs == CS_GBK && c == 0x80)
+        return 0x20ac;
+    if (c < 0x81 || c > 0xfe || n < 2)
+        return 0xfffd;
+    if (cs == CS_GBK && c2 >= 0x30 && c2 <= 0x39) {
+        if (n >= 4 && in[2] >= 0x81 && in[2] <= 0xfe && in[3] >= 0x30 &&
+            in[3] <= 0x39)
+            *used = 4;
+        return 0xfffd;
+    }
+    if (c2 >= 0x40 && c2 <= 0xfe && tab[c - 0x81][c2 - 0x40] != 0) {
+        *used = 2;
+        return tab[c - 0x81][c2 - 0x40];
+    }
+    if (c2 >= 0x80)
+        *used = 2;
+    return 0xfffd;
+}
+
 size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
 {
     size_t o = 0, used;
@@ -638,6 +704,8 @@ size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
         }
         if (cs == CS_SJIS || cs == CS_EUCJP) {
             u = jp_char(cs, (const unsigned char *)in + i, n - i, &used);
+        } else if (cs == CS_GBK || cs == CS_BIG5 || cs == CS_UHC) {
+            u = cjk_char(cs, (const unsigned char *)in + i, n - i, &used);
         } else if (cs == CS_CJK) {
             /* a lead byte and its trail (0x40 and above, or a digit of
              * GB18030's four-byte forms, which read as two pairs) */

@@ -71,6 +71,26 @@ static int wide_punct(const unsigned char *s)
     return 0;
 }
 
+/* Is S[0..3) what may stand between a label and the address in Chinese,
+ * Japanese or Korean text: an ideographic space (U+3000), a full-width
+ * less-than sign (U+FF1C ＜) or an opening angle bracket (U+3008 〈,
+ * U+300A 《)? */
+static int wide_open(const unsigned char *s)
+{
+    if (s[0] == 0xe3 && s[1] == 0x80)
+        return s[2] == 0x80 || s[2] == 0x88 || s[2] == 0x8a;
+    return s[0] == 0xef && s[1] == 0xbc && s[2] == 0x9c;
+}
+
+/* Is S[0..3) the full-width or angle bracket that closes those of
+ * wide_open (U+FF1E ＞, U+3009 〉, U+300B 》)? */
+static int wide_close(const unsigned char *s)
+{
+    if (s[0] == 0xe3 && s[1] == 0x80)
+        return s[2] == 0x89 || s[2] == 0x8b;
+    return s[0] == 0xef && s[1] == 0xbc && s[2] == 0x9e;
+}
+
 /* Is there an address whose '@' is at S[AT]?  Sets its bounds.  (The
  * garbage values clang-tidy finds here come by way of json_get: see
  * tests/static/justified.txt.) */
@@ -1041,9 +1061,15 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
         }
         if (cl > 0 && c > i) {
             size_t k = c + cl;
-            while (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
-                             s[k] == '"'))
-                k++;
+            for (;;) {
+                if (k < n && (ndr_isblank((unsigned char)s[k]) || s[k] == '<' ||
+                              s[k] == '"'))
+                    k++;
+                else if (n - k >= 3 && wide_open((const unsigned char *)s + k))
+                    k += 3;
+                else
+                    break;
+            }
             /* (the address first: most labels have none after them) */
             if (addr_first(s + k, n - k) && !sender_label(s + i, c - i) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
@@ -1533,10 +1559,17 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             /* "Unknown user: a@b": the label is the server's word */
             if (lab > 0)
                 ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, lab);
-            while (rest < len && (line[rest] == '>' || line[rest] == '"' ||
-                                  line[rest] == ':' || line[rest] == '\'' ||
-                                  line[rest] == '.'))
-                rest++;
+            for (;;) {
+                if (rest < len && (line[rest] == '>' || line[rest] == '"' ||
+                                   line[rest] == ':' || line[rest] == '\'' ||
+                                   line[rest] == '.'))
+                    rest++;
+                else if (len - rest >= 3 &&
+                         wide_close((const unsigned char *)line + rest))
+                    rest += 3; /* "＜a@b＞" */
+                else
+                    break;
+            }
             ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line + rest,
                     len - rest);
         }

@@ -15,11 +15,15 @@
  *  - ISO-2022-JP: the output stays within the room given (an exact-size
  *    buffer, with the room picked by byte 0), input without 8-bit bytes
  *    gives valid UTF-8, and less room gives a prefix of the output that
- *    more room gives.
+ *    more room gives;
+ *  - the Chinese and Korean recoders (ndr_recode in GBK, Big5 and UHC):
+ *    the output stays within the room given (an exact-size buffer) and
+ *    is valid UTF-8, whatever the bytes, and less room gives a prefix.
  */
 #include "check.h"
 #include "decode.h"
 #include "fuzz.h"
+#include "parser.h"
 
 #include <string.h>
 
@@ -191,6 +195,24 @@ static void check_jis(const uint8_t *data, size_t size, size_t cut)
     free(r);
 }
 
+static void check_cjk(const uint8_t *data, size_t size, size_t cut)
+{
+    static const char *const names[] = {"gb18030", "big5", "euc-kr"};
+    size_t full = size * 3 + 3, room = cut * 3 % (full + 1), nf, nr;
+    char *f = malloc(full), *r = malloc(room + 1);
+    FUZZ_CHECK(f != NULL && r != NULL);
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        int cs = ndr_charset_id(names[k], strlen(names[k]));
+        FUZZ_CHECK(cs != 0);
+        nf = ndr_recode(cs, (const char *)data, size, f, full);
+        FUZZ_CHECK(nf <= full && chk_utf8_valid(f, nf));
+        nr = ndr_recode(cs, (const char *)data, size, r, room);
+        FUZZ_CHECK(nr <= room && nr <= nf && memcmp(r, f, nr) == 0);
+    }
+    free(f);
+    free(r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     size_t cut;
@@ -204,5 +226,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_b64(data, size, cut);
     check_qp(data, size);
     check_jis(data, size, cut);
+    check_cjk(data, size, cut);
     return 0;
 }

@@ -384,9 +384,9 @@ static void test_more_systems(void **state)
 /* Text parts in charsets other than UTF-8 and Latin-1 are recoded before
  * they are read: Czech in ISO-8859-2 (8-bit) and Polish in ISO-8859-2
  * (quoted-printable), Japanese in Shift_JIS and EUC-JP (words only, no
- * code), Russian in windows-1251 (a phrase starting a sentence).  GB2312 is not
- * decoded: its characters read as U+FFFD, so the label and full-width
- * brackets around the address do not become part of it. */
+ * code), Russian in windows-1251 (a phrase starting a sentence), and
+ * GB2312, where the label ends with a full-width colon and full-width
+ * brackets enclose the address. */
 static void test_charsets(void **state)
 {
     (void)state;
@@ -402,6 +402,29 @@ static void test_charsets(void **state)
                   "1|petrov@example.ru|-|0|failed|-|userunknown\n");
     check_fixture("gb2312.eml",
                   "1|sun@example.cn|-|550|failed|-|userunknown\n");
+}
+
+/* Chinese and Korean notices in their own charsets, decoded before they
+ * are read: NetEase-like GB2312 in quoted-printable (a full mailbox, the
+ * address in full-width brackets), GBK in base64 whose encoded Subject
+ * alone marks it as a bounce (a frozen mailbox; 喆 is in GBK, not
+ * GB2312), Big5 in quoted-printable (no such account; 許 has a backslash
+ * for its trail byte), EUC-KR in 8 bits (the mailbox over capacity) and
+ * UHC labelled ks_c_5601-1987 in base64 beside a report whose 5.0.0 says
+ * nothing more (a dormant account; 똠 is in UHC, not EUC-KR). */
+static void test_cjk_charsets(void **state)
+{
+    (void)state;
+    check_fixture("cjk-gb2312-qp.eml",
+                  "1|li.na@example.cn|-|0|failed|-|mailboxfull\n");
+    check_fixture("cjk-gbk-b64.eml",
+                  "1|zhang.zhe@example.com.cn|-|0|failed|-|suspend\n");
+    check_fixture("cjk-big5-qp.eml",
+                  "1|chen.yating@example.com.tw|-|550|failed|-|userunknown\n");
+    check_fixture("cjk-euckr.eml",
+                  "1|park.jisoo@example.co.kr|-|0|failed|-|mailboxfull\n");
+    check_fixture("cjk-uhc-report.eml",
+                  "1|kim.ttom@example.kr|5.0.0|550|failed|-|suspend\n");
 }
 
 /* Words of other languages: a Dutch and a Turkish notice naming an
@@ -1183,6 +1206,7 @@ int main(void)
         cmocka_unit_test(test_other_systems),
         cmocka_unit_test(test_more_systems),
         cmocka_unit_test(test_charsets),
+        cmocka_unit_test(test_cjk_charsets),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_systems_round2),

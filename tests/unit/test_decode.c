@@ -1,5 +1,6 @@
 /* test_decode.c - streaming base64 and quoted-printable decoding, at every
- * way of cutting the input into lines. */
+ * way of cutting the input into lines; ISO-2022-JP lines; the recoding of
+ * Chinese and Korean charsets (ndr_recode) on good and broken bytes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "parser.h"
 
 /* Decode S in pieces of CHUNK bytes; returns the decoded length. */
 static size_t b64_chunks(const char *s, size_t chunk, char *out)
@@ -136,6 +138,109 @@ static void test_jis(void **state)
     assert_string_equal(jis_cap("\x1b$B%f", 0), "");
 }
 
+/* S (NUL-terminated) in the charset named NAME, recoded into room for
+ * CAP bytes; the buffer is checked for a write past CAP. */
+static const char *recode_cap(const char *name, const char *s, size_t cap)
+{
+    static char out[512];
+    int cs = ndr_charset_id(name, strlen(name));
+    size_t o;
+    assert_true(cs != 0);
+    assert_true(cap < sizeof out);
+    memset(out, 'Z', sizeof out);
+    o = ndr_recode(cs, s, strlen(s), out, cap);
+    assert_true(o <= cap);
+    assert_int_equal(out[cap], 'Z');
+    out[o] = '\0';
+    return out;
+}
+
+static const char *recode(const char *name, const char *s)
+{
+    return recode_cap(name, s, 255);
+}
+
+#define FFFD "\xef\xbf\xbd"
+
+static void test_charset_names(void **state)
+{
+    static const char *const gbk[] = {"gb2312", "GB2312", "gbk", "x-gbk",
+                                      "cp936", "euc-cn", "gb18030", "GB18030",
+                                      "windows-936"};
+    static const char *const big5[] = {"big5", "Big5", "big5-hkscs",
+                                       "cp950", "x-big5"};
+    static const char *const uhc[] = {"euc-kr", "EUC-KR", "ks_c_5601-1987",
+                                      "cp949", "uhc", "korean"};
+    int g = ndr_charset_id("gbk", 3), b = ndr_charset_id("big5", 4),
+        u = ndr_charset_id("cp949", 5);
+    (void)state;
+    assert_true(g != 0 && b != 0 && u != 0 && g != b && b != u && g != u);
+    for (size_t i = 0; i < sizeof gbk / sizeof gbk[0]; i++)
+        assert_int_equal(ndr_charset_id(gbk[i], strlen(gbk[i])), g);
+    for (size_t i = 0; i < sizeof big5 / sizeof big5[0]; i++)
+        assert_int_equal(ndr_charset_id(big5[i], strlen(big5[i])), b);
+    for (size_t i = 0; i < sizeof uhc / sizeof uhc[0]; i++)
+        assert_int_equal(ndr_charset_id(uhc[i], strlen(uhc[i])), u);
+    /* a prefix or a longer name is not the charset */
+    assert_int_equal(ndr_charset_id("gb231", 5), 0);
+    assert_int_equal(ndr_charset_id("big5x", 5), 0);
+}
+
+static void test_cjk(void **state)
+{
+    (void)state;
+    /* 用户不存在 in GB2312, 用戶不存在 in Big5 (two of whose trail bytes
+     * are the ASCII letters s and b), 받는 사람이 없습니다 in EUC-KR */
+    assert_string_equal(recode("gb2312", "550 \xd3\xc3\xbb\xa7\xb2\xbb\xb4\xe6\xd4\xda"),
+                        "550 \xe7\x94\xa8\xe6\x88\xb7\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8");
+    assert_string_equal(recode("big5", "\xa5\xce\xa4\xe1\xa4\xa3\xa6\x73\xa6\x62."),
+                        "\xe7\x94\xa8\xe6\x88\xb6\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8.");
+    assert_string_equal(recode("euc-kr", "\xb9\xde\xb4\xc2 \xbb\xe7\xb6\xf7\xc0\xcc "
+                                         "\xbe\xf8\xbd\xc0\xb4\xcf\xb4\xd9"),
+                        "\xeb\xb0\x9b\xeb\x8a\x94 \xec\x82\xac\xeb\x9e\x8c\xec\x9d\xb4 "
+                        "\xec\x97\x86\xec\x8a\xb5\xeb\x8b\x88\xeb\x8b\xa4");
+    /* UHC's extension (a lead below 0xA1, a trail that is a letter):
+     * 똠 and 쀍, in mail labelled ks_c_5601-1987 */
+    assert_string_equal(recode("ks_c_5601-1987", "\x8c\x63\x97\xcd"),
+                        "\xeb\x98\xa0\xec\x80\x8d");
+    /* Big5-HKSCS beyond code page 950: 0x8740 is U+43F0 */
+    assert_string_equal(recode("big5-hkscs", "\x87\x40"), "\xe4\x8f\xb0");
+    /* a lead byte at the end of the line */
+    assert_string_equal(recode("gbk", "ab\xd3"), "ab" FFFD);
+    assert_string_equal(recode("big5", "\xa5"), FFFD);
+    assert_string_equal(recode("euc-kr", "\xb9"), FFFD);
+    /* a lead byte before ASCII that does not complete it: the ASCII stays
+     * (the '<' and '@' of an address are not eaten) */
+    assert_string_equal(recode("gbk", "\xd3<a@b.cn>"), FFFD "<a@b.cn>");
+    assert_string_equal(recode("gbk", "\xa1@b"), FFFD "@b");
+    assert_string_equal(recode("euc-kr", "\xb9@x"), FFFD "@x");
+    assert_string_equal(recode("big5", "\xa5\x20x"), FFFD " x");
+    /* an invalid trail that is not ASCII is taken with its lead */
+    assert_string_equal(recode("gbk", "\xd3\xffz"), FFFD "z");
+    assert_string_equal(recode("big5", "\xa5\x80z"), FFFD "z");
+    assert_string_equal(recode("euc-kr", "\xb9\xffz"), FFFD "z");
+    /* 0x80: the euro sign in GBK (code page 936), nothing in the others;
+     * 0xFF is never a lead */
+    assert_string_equal(recode("gbk", "\x80"), "\xe2\x82\xac");
+    assert_string_equal(recode("big5", "\x80"), FFFD);
+    assert_string_equal(recode("uhc", "\x80"), FFFD);
+    assert_string_equal(recode("gbk", "\xff."), FFFD ".");
+    assert_string_equal(recode("big5", "\xff\xff"), FFFD FFFD);
+    assert_string_equal(recode("cp949", "\xff\xa1"), FFFD FFFD);
+    /* GB18030's four-byte sequences are one U+FFFD each (U+0080, and
+     * U+20000 beyond the BMP); one cut short is its lead, and the digit
+     * stays */
+    assert_string_equal(recode("gb18030", "\x81\x30\x81\x30."), FFFD ".");
+    assert_string_equal(recode("gb18030", "\x95\x32\x82\x36\xd3\xc3"),
+                        FFFD "\xe7\x94\xa8");
+    assert_string_equal(recode("gb18030", "\x81\x30\x81"), FFFD "0" FFFD);
+    assert_string_equal(recode("gb18030", "\x81\x30x"), FFFD "0x");
+    /* the output stops before it would pass the room given */
+    assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 4), "\xe7\x94\xa8");
+    assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 3), "");
+    assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 0), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +248,8 @@ int main(void)
         cmocka_unit_test(test_b64_binary),
         cmocka_unit_test(test_qp),
         cmocka_unit_test(test_jis),
+        cmocka_unit_test(test_charset_names),
+        cmocka_unit_test(test_cjk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
