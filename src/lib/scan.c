@@ -1113,7 +1113,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
      * the server's words after "smtp;" ("<host #5.1.1 smtp;550 5.1.1
      * <a@b>... User unknown>", Exchange 2003 as Outlook shows it).  The
      * code before it is the recipient's: the whole line is its text. */
-    if (!sender_label(s + i, n - i)) {
+    if (memchr(s + i, ';', n - i) != NULL && !sender_label(s + i, n - i)) {
         static const char *const types[] = {"rfc822;", "smtp;"};
         for (size_t t = 0; t < 2; t++) {
             const char *q = ci_has(s, n, types[t]);
@@ -1214,7 +1214,10 @@ static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
  * holds show that the returned original follows without a separator. */
 static int original_starts(const char *s, size_t n)
 {
-    return (n >= 12 && ndr_ci_cmpn(s, 12, "return-path:") == 0) ||
+    /* (every line of the text is asked: its first letter answers most) */
+    if (n < 12 || (s[0] | 0x20) != 'r')
+        return 0;
+    return ndr_ci_cmpn(s, 12, "return-path:") == 0 ||
            (n >= 14 && ndr_ci_cmpn(s, 9, "received:") == 0 &&
             (ndr_ci_cmpn(s + 9, 5, " from") == 0 ||
              ndr_ci_cmpn(s + 9, 4, "from") == 0));
