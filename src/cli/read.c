@@ -490,6 +490,21 @@ static void say_error(const char *source, const char *what)
     fprintf(stderr, ": %s\n", what);
 }
 
+/* The bytes a message may take (max_message; see LIMITS in ndrcode(1)):
+ * NDRCODE_MAX_MESSAGE when set, for tests of the limit on small inputs,
+ * else DEF. */
+static size_t message_limit(size_t def)
+{
+    const char *env = getenv("NDRCODE_MAX_MESSAGE");
+    if (env != NULL && env[0] != '\0') {
+        char *end;
+        unsigned long long n = strtoull(env, &end, 10);
+        if (*end == '\0' && env[0] != '-' && n >= 1 && (size_t)n == n)
+            return (size_t)n;
+    }
+    return def;
+}
+
 /* ---- an mbox on several threads ----------------------------------------- */
 
 #define SEGMENT_BYTES ((size_t)1024 * 1024) /* input per segment, about */
@@ -833,6 +848,7 @@ static int read_mbox_threads(reader *rd, int fd, const char *source)
     cutbuf = malloc(CUT_BLOCK);
     ndr_options_init(&po);
     po.on_record = on_record;
+    po.max_message = message_limit(po.max_message);
     for (size_t i = 0; i < nthreads; i++) {
         workers[i].pl = &pl;
         po.ctx = &workers[i].rd;
@@ -1090,6 +1106,7 @@ int cli_read(const cli_opts *opt, out_ctx *o)
     ndr_options_init(&po);
     po.on_record = on_record;
     po.ctx = &rd;
+    po.max_message = message_limit(po.max_message);
     mo = po;
     mo.mbox = 0; /* Maildir files hold one message each */
     p = ndr_parser_new(&po);
