@@ -85,6 +85,18 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
            !(a >= 3 && (unsigned char)s[a - 1] >= 0x80 &&
              wide_punct((const unsigned char *)s + a - 3)))
         a--;
+    /* Exchange writes a recipient it could not turn into an SMTP address
+     * as "IMCEAEX-_o=ORG_ou=...+20..._cn=name@domain" ('=' is an address
+     * character, but taken everywhere it would glue "to=a@b" together):
+     * the whole of such an address is the recipient. */
+    if (a > 0 && s[a - 1] == '=') {
+        size_t k = a;
+        while (k > 0 && (addr_local_char((unsigned char)s[k - 1]) ||
+                         s[k - 1] == '=') && (unsigned char)s[k - 1] < 0x80)
+            k--;
+        if (at - k > 6 && ndr_ci_cmpn(s + k, 5, "imcea") == 0)
+            a = k;
+    }
     while (a < at && (s[a] == '.' || s[a] == '-'))
         a++;
     while (b < n && addr_domain_char((unsigned char)s[b]) &&
@@ -975,7 +987,10 @@ static int addr_first(const char *s, size_t n)
     size_t i = 0;
     if (n == 0 || s[0] == '.' || s[0] == '-')
         return 0;
-    while (i < n && addr_local_char((unsigned char)s[i]))
+    /* (Exchange's IMCEAEX-... addresses hold '=': see addr_at) */
+    int imcea = n > 6 && ndr_ci_cmpn(s, 5, "imcea") == 0;
+    while (i < n && (addr_local_char((unsigned char)s[i]) ||
+                     (imcea && s[i] == '=')))
         i++;
     return i > 0 && i < n && s[i] == '@';
 }
