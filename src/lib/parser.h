@@ -185,6 +185,8 @@ struct ndr_parser {
     text_rcpt *rcpts;
     size_t nrcpts, rcpts_cap;
     long cur_rcpt;          /* -1: before the first recipient */
+    int rcpt_refused;       /* a transcript's "<<< 4xx/5xx" answered the
+                               current recipient's RCPT */
     char pre[NDR_PRE_MAX];
     size_t pre_len;
     /* text after a transcript line that belongs to the recipient named

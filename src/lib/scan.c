@@ -105,6 +105,18 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
            !(a >= 3 && (unsigned char)s[a - 1] >= 0x80 &&
              wide_punct((const unsigned char *)s + a - 3)))
         a--;
+    /* Exchange writes a recipient it could not turn into an SMTP address
+     * as "IMCEAEX-_o=ORG_ou=...+20..._cn=name@domain" ('=' is an address
+     * character, but taken everywhere it would glue "to=a@b" together):
+     * the whole of such an address is the recipient. */
+    if (a > 0 && s[a - 1] == '=') {
+        size_t k = a;
+        while (k > 0 && (addr_local_char((unsigned char)s[k - 1]) ||
+                         s[k - 1] == '=') && (unsigned char)s[k - 1] < 0x80)
+            k--;
+        if (at - k > 6 && ndr_ci_cmpn(s + k, 5, "imcea") == 0)
+            a = k;
+    }
     while (a < at && (s[a] == '.' || s[a] == '-'))
         a++;
     while (b < n && addr_domain_char((unsigned char)s[b]) &&
@@ -392,6 +404,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->fwd_subj_delay = 0;
     p->nrcpts = 0;
     p->cur_rcpt = -1;
+    p->rcpt_refused = 0;
     p->pre_len = 0;
     p->pre[0] = '\0';
     p->pend_len = 0;
@@ -994,7 +1007,10 @@ static int addr_first(const char *s, size_t n)
     size_t i = 0;
     if (n == 0 || s[0] == '.' || s[0] == '-')
         return 0;
-    while (i < n && addr_local_char((unsigned char)s[i]))
+    /* (Exchange's IMCEAEX-... addresses hold '=': see addr_at) */
+    int imcea = n > 6 && ndr_ci_cmpn(s, 5, "imcea") == 0;
+    while (i < n && (addr_local_char((unsigned char)s[i]) ||
+                     (imcea && s[i] == '=')))
         i++;
     return i > 0 && i < n && s[i] == '@';
 }
@@ -1014,12 +1030,22 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
     while (i < n && (ndr_isblank((unsigned char)s[i]) || s[i] == '>' ||
                      s[i] == '*' || s[i] == '|'))
         i++;
-    /* a reply code before the address: "554 <user@host>... error" */
+    /* a reply code before the address: "554 <user@host>... error", or
+     * without the brackets as old sendmail (V5) writes it, "550
+     * user@host... User unknown", where the dots tell it from a sentence */
     if (i + 4 < n && s[i] >= '2' && s[i] <= '5' &&
         ndr_isdigit((unsigned char)s[i + 1]) &&
-        ndr_isdigit((unsigned char)s[i + 2]) && s[i + 3] == ' ' &&
-        s[i + 4] == '<')
-        i += 4;
+        ndr_isdigit((unsigned char)s[i + 2]) && s[i + 3] == ' ') {
+        if (s[i + 4] == '<')
+            i += 4;
+        else if (addr_first(s + i + 4, n - i - 4) &&
+                 ndr_find_addr(s + i + 4, n - i - 4, out, &at, &alen) > 0 &&
+                 at == 0 && n - (i + 4 + alen) >= 3 &&
+                 memcmp(s + i + 4 + alen, "...", 3) == 0) {
+            *rest = 0; /* the code is the recipient's: keep the line */
+            return strlen(out);
+        }
+    }
     if (i < n && (s[i] == '<' || s[i] == '"' || s[i] == '\'' ||
                   addr_local_char((unsigned char)s[i]))) {
         size_t k = i + (s[i] == '<' || s[i] == '"' || s[i] == '\'');
@@ -1313,6 +1339,20 @@ static int session_line(const char *s, size_t n)
     return n - k >= 4 && memcmp(s + k, ")...", 4) == 0;
 }
 
+/* A line of an SMTP transcript: 1 for a refusal ("<<< 550 ..."), 2 for
+ * the client's DATA (">>> DATA"), 0 for anything else. */
+static int transcript_line(const char *s, size_t n)
+{
+    if (n >= 8 && memcmp(s, "<<< ", 4) == 0 && (s[4] == '4' || s[4] == '5') &&
+        ndr_isdigit((unsigned char)s[5]) && ndr_isdigit((unsigned char)s[6]))
+        return 1;
+    while (n > 0 && ndr_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n == 8 && memcmp(s, ">>> ", 4) == 0 && ndr_ci_cmpn(s + 4, 4, "data") == 0)
+        return 2;
+    return 0;
+}
+
 /* ---- forwarded bounces -------------------------------------------------- */
 
 /* A bounce that a person forwarded ("FW: Undeliverable: ...", or pasted
@@ -1536,6 +1576,28 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         p->body_marker = 1;
     if (p->nrcpts > 0) {
         int sl = session_line(line, len);
+        /* A transcript's ">>> DATA" after the current recipient's RCPT was
+         * refused speaks of the recipients that were accepted, not of it
+         * (sendmail: one address refused at RCPT, the rest at DATA). */
+        if (line[0] == '>' || line[0] == '<')
+            switch (transcript_line(line, len)) {
+            case 1:
+                if (p->cur_rcpt >= 0)
+                    p->rcpt_refused = 1;
+                break;
+            case 2:
+                if (p->rcpt_refused) {
+                    if (p->pending)
+                        pend_flush(p);
+                    p->pend_owner = -1;
+                    p->cur_rcpt = -1;
+                    p->pending = 1;
+                    p->rcpt_refused = 0;
+                }
+                break;
+            default:
+                break;
+            }
         if (sl > 0) {
             if (!p->pending)
                 p->pend_owner = p->cur_rcpt;
@@ -1551,6 +1613,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         if (r >= 0) {
             text_rcpt *t = &p->rcpts[r];
             size_t lab = label_words(line, len);
+            if (r != p->cur_rcpt)
+                p->rcpt_refused = 0;
             p->cur_rcpt = r;
             if (p->pending) {
                 if (p->pend_len > 0)
