@@ -1502,6 +1502,20 @@ static int quoted_to(const ndr_parser *p, const char *s, size_t n,
     return 1;
 }
 
+/* Is the line the sentence a MIME message puts before its first part for
+ * mail readers that know no MIME ("This is a multi-part message in MIME
+ * format.", "This is a MIME-encapsulated message")?  It says nothing of
+ * the failure: the text does not start with it. */
+static int mime_preamble(const char *s, size_t n)
+{
+    while (n > 0 && ndr_isblank((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    return n >= 14 && n <= 80 && ndr_ci_cmpn(s, 10, "this is a ") == 0 &&
+           ndr_ci_find(s, n, "mime", 4) != NULL;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
@@ -1661,7 +1675,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, len);
     } else if (p->pending) {
         ctx_add(p->pend, &p->pend_len, sizeof p->pend, line, len);
-    } else {
+    } else if (p->pre_len > 0 || !mime_preamble(line, len)) {
         ctx_add(p->pre, &p->pre_len, sizeof p->pre, line, len);
     }
 }
@@ -1869,10 +1883,17 @@ static void records_from_blocks(ndr_parser *p)
         b.rec.dsn_status = b.dsn_status[0] ? b.dsn_status : NULL;
         if (!blk->diag_not_smtp)
             b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
+        /* The recipient's failure text gives the reply the diagnostic
+         * lacks, and without a Diagnostic-Code the server's words; for a
+         * lone recipient that the text does not name, the text as a whole
+         * does (tctx), when the report gave no diagnostic at all. */
         if (b.rec.reply == 0 && t != NULL)
             b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1);
+        else if (b.rec.reply == 0 && blk->diag_len == 0 && tctx != NULL &&
+                 tlen > 0)
+            b.rec.reply = pick_reply(tctx, tlen, (size_t)-1);
         b.rec.diagnostic = blk->diag_len ? blk->diag
-                           : (t != NULL && t->ctx_len ? t->ctx : NULL);
+                           : (tctx != NULL && tlen > 0 ? tctx : NULL);
         b.rec.remote_mta = blk->remote_mta[0] ? blk->remote_mta : NULL;
         b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
         b.rec.vendor = vendor_of(p->reporting_mta, blk->remote_mta, blk->diag);

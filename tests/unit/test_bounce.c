@@ -569,6 +569,72 @@ static void test_original_after_text(void **state)
                   "1|greta@example.net|5.7.1|550|failed|-|blocked\n");
 }
 
+/* The first record's diagnostic of DATA, parsed whole, into OUT. */
+static int diag_rec(void *ctx, const ndr_record *r)
+{
+    char *out = ctx;
+    if (out[0] == '\0' && r->diagnostic != NULL)
+        snprintf(out, 1024, "%s", r->diagnostic);
+    return 0;
+}
+
+static void first_diag(const char *data, char *out)
+{
+    ndr_options o;
+    ndr_parser *p;
+    ndr_options_init(&o);
+    o.on_record = diag_rec;
+    o.ctx = out;
+    out[0] = '\0';
+    p = ndr_parser_new(&o);
+    assert_non_null(p);
+    assert_int_equal(ndr_parser_feed(p, data, strlen(data)), NDR_OK);
+    assert_int_equal(ndr_parser_finish(p), NDR_OK);
+    ndr_parser_free(p);
+}
+
+/* A report without a Diagnostic-Code, whose text does not name its lone
+ * recipient: the text gives the reply and the server's words, without the
+ * sentence a MIME message puts before its first part. */
+static void test_report_without_diagnostic(void **state)
+{
+    static const char msg[] =
+        "From: postmaster@outlook.example.com\n"
+        "To: ann@example.org\n"
+        "Subject: Undeliverable: hello\n"
+        "Content-Type: multipart/report; report-type=delivery-status;\n"
+        " boundary=\"b1\"\n"
+        "\n"
+        "This is a multi-part message in MIME format.\n"
+        "\n"
+        "--b1\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "Your message couldn't be delivered.\n"
+        "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound;\n"
+        " Recipient not found by SMTP address lookup'\n"
+        "\n"
+        "--b1\n"
+        "Content-Type: message/delivery-status\n"
+        "\n"
+        "Reporting-MTA: dns; mx.outlook.example.com\n"
+        "\n"
+        "Final-Recipient: rfc822; bo@example.net\n"
+        "Action: failed\n"
+        "Status: 5.1.10\n"
+        "\n"
+        "--b1--\n";
+    char diag[1024];
+    (void)state;
+    check_all_feeds(msg, sizeof msg - 1,
+                    "1|bo@example.net|5.1.10|550|failed|-|userunknown\n", 1);
+    first_diag(msg, diag);
+    assert_string_equal(diag, "Your message couldn't be delivered. Remote "
+                              "Server returned '550 5.1.10 "
+                              "RESOLVER.ADR.RecipientNotFound; Recipient "
+                              "not found by SMTP address lookup'");
+}
+
 static void test_not_bounce(void **state)
 {
     (void)state;
@@ -1230,6 +1296,7 @@ int main(void)
         cmocka_unit_test(test_long_separator),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_original_after_text),
+        cmocka_unit_test(test_report_without_diagnostic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
