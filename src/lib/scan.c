@@ -191,6 +191,30 @@ static void copy_trim(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
+/* Drop the comments (RFC 5322 §3.2.2: "(...)", nested) from the
+ * NUL-terminated S, with the blanks before them, in place: a Remote-MTA
+ * of "mx.example.org (TCP|192.0.2.1|25) (ESMTP banner)" names the host
+ * mx.example.org, an Action of "failed (permanent)" is failed. */
+static void drop_comments(char *s)
+{
+    char *w = s;
+    int depth = 0;
+    if (strchr(s, '(') == NULL)
+        return;
+    for (const char *r = s; *r; r++) {
+        if (*r == '(') {
+            depth++;
+            while (w > s && ndr_isblank((unsigned char)w[-1]))
+                w--;
+        } else if (*r == ')' && depth > 0) {
+            depth--;
+        } else if (depth == 0) {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
 /* Drop a "type;" prefix (RFC 3464 address-type, diagnostic-type). */
 static void strip_type(const char **s, size_t *n)
 {
@@ -390,6 +414,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->ds_open = 0;
     p->ds_last = 0;
     p->ds_text = 0;
+    p->ds_field_len = 0;
     p->feedback = 0;
     p->nfb = 0;
     p->text_done = 0;
@@ -682,7 +707,8 @@ static ds_block *ds_for(ndr_parser *p, unsigned f)
     return b;
 }
 
-void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
+/* One unfolded report field: into the block it belongs to. */
+static void ds_read_field(ndr_parser *p, const char *line, size_t len)
 {
     size_t colon = 0, vs;
     const char *v;
@@ -690,37 +716,21 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     ds_block *b;
     enum hdr_id id;
 
-    if (len == 0) {
-        p->ds_open = 0;
-        p->ds_last = 0;
-        p->ds_text = 0;
-        return;
-    }
-    if (ndr_isblank((unsigned char)line[0])) {
-        /* A folded continuation of the last field. */
-        if (p->ds_last == DSF_DIAG && p->nblocks > 0) {
-            b = &p->blocks[p->nblocks - 1];
-            ctx_add(b->diag, &b->diag_len, sizeof b->diag, line, len);
-        }
-        return;
-    }
     while (colon < len && colon < 40 && line[colon] != ':')
         colon++;
-    if (colon == len || colon == 40 || line[colon] != ':') {
-        p->ds_last = 0;
+    if (colon == len || colon == 40 || line[colon] != ':')
         return;
-    }
     vs = colon + 1;
     while (vs < len && ndr_isblank((unsigned char)line[vs]))
         vs++;
     v = line + vs;
     vn = len - vs;
-    p->ds_last = 0;
     id = ndr_header_id(line, colon);
 
     if (id == HDR_REPORTING_MTA) {
         strip_type(&v, &vn);
         copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
+        drop_comments(p->reporting_mta);
     } else if (id == HDR_FINAL_RECIPIENT || id == HDR_ORIGINAL_RECIPIENT) {
         int fin = id == HDR_FINAL_RECIPIENT;
         char a[NDR_ADDR_MAX];
@@ -750,6 +760,7 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
         if ((b = ds_for(p, DSF_ACTION)) == NULL)
             return;
         copy_trim(b->action, sizeof b->action, v, vn);
+        drop_comments(b->action);
         for (char *c = b->action; *c; c++)
             *c = (char)ndr_lower((unsigned char)*c);
         b->seen |= DSF_ACTION;
@@ -763,6 +774,7 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
             return;
         strip_type(&v, &vn);
         copy_trim(b->remote_mta, sizeof b->remote_mta, v, vn);
+        drop_comments(b->remote_mta);
         b->seen |= DSF_REMOTE;
     } else if (id == HDR_DIAGNOSTIC_CODE) {
         if ((b = ds_for(p, DSF_DIAG)) == NULL)
@@ -781,8 +793,46 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
         b->diag[0] = '\0';
         ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
         b->seen |= DSF_DIAG;
-        p->ds_last = DSF_DIAG;
     }
+}
+
+static void ds_flush(ndr_parser *p)
+{
+    if (p->ds_field_len > 0) {
+        size_t n = p->ds_field_len;
+        p->ds_field_len = 0;
+        ds_read_field(p, p->ds_field, n);
+    }
+}
+
+void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (len == 0) {
+        ds_flush(p);
+        p->ds_open = 0;
+        p->ds_last = 0;
+        p->ds_text = 0;
+        return;
+    }
+    if (ndr_isblank((unsigned char)line[0])) {
+        /* A folded continuation of the last field (in free text, only of
+         * a Diagnostic-Code: an indented line there is mostly text). */
+        if (p->ds_field_len > 0 && (!p->ds_text || p->ds_last == DSF_DIAG))
+            ctx_add(p->ds_field, &p->ds_field_len, sizeof p->ds_field, line,
+                    len);
+        return;
+    }
+    ds_flush(p);
+    {
+        const char *c = memchr(line, ':', len < 40 ? len : 40);
+        if (c == NULL) {
+            p->ds_last = 0;
+            return;
+        }
+        p->ds_last = ndr_header_id(line, (size_t)(c - line)) ==
+                             HDR_DIAGNOSTIC_CODE ? DSF_DIAG : 0;
+    }
+    ctx_add(p->ds_field, &p->ds_field_len, sizeof p->ds_field, line, len);
 }
 
 void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len)
@@ -1374,7 +1424,8 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out);
 static int nothing_read(const ndr_parser *p)
 {
     ndr_code c;
-    return p->nrcpts == 0 && p->nblocks == 0 && p->json_len == 0 &&
+    return p->nrcpts == 0 && p->nblocks == 0 && p->ds_field_len == 0 &&
+           p->json_len == 0 &&
            pick_code(p->pre, p->pre_len, &c) == (size_t)-1;
 }
 
@@ -1965,6 +2016,7 @@ void ndr_scan_end_message(ndr_parser *p)
     size_t with_rcpt = 0;
     int bounce;
 
+    ds_flush(p);
     if (p->json_len > 0)
         json_parse(p);
     pend_flush(p);
