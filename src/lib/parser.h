@@ -171,6 +171,7 @@ struct ndr_parser {
 
     /* feedback report (RFC 5965) */
     int feedback;
+    int mdn;                /* a message/disposition-notification part */
     char fb_rcpts[NDR_XFAILED_MAX][NDR_ADDR_MAX];
     size_t nfb;
 

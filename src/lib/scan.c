@@ -416,6 +416,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->ds_text = 0;
     p->ds_field_len = 0;
     p->feedback = 0;
+    p->mdn = 0;
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
@@ -695,8 +696,17 @@ static ds_block *ds_new(ndr_parser *p)
 /* The block that takes field F: the open one, unless it has F already. */
 static ds_block *ds_for(ndr_parser *p, unsigned f)
 {
-    ds_block *b = p->ds_open && p->nblocks > 0 ? &p->blocks[p->nblocks - 1]
-                                               : NULL;
+    ds_block *b = p->nblocks > 0 ? &p->blocks[p->nblocks - 1] : NULL;
+    if (b != NULL && !p->ds_open) {
+        /* A blank line inside a block (between Final-Recipient and
+         * Action): a field the last recipient's block lacks is still its
+         * own; a recipient field, or one it has, starts the next. */
+        if ((f & (DSF_FINAL | DSF_ORIG)) == 0 &&
+            (b->seen & (DSF_FINAL | DSF_ORIG)) != 0 && (b->seen & f) == 0)
+            p->ds_open = 1;
+        else
+            b = NULL;
+    }
     if (b != NULL && (b->seen & f) != 0) {
         /* Original-Recipient before Final-Recipient is the normal order;
          * a second one of either starts the next recipient. */
@@ -705,6 +715,61 @@ static ds_block *ds_for(ndr_parser *p, unsigned f)
     if (b == NULL)
         b = ds_new(p);
     return b;
+}
+
+/* The address of a Final- or Original-Recipient value V[0..VN) into A.
+ * RFC 6533 writes a non-ASCII character in a report that must stay ASCII
+ * as "\\x{FC}" (utf-8-addr-xtext, utf-8-addr-unitext): decoded to UTF-8.
+ * With XTEXT, the value is an ORCPT parameter copied undecoded (RFC 3461
+ * §4: xtext), where the only characters of an address that are encoded
+ * are '+' and '=': "+2B" and "+3D" are decoded. */
+static void rcpt_value(const char *v, size_t vn, int xtext, char *a)
+{
+    char buf[NDR_ADDR_MAX * 2];
+    size_t o = 0, i = 0;
+    if (memchr(v, '\\', vn) != NULL ||
+        (xtext && memchr(v, '+', vn) != NULL)) {
+        while (i < vn && o + 4 < sizeof buf) {
+            if (v[i] == '\\' && vn - i > 4 && v[i + 1] == 'x' &&
+                v[i + 2] == '{') {
+                unsigned long cp = 0;
+                size_t k = i + 3;
+                while (k < vn && k < i + 9 && hex_digit((unsigned char)v[k]) >= 0)
+                    cp = cp * 16 + (unsigned long)hex_digit((unsigned char)v[k++]);
+                if (k < vn && v[k] == '}' && k > i + 3 && cp > 0x20 &&
+                    cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+                    if (cp < 0x80) {
+                        buf[o++] = (char)cp;
+                    } else if (cp < 0x800) {
+                        buf[o++] = (char)(0xc0 | (cp >> 6));
+                        buf[o++] = (char)(0x80 | (cp & 0x3f));
+                    } else if (cp < 0x10000) {
+                        buf[o++] = (char)(0xe0 | (cp >> 12));
+                        buf[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                        buf[o++] = (char)(0x80 | (cp & 0x3f));
+                    } else {
+                        buf[o++] = (char)(0xf0 | (cp >> 18));
+                        buf[o++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+                        buf[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                        buf[o++] = (char)(0x80 | (cp & 0x3f));
+                    }
+                    i = k + 1;
+                    continue;
+                }
+            } else if (xtext && v[i] == '+' && vn - i > 2 &&
+                       ((v[i + 1] == '2' && v[i + 2] == 'B') ||
+                        (v[i + 1] == '3' && v[i + 2] == 'D'))) {
+                buf[o++] = v[i + 1] == '2' ? '+' : '=';
+                i += 3;
+                continue;
+            }
+            buf[o++] = v[i++];
+        }
+        v = buf;
+        vn = o;
+    }
+    if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
+        copy_trim(a, NDR_ADDR_MAX, v, vn);
 }
 
 /* One unfolded report field: into the block it belongs to. */
@@ -735,8 +800,7 @@ static void ds_read_field(ndr_parser *p, const char *line, size_t len)
         int fin = id == HDR_FINAL_RECIPIENT;
         char a[NDR_ADDR_MAX];
         strip_type(&v, &vn);
-        if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
-            copy_trim(a, sizeof a, v, vn);
+        rcpt_value(v, vn, !fin, a);
         if (fin) {
             /* Original then Final is one recipient; Final after Final
              * (or after a complete block) is the next. */
@@ -1856,8 +1920,13 @@ static void records_from_blocks(ndr_parser *p)
         ndr_code st, dc, tc;
         size_t tl, dat = (size_t)-1;
         int have_st, have = 0;
-        const char *rcpt = blk->final_rcpt[0] ? blk->final_rcpt
-                                              : blk->orig_rcpt;
+        /* A Final-Recipient of another address type (x400; /G=.../)
+         * gives way to an Original-Recipient that is an address. */
+        const char *rcpt = blk->final_rcpt[0] &&
+                                   (strchr(blk->final_rcpt, '@') != NULL ||
+                                    blk->orig_rcpt[0] == '\0')
+                               ? blk->final_rcpt
+                               : blk->orig_rcpt;
         const text_rcpt *t = text_for(p, blk->final_rcpt);
         const char *tctx;
         size_t tlen;
@@ -2040,6 +2109,10 @@ void ndr_scan_end_message(ndr_parser *p)
     for (size_t i = 0; i < p->nblocks; i++)
         if (p->blocks[i].final_rcpt[0] || p->blocks[i].orig_rcpt[0])
             with_rcpt++;
+    /* A message disposition notification (RFC 3798: displayed, deleted)
+     * reports what a reader did, never a failed delivery. */
+    if (p->mdn && with_rcpt == 0)
+        return;
     if (with_rcpt > 0) {
         /* Blocks without a recipient hold only per-message fields. */
         size_t k = 0;
