@@ -772,6 +772,41 @@ static void rcpt_value(const char *v, size_t vn, int xtext, char *a)
         copy_trim(a, NDR_ADDR_MAX, v, vn);
 }
 
+/* A multi-line SMTP reply copied whole into a Diagnostic-Code ("550-5.1.1
+ * The email account ... Please try 550-5.1.1 double-checking ... 550 5.1.1
+ * https://..."): the reply code (and status code) that starts each of its
+ * lines (RFC 5321 §4.2.1) is dropped inside the text, which then reads as
+ * the server's sentence. */
+static void join_reply_lines(char *d, size_t *len)
+{
+    size_t plen = 4, r, w;
+    if (*len < 8 || !ndr_isdigit((unsigned char)d[0]) ||
+        !ndr_isdigit((unsigned char)d[1]) ||
+        !ndr_isdigit((unsigned char)d[2]) || d[3] != '-')
+        return;
+    {
+        size_t k = 4;
+        while (k < *len && (ndr_isdigit((unsigned char)d[k]) || d[k] == '.'))
+            k++;
+        if (k > 4 && k < *len && d[k] == ' ')
+            plen = k; /* "550-5.1.1" */
+    }
+    for (r = w = plen; r < *len;) {
+        if (d[r] == ' ' && *len - r > plen && memcmp(d + r + 1, d, 3) == 0 &&
+            (d[r + 4] == '-' || d[r + 4] == ' ') &&
+            memcmp(d + r + 5, d + 4, plen - 4) == 0 &&
+            (plen == 4 || r + 1 + plen == *len || d[r + 1 + plen] == ' ')) {
+            r += 1 + plen;
+            if (plen == 4)
+                d[w++] = ' ';
+            continue;
+        }
+        d[w++] = d[r++];
+    }
+    d[w] = '\0';
+    *len = w;
+}
+
 /* One unfolded report field: into the block it belongs to. */
 static void ds_read_field(ndr_parser *p, const char *line, size_t len)
 {
@@ -856,6 +891,7 @@ static void ds_read_field(ndr_parser *p, const char *line, size_t len)
         b->diag_len = 0;
         b->diag[0] = '\0';
         ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
+        join_reply_lines(b->diag, &b->diag_len);
         b->seen |= DSF_DIAG;
     }
 }
