@@ -1017,6 +1017,9 @@ static void end_headers(ndr_parser *p)
     } else if (type_is(p, "message/delivery-status") ||
                type_is(p, "message/global-delivery-status")) {
         p->kind = PART_DSN;
+    } else if (type_is(p, "message/disposition-notification")) {
+        p->kind = PART_SKIP;
+        p->mdn = 1;
     } else if (type_is(p, "message/feedback-report")) {
         p->kind = PART_FEEDBACK;
         p->feedback = 1;

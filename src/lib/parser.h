@@ -164,9 +164,14 @@ struct ndr_parser {
     int ds_open;            /* the last block takes more fields */
     int ds_last;            /* DSF_* of the last field, for continuations */
     int ds_text;            /* DSN fields are being read from text */
+    /* the last report field, kept until the next line shows whether it
+     * is folded (RFC 3464 §2.1 fields are RFC 5322 header fields) */
+    char ds_field[NDR_DIAG_MAX + 64];
+    size_t ds_field_len;
 
     /* feedback report (RFC 5965) */
     int feedback;
+    int mdn;                /* a message/disposition-notification part */
     char fb_rcpts[NDR_XFAILED_MAX][NDR_ADDR_MAX];
     size_t nfb;
 

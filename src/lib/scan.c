@@ -193,6 +193,30 @@ static void copy_trim(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
+/* Drop the comments (RFC 5322 §3.2.2: "(...)", nested) from the
+ * NUL-terminated S, with the blanks before them, in place: a Remote-MTA
+ * of "mx.example.org (TCP|192.0.2.1|25) (ESMTP banner)" names the host
+ * mx.example.org, an Action of "failed (permanent)" is failed. */
+static void drop_comments(char *s)
+{
+    char *w = s;
+    int depth = 0;
+    if (strchr(s, '(') == NULL)
+        return;
+    for (const char *r = s; *r; r++) {
+        if (*r == '(') {
+            depth++;
+            while (w > s && ndr_isblank((unsigned char)w[-1]))
+                w--;
+        } else if (*r == ')' && depth > 0) {
+            depth--;
+        } else if (depth == 0) {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
 /* Drop a "type;" prefix (RFC 3464 address-type, diagnostic-type). */
 static void strip_type(const char **s, size_t *n)
 {
@@ -392,7 +416,9 @@ void ndr_scan_reset(ndr_parser *p)
     p->ds_open = 0;
     p->ds_last = 0;
     p->ds_text = 0;
+    p->ds_field_len = 0;
     p->feedback = 0;
+    p->mdn = 0;
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
@@ -672,8 +698,17 @@ static ds_block *ds_new(ndr_parser *p)
 /* The block that takes field F: the open one, unless it has F already. */
 static ds_block *ds_for(ndr_parser *p, unsigned f)
 {
-    ds_block *b = p->ds_open && p->nblocks > 0 ? &p->blocks[p->nblocks - 1]
-                                               : NULL;
+    ds_block *b = p->nblocks > 0 ? &p->blocks[p->nblocks - 1] : NULL;
+    if (b != NULL && !p->ds_open) {
+        /* A blank line inside a block (between Final-Recipient and
+         * Action): a field the last recipient's block lacks is still its
+         * own; a recipient field, or one it has, starts the next. */
+        if ((f & (DSF_FINAL | DSF_ORIG)) == 0 &&
+            (b->seen & (DSF_FINAL | DSF_ORIG)) != 0 && (b->seen & f) == 0)
+            p->ds_open = 1;
+        else
+            b = NULL;
+    }
     if (b != NULL && (b->seen & f) != 0) {
         /* Original-Recipient before Final-Recipient is the normal order;
          * a second one of either starts the next recipient. */
@@ -684,7 +719,98 @@ static ds_block *ds_for(ndr_parser *p, unsigned f)
     return b;
 }
 
-void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
+/* The address of a Final- or Original-Recipient value V[0..VN) into A.
+ * RFC 6533 writes a non-ASCII character in a report that must stay ASCII
+ * as "\\x{FC}" (utf-8-addr-xtext, utf-8-addr-unitext): decoded to UTF-8.
+ * With XTEXT, the value is an ORCPT parameter copied undecoded (RFC 3461
+ * §4: xtext), where the only characters of an address that are encoded
+ * are '+' and '=': "+2B" and "+3D" are decoded. */
+static void rcpt_value(const char *v, size_t vn, int xtext, char *a)
+{
+    char buf[NDR_ADDR_MAX * 2];
+    size_t o = 0, i = 0;
+    if (memchr(v, '\\', vn) != NULL ||
+        (xtext && memchr(v, '+', vn) != NULL)) {
+        while (i < vn && o + 4 < sizeof buf) {
+            if (v[i] == '\\' && vn - i > 4 && v[i + 1] == 'x' &&
+                v[i + 2] == '{') {
+                unsigned long cp = 0;
+                size_t k = i + 3;
+                while (k < vn && k < i + 9 && hex_digit((unsigned char)v[k]) >= 0)
+                    cp = cp * 16 + (unsigned long)hex_digit((unsigned char)v[k++]);
+                if (k < vn && v[k] == '}' && k > i + 3 && cp > 0x20 &&
+                    cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
+                    if (cp < 0x80) {
+                        buf[o++] = (char)cp;
+                    } else if (cp < 0x800) {
+                        buf[o++] = (char)(0xc0 | (cp >> 6));
+                        buf[o++] = (char)(0x80 | (cp & 0x3f));
+                    } else if (cp < 0x10000) {
+                        buf[o++] = (char)(0xe0 | (cp >> 12));
+                        buf[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                        buf[o++] = (char)(0x80 | (cp & 0x3f));
+                    } else {
+                        buf[o++] = (char)(0xf0 | (cp >> 18));
+                        buf[o++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+                        buf[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                        buf[o++] = (char)(0x80 | (cp & 0x3f));
+                    }
+                    i = k + 1;
+                    continue;
+                }
+            } else if (xtext && v[i] == '+' && vn - i > 2 &&
+                       ((v[i + 1] == '2' && v[i + 2] == 'B') ||
+                        (v[i + 1] == '3' && v[i + 2] == 'D'))) {
+                buf[o++] = v[i + 1] == '2' ? '+' : '=';
+                i += 3;
+                continue;
+            }
+            buf[o++] = v[i++];
+        }
+        v = buf;
+        vn = o;
+    }
+    if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
+        copy_trim(a, NDR_ADDR_MAX, v, vn);
+}
+
+/* A multi-line SMTP reply copied whole into a Diagnostic-Code ("550-5.1.1
+ * The email account ... Please try 550-5.1.1 double-checking ... 550 5.1.1
+ * https://..."): the reply code (and status code) that starts each of its
+ * lines (RFC 5321 §4.2.1) is dropped inside the text, which then reads as
+ * the server's sentence. */
+static void join_reply_lines(char *d, size_t *len)
+{
+    size_t plen = 4, r, w;
+    if (*len < 8 || !ndr_isdigit((unsigned char)d[0]) ||
+        !ndr_isdigit((unsigned char)d[1]) ||
+        !ndr_isdigit((unsigned char)d[2]) || d[3] != '-')
+        return;
+    {
+        size_t k = 4;
+        while (k < *len && (ndr_isdigit((unsigned char)d[k]) || d[k] == '.'))
+            k++;
+        if (k > 4 && k < *len && d[k] == ' ')
+            plen = k; /* "550-5.1.1" */
+    }
+    for (r = w = plen; r < *len;) {
+        if (d[r] == ' ' && *len - r > plen && memcmp(d + r + 1, d, 3) == 0 &&
+            (d[r + 4] == '-' || d[r + 4] == ' ') &&
+            memcmp(d + r + 5, d + 4, plen - 4) == 0 &&
+            (plen == 4 || r + 1 + plen == *len || d[r + 1 + plen] == ' ')) {
+            r += 1 + plen;
+            if (plen == 4)
+                d[w++] = ' ';
+            continue;
+        }
+        d[w++] = d[r++];
+    }
+    d[w] = '\0';
+    *len = w;
+}
+
+/* One unfolded report field: into the block it belongs to. */
+static void ds_read_field(ndr_parser *p, const char *line, size_t len)
 {
     size_t colon = 0, vs;
     const char *v;
@@ -692,43 +818,26 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
     ds_block *b;
     enum hdr_id id;
 
-    if (len == 0) {
-        p->ds_open = 0;
-        p->ds_last = 0;
-        p->ds_text = 0;
-        return;
-    }
-    if (ndr_isblank((unsigned char)line[0])) {
-        /* A folded continuation of the last field. */
-        if (p->ds_last == DSF_DIAG && p->nblocks > 0) {
-            b = &p->blocks[p->nblocks - 1];
-            ctx_add(b->diag, &b->diag_len, sizeof b->diag, line, len);
-        }
-        return;
-    }
     while (colon < len && colon < 40 && line[colon] != ':')
         colon++;
-    if (colon == len || colon == 40 || line[colon] != ':') {
-        p->ds_last = 0;
+    if (colon == len || colon == 40 || line[colon] != ':')
         return;
-    }
     vs = colon + 1;
     while (vs < len && ndr_isblank((unsigned char)line[vs]))
         vs++;
     v = line + vs;
     vn = len - vs;
-    p->ds_last = 0;
     id = ndr_header_id(line, colon);
 
     if (id == HDR_REPORTING_MTA) {
         strip_type(&v, &vn);
         copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
+        drop_comments(p->reporting_mta);
     } else if (id == HDR_FINAL_RECIPIENT || id == HDR_ORIGINAL_RECIPIENT) {
         int fin = id == HDR_FINAL_RECIPIENT;
         char a[NDR_ADDR_MAX];
         strip_type(&v, &vn);
-        if (ndr_find_addr(v, vn, a, NULL, NULL) == 0)
-            copy_trim(a, sizeof a, v, vn);
+        rcpt_value(v, vn, !fin, a);
         if (fin) {
             /* Original then Final is one recipient; Final after Final
              * (or after a complete block) is the next. */
@@ -752,6 +861,7 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
         if ((b = ds_for(p, DSF_ACTION)) == NULL)
             return;
         copy_trim(b->action, sizeof b->action, v, vn);
+        drop_comments(b->action);
         for (char *c = b->action; *c; c++)
             *c = (char)ndr_lower((unsigned char)*c);
         b->seen |= DSF_ACTION;
@@ -765,6 +875,7 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
             return;
         strip_type(&v, &vn);
         copy_trim(b->remote_mta, sizeof b->remote_mta, v, vn);
+        drop_comments(b->remote_mta);
         b->seen |= DSF_REMOTE;
     } else if (id == HDR_DIAGNOSTIC_CODE) {
         if ((b = ds_for(p, DSF_DIAG)) == NULL)
@@ -782,9 +893,48 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
         b->diag_len = 0;
         b->diag[0] = '\0';
         ctx_add(b->diag, &b->diag_len, sizeof b->diag, v, vn);
+        join_reply_lines(b->diag, &b->diag_len);
         b->seen |= DSF_DIAG;
-        p->ds_last = DSF_DIAG;
     }
+}
+
+static void ds_flush(ndr_parser *p)
+{
+    if (p->ds_field_len > 0) {
+        size_t n = p->ds_field_len;
+        p->ds_field_len = 0;
+        ds_read_field(p, p->ds_field, n);
+    }
+}
+
+void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (len == 0) {
+        ds_flush(p);
+        p->ds_open = 0;
+        p->ds_last = 0;
+        p->ds_text = 0;
+        return;
+    }
+    if (ndr_isblank((unsigned char)line[0])) {
+        /* A folded continuation of the last field (in free text, only of
+         * a Diagnostic-Code: an indented line there is mostly text). */
+        if (p->ds_field_len > 0 && (!p->ds_text || p->ds_last == DSF_DIAG))
+            ctx_add(p->ds_field, &p->ds_field_len, sizeof p->ds_field, line,
+                    len);
+        return;
+    }
+    ds_flush(p);
+    {
+        const char *c = memchr(line, ':', len < 40 ? len : 40);
+        if (c == NULL) {
+            p->ds_last = 0;
+            return;
+        }
+        p->ds_last = ndr_header_id(line, (size_t)(c - line)) ==
+                             HDR_DIAGNOSTIC_CODE ? DSF_DIAG : 0;
+    }
+    ctx_add(p->ds_field, &p->ds_field_len, sizeof p->ds_field, line, len);
 }
 
 void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len)
@@ -1376,7 +1526,8 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out);
 static int nothing_read(const ndr_parser *p)
 {
     ndr_code c;
-    return p->nrcpts == 0 && p->nblocks == 0 && p->json_len == 0 &&
+    return p->nrcpts == 0 && p->nblocks == 0 && p->ds_field_len == 0 &&
+           p->json_len == 0 &&
            pick_code(p->pre, p->pre_len, &c) == (size_t)-1;
 }
 
@@ -1821,8 +1972,13 @@ static void records_from_blocks(ndr_parser *p)
         ndr_code st, dc, tc;
         size_t tl, dat = (size_t)-1;
         int have_st, have = 0;
-        const char *rcpt = blk->final_rcpt[0] ? blk->final_rcpt
-                                              : blk->orig_rcpt;
+        /* A Final-Recipient of another address type (x400; /G=.../)
+         * gives way to an Original-Recipient that is an address. */
+        const char *rcpt = blk->final_rcpt[0] &&
+                                   (strchr(blk->final_rcpt, '@') != NULL ||
+                                    blk->orig_rcpt[0] == '\0')
+                               ? blk->final_rcpt
+                               : blk->orig_rcpt;
         const text_rcpt *t = text_for(p, blk->final_rcpt);
         const char *tctx;
         size_t tlen;
@@ -1988,6 +2144,7 @@ void ndr_scan_end_message(ndr_parser *p)
     size_t with_rcpt = 0;
     int bounce;
 
+    ds_flush(p);
     if (p->json_len > 0)
         json_parse(p);
     pend_flush(p);
@@ -2011,6 +2168,10 @@ void ndr_scan_end_message(ndr_parser *p)
     for (size_t i = 0; i < p->nblocks; i++)
         if (p->blocks[i].final_rcpt[0] || p->blocks[i].orig_rcpt[0])
             with_rcpt++;
+    /* A message disposition notification (RFC 3798: displayed, deleted)
+     * reports what a reader did, never a failed delivery. */
+    if (p->mdn && with_rcpt == 0)
+        return;
     if (with_rcpt > 0) {
         /* Blocks without a recipient hold only per-message fields. */
         size_t k = 0;
