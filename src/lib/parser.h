@@ -168,6 +168,7 @@ struct ndr_parser {
      * is folded (RFC 3464 §2.1 fields are RFC 5322 header fields) */
     char ds_field[NDR_DIAG_MAX + 64];
     size_t ds_field_len;
+    enum hdr_id ds_field_id; /* what its name is (ndr_header_id) */
 
     /* feedback report (RFC 5965) */
     int feedback;

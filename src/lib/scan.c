@@ -827,7 +827,7 @@ static void ds_read_field(ndr_parser *p, const char *line, size_t len)
         vs++;
     v = line + vs;
     vn = len - vs;
-    id = ndr_header_id(line, colon);
+    id = p->ds_field_id; /* named when the field began (ndr_scan_dsn_line) */
 
     if (id == HDR_REPORTING_MTA) {
         strip_type(&v, &vn);
@@ -931,8 +931,8 @@ void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len)
             p->ds_last = 0;
             return;
         }
-        p->ds_last = ndr_header_id(line, (size_t)(c - line)) ==
-                             HDR_DIAGNOSTIC_CODE ? DSF_DIAG : 0;
+        p->ds_field_id = ndr_header_id(line, (size_t)(c - line));
+        p->ds_last = p->ds_field_id == HDR_DIAGNOSTIC_CODE ? DSF_DIAG : 0;
     }
     ctx_add(p->ds_field, &p->ds_field_len, sizeof p->ds_field, line, len);
 }
