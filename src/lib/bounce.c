@@ -688,8 +688,15 @@ static const struct {
 
 int ndr_charset_id(const char *s, size_t n)
 {
+    unsigned char c;
+    /* the commonest labels need no recoding: they answer at once */
+    if ((n == 5 && ndr_ci_cmpn(s, 5, "utf-8") == 0) ||
+        (n == 8 && ndr_ci_cmpn(s, 8, "us-ascii") == 0) || n == 0)
+        return CS_NONE;
+    c = ndr_lower((unsigned char)s[0]);
     for (size_t i = 0; i < sizeof cs_names / sizeof cs_names[0]; i++)
-        if (cs_names[i].len == n && ndr_ci_cmpn(s, n, cs_names[i].name) == 0)
+        if (cs_names[i].len == n && (unsigned char)cs_names[i].name[0] == c &&
+            ndr_ci_cmpn(s, n, cs_names[i].name) == 0)
             return cs_names[i].cs;
     return CS_NONE;
 }
