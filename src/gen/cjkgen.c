@@ -30,17 +30,6 @@
 static unsigned short table[MAX_TABLES][LEADS][TRAILS];
 static char names[MAX_TABLES][NAME_MAX_LEN + 1];
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 /* Parse the cells of lead byte LEAD from S into ROW. */
 static int parse_cells(const csv_reader *r, unsigned lead, const char *s,
                        unsigned short *row)
@@ -49,7 +38,7 @@ static int parse_cells(const csv_reader *r, unsigned lead, const char *s,
     while (*s != '\0') {
         unsigned long v = 0, count = 1;
         int digits = 0, h;
-        while ((h = hexval((unsigned char)*s)) >= 0) {
+        while ((h = csv_hex_digit((unsigned char)*s)) >= 0) {
             if (++digits > 4)
                 return csv_error(r, "lead %02X after %u cells: more than four hex "
                                     "digits (beyond the Basic Multilingual "
@@ -100,16 +89,8 @@ static int read_table(unsigned t, const char *path)
     csv_reader r;
     int rc, bad = 0;
     int seen[LEADS] = {0};
-    if (csv_open(&r, path) < 0)
+    if (csv_open_pair(&r, path, "lead", "cells") < 0)
         return -1;
-    rc = csv_next(&r);
-    if (rc != 1 || r.nfields != 2 || strcmp(r.field[0], "lead") != 0 ||
-        strcmp(r.field[1], "cells") != 0) {
-        if (rc >= 0)
-            csv_error(&r, "the header must be \"lead,cells\"");
-        csv_close(&r);
-        return -1;
-    }
     while ((rc = csv_next(&r)) == 1) {
         char *end;
         long lead;

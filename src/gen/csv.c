@@ -49,6 +49,34 @@ int csv_error(const csv_reader *r, const char *fmt, ...)
     return -1;
 }
 
+int csv_open_pair(csv_reader *r, const char *path, const char *a,
+                  const char *b)
+{
+    int rc;
+    if (csv_open(r, path) < 0)
+        return -1;
+    rc = csv_next(r);
+    if (rc != 1 || r->nfields != 2 || strcmp(r->field[0], a) != 0 ||
+        strcmp(r->field[1], b) != 0) {
+        if (rc >= 0)
+            csv_error(r, "the header must be \"%s,%s\"", a, b);
+        csv_close(r);
+        return -1;
+    }
+    return 0;
+}
+
+int csv_hex_digit(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
 static int put(csv_reader *r, size_t *len, char c)
 {
     if (*len + 1 >= r->cap) {

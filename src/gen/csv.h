@@ -30,6 +30,15 @@ void csv_close(csv_reader *r);
  * printing "PATH:LINE: message" for broken quoting or a read error. */
 int csv_next(csv_reader *r);
 
+/* Open PATH and read its header, which must be the two fields A,B (the
+ * code-point tables: "row,cells", "lead,cells"); returns 0, or -1 after
+ * printing the reason. */
+int csv_open_pair(csv_reader *r, const char *path, const char *a,
+                  const char *b);
+
+/* The value of the hexadecimal digit C (either case), or -1. */
+int csv_hex_digit(int c);
+
 /* Print "PATH:LINE: message" for the current record and return -1. */
 int csv_error(const csv_reader *r, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -23,17 +23,6 @@
 static unsigned table[ROWS][COLS];
 static int seen[ROWS];
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 /* Parse the cells of ROW (0-based) from S. */
 static int parse_cells(const csv_reader *r, unsigned row, const char *s)
 {
@@ -43,7 +32,7 @@ static int parse_cells(const csv_reader *r, unsigned row, const char *s)
         int digits = 0, h;
         if (col == COLS)
             return csv_error(r, "row %u has more than %d cells", row + 1, COLS);
-        while ((h = hexval((unsigned char)*s)) >= 0) {
+        while ((h = csv_hex_digit((unsigned char)*s)) >= 0) {
             if (++digits > 4)
                 return csv_error(r, "row %u column %u: more than four hex "
                                     "digits (beyond the Basic Multilingual "
@@ -73,16 +62,8 @@ static int read_table(const char *path)
 {
     csv_reader r;
     int rc, bad = 0;
-    if (csv_open(&r, path) < 0)
+    if (csv_open_pair(&r, path, "row", "cells") < 0)
         return -1;
-    rc = csv_next(&r);
-    if (rc != 1 || r.nfields != 2 || strcmp(r.field[0], "row") != 0 ||
-        strcmp(r.field[1], "cells") != 0) {
-        if (rc >= 0)
-            csv_error(&r, "the header must be \"row,cells\"");
-        csv_close(&r);
-        return -1;
-    }
     while ((rc = csv_next(&r)) == 1) {
         char *end;
         long row;
