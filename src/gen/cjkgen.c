@@ -135,21 +135,10 @@ static int write_tables(const char *out, unsigned ntables)
     for (unsigned t = 0; t < ntables; t++) {
         fprintf(f, "\nconst unsigned short ndr_cjk_%s[126][191] = {\n",
                 names[t]);
-        for (unsigned i = 0; i < LEADS; i++) {
-            fputs("    {", f);
-            for (unsigned j = 0; j < TRAILS; j++)
-                fprintf(f, "%s0x%04x", j == 0 ? "" : j % 8 ? ", " : ",\n     ",
-                        table[t][i][j]);
-            fputs("},\n", f);
-        }
+        csv_put_rows(f, &table[t][0][0], LEADS, TRAILS);
         fputs("};\n", f);
     }
-    if (fclose(f) != 0) {
-        perror(out);
-        remove(out);
-        return -1;
-    }
-    return 0;
+    return csv_close_out(f, out);
 }
 
 int main(int argc, char **argv)

@@ -77,6 +77,28 @@ int csv_hex_digit(int c)
     return -1;
 }
 
+void csv_put_rows(FILE *f, const unsigned short *t, unsigned rows,
+                  unsigned cols)
+{
+    for (unsigned i = 0; i < rows; i++) {
+        fputs("    {", f);
+        for (unsigned j = 0; j < cols; j++)
+            fprintf(f, "%s0x%04x", j == 0 ? "" : j % 8 ? ", " : ",\n     ",
+                    t[(size_t)i * cols + j]);
+        fputs("},\n", f);
+    }
+}
+
+int csv_close_out(FILE *f, const char *out)
+{
+    if (fclose(f) != 0) {
+        perror(out);
+        remove(out);
+        return -1;
+    }
+    return 0;
+}
+
 static int put(csv_reader *r, size_t *len, char c)
 {
     if (*len + 1 >= r->cap) {

@@ -39,6 +39,15 @@ int csv_open_pair(csv_reader *r, const char *path, const char *a,
 /* The value of the hexadecimal digit C (either case), or -1. */
 int csv_hex_digit(int c);
 
+/* Write the ROWS x COLS code points at T as the rows of a C array
+ * initializer, eight to a line ("    {0x3000, ...},"). */
+void csv_put_rows(FILE *f, const unsigned short *t, unsigned rows,
+                  unsigned cols);
+
+/* Close the output file OUT written through F: returns 0, or -1 after
+ * printing the reason and removing it. */
+int csv_close_out(FILE *f, const char *out);
+
 /* Print "PATH:LINE: message" for the current record and return -1. */
 int csv_error(const csv_reader *r, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -20,7 +20,7 @@
 #define ROWS 94
 #define COLS 94
 
-static unsigned table[ROWS][COLS];
+static unsigned short table[ROWS][COLS];
 static int seen[ROWS];
 
 /* Parse the cells of ROW (0-based) from S. */
@@ -51,7 +51,7 @@ static int parse_cells(const csv_reader *r, unsigned row, const char *s)
         if (v != 0 && (v < 0xa0 || (v >= 0xd800 && v <= 0xdfff)))
             return csv_error(r, "row %u column %u: U+%04lX is a control "
                                 "character or a surrogate", row + 1, col + 1, v);
-        table[row][col++] = (unsigned)v;
+        table[row][col++] = (unsigned short)v;
     }
     if (col != COLS)
         return csv_error(r, "row %u has %u cells, want %d", row + 1, col, COLS);
@@ -103,20 +103,9 @@ static int write_table(const char *out)
           "#include \"jis.h\"\n\n"
           "const unsigned short ndr_jis0208[94][94] = {\n",
           f);
-    for (unsigned i = 0; i < ROWS; i++) {
-        fputs("    {", f);
-        for (unsigned j = 0; j < COLS; j++)
-            fprintf(f, "%s0x%04x", j == 0 ? "" : j % 8 ? ", " : ",\n     ",
-                    table[i][j]);
-        fputs("},\n", f);
-    }
+    csv_put_rows(f, &table[0][0], ROWS, COLS);
     fputs("};\n", f);
-    if (fclose(f) != 0) {
-        perror(out);
-        remove(out);
-        return -1;
-    }
-    return 0;
+    return csv_close_out(f, out);
 }
 
 int main(int argc, char **argv)
