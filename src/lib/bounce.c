@@ -190,7 +190,17 @@ static enum skip_mode skippable(const ndr_parser *p)
         return p->hdr_len == 0 ? SKIP_NOT_TO : SKIP_NONE;
     case PART_TEXT:
     case PART_HTML:
-        return p->text_done ? SKIP_ALL : SKIP_NONE;
+        if (!p->text_done)
+            return SKIP_NONE;
+        /* the header of an original pasted after the text, as in a part
+         * of its own; its raw lines are its lines only when not encoded,
+         * and until its first field (orig_headers 2) each is looked at */
+        if (p->orig_headers && p->orig_to[0] == '\0')
+            return p->orig_headers == 1 && p->enc == ENC_NONE &&
+                           p->hdr_len == 0
+                       ? SKIP_NOT_TO
+                       : SKIP_NONE;
+        return SKIP_ALL;
     default:
         return SKIP_NONE;
     }
@@ -1250,6 +1260,9 @@ static int utf8_or_ascii(const char *s, size_t n)
 }
 
 /* A decoded line of the current leaf part. */
+static void pasted_original_line(ndr_parser *p, const char *line,
+                                 size_t len);
+
 static void leaf_line(ndr_parser *p, const char *line, size_t len)
 {
     if ((p->kind == PART_TEXT || p->kind == PART_HTML || p->kind == PART_DSN) &&
@@ -1270,6 +1283,11 @@ static void leaf_line(ndr_parser *p, const char *line, size_t len)
     }
     switch (p->kind) {
     case PART_TEXT:
+        if (p->text_done) {
+            if (p->orig_headers)
+                pasted_original_line(p, line, len);
+            break;
+        }
         ndr_scan_text_line(p, line, len);
         break;
     case PART_HTML:
@@ -1316,6 +1334,29 @@ static void original_line(ndr_parser *p, const char *line, size_t len)
         memcpy(p->hdr, line, n);
         p->hdr_len = n;
     }
+}
+
+/* A line of text after the failure text ended at a separator or at the
+ * first field of the returned original (ndr_scan_text_line sets
+ * orig_headers to 2 or 1): the original's header, read for its To field
+ * as in a part of its own.  After a separator, blank lines may come
+ * first, and a line that is no header field means no header follows. */
+static void pasted_original_line(ndr_parser *p, const char *line,
+                                 size_t len)
+{
+    if (p->orig_headers == 2) {
+        size_t k = 0;
+        while (k < len && ndr_isspace((unsigned char)line[k]))
+            k++;
+        if (k == len)
+            return;
+        if (field_start(line, len) == 0) {
+            p->orig_headers = 0;
+            return;
+        }
+        p->orig_headers = 1;
+    }
+    original_line(p, line, len);
 }
 
 /* A raw body line of the current part: decode, then hand it on. */

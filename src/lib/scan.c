@@ -1732,6 +1732,10 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if ((kinds & NDR_PAT_SEPARATOR) ||
         (original_starts(line, len) && (p->text_blank || !nothing_read(p)))) {
         p->text_done = 1;
+        /* the original's header follows (bounce.c reads its To field);
+         * a trace field is already its first line */
+        if (p->kind == PART_TEXT)
+            p->orig_headers = (kinds & NDR_PAT_SEPARATOR) ? 2 : 1;
         return;
     }
     p->text_blank = 0;
