@@ -1420,7 +1420,10 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             return;
         }
         finish_field(p);
-        if ((colon = field_start(line, len)) > 0) {
+        /* (a first line that starts with an address and a colon is no
+         * field: a line pasted from a bounce, "<a@b>: host ... said:") */
+        if ((colon = field_start(line, len)) > 0 &&
+            !(p->top && p->nheaders == 0 && memchr(line, '@', colon) != NULL)) {
             size_t n = len < p->opt.max_header ? len : p->opt.max_header;
             enum hdr_id id;
             if (++p->nheaders > p->opt.max_headers) {

@@ -1169,6 +1169,14 @@ static int addr_first(const char *s, size_t n)
 
 static inline int introduces_sender(const char *s, size_t n);
 
+/* Does S[0..N) hold a status code (5.1.1)? */
+static int code_before(const char *s, size_t n)
+{
+    ndr_code c;
+    size_t tl;
+    return n >= 5 && ndr_code_scan(s, n, &c, &tl) != (size_t)-1;
+}
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
@@ -1335,9 +1343,12 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
         w = b;
         while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
             w--;
-        /* "rejected recipient <a@b>": the word names it */
+        /* "rejected recipient <a@b>": the word names it.  A status code
+         * before the address in the line is the recipient's ("Remote
+         * Server returned '550 5.1.10 ...; Recipient a@b not found"): then
+         * the whole line is its text. */
         if (b - w == 9 && ndr_ci_cmpn(s + w, 9, "recipient") == 0) {
-            *rest = at + alen;
+            *rest = code_before(s, w) ? 0 : at + alen;
             return strlen(out);
         }
         for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
@@ -1345,7 +1356,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                 continue;
             for (size_t j = 0; j < sizeof about / sizeof about[0]; j++)
                 if (ci_has(s, w, about[j])) {
-                    *rest = at + alen;
+                    *rest = code_before(s, w) ? 0 : at + alen;
                     return strlen(out);
                 }
         }
@@ -1786,6 +1797,10 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             size_t lab = label_words(line, len);
             if (r != p->cur_rcpt)
                 p->rcpt_refused = 0;
+            else if (rest > 0 && code_before(line, rest))
+                /* the recipient named again, after the code of its
+                 * failure: the line goes on with its text */
+                rest = 0;
             p->cur_rcpt = r;
             if (p->pending) {
                 if (p->pend_len > 0)
@@ -1794,8 +1809,9 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                 p->pend_len = 0;
                 p->pending = 0;
             }
-            /* "Unknown user: a@b": the label is the server's word */
-            if (lab > 0)
+            /* "Unknown user: a@b": the label is the server's word (a
+             * whole line kept holds it already) */
+            if (lab > 0 && rest > 0)
                 ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, lab);
             for (;;) {
                 if (rest < len && (line[rest] == '>' || line[rest] == '"' ||
