@@ -1177,6 +1177,17 @@ static int code_before(const char *s, size_t n)
     return n >= 5 && ndr_code_scan(s, n, &c, &tl) != (size_t)-1;
 }
 
+/* The length of "5.1.1 " when S[0..N) starts with a status code, a space
+ * and '<', or 0. */
+static size_t status_then_bracket(const char *s, size_t n)
+{
+    ndr_code c;
+    size_t tl;
+    if (n < 8 || s[1] != '.' || ndr_code_scan(s, n < 12 ? n : 12, &c, &tl) != 0)
+        return 0;
+    return tl + 1 < n && s[tl] == ' ' && s[tl + 1] == '<' ? tl + 1 : 0;
+}
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
@@ -1196,9 +1207,26 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
     if (i + 4 < n && s[i] >= '2' && s[i] <= '5' &&
         ndr_isdigit((unsigned char)s[i + 1]) &&
         ndr_isdigit((unsigned char)s[i + 2]) && s[i + 3] == ' ') {
+        size_t sc = status_then_bracket(s + i + 4, n - i - 4);
         if (s[i + 4] == '<')
             i += 4;
-        else if (addr_first(s + i + 4, n - i - 4) &&
+        else if (sc > 0) {
+            /* "550 5.1.1 <a@b>: Recipient address rejected", unless the
+             * server says the address is the sender's */
+            size_t k = i + 4 + sc + 1, e;
+            if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+                e = k + alen;
+                if (e < n && s[e] == '>')
+                    e++;
+                while (e < n && (s[e] == ':' || ndr_isblank((unsigned char)s[e])))
+                    e++;
+                if (!(n - e >= 14 && ndr_ci_cmpn(s + e, 14, "sender address") == 0)) {
+                    *rest = 0; /* the codes are the recipient's */
+                    return strlen(out);
+                }
+            }
+            out[0] = '\0';
+        } else if (addr_first(s + i + 4, n - i - 4) &&
                  ndr_find_addr(s + i + 4, n - i - 4, out, &at, &alen) > 0 &&
                  at == 0 && n - (i + 4 + alen) >= 3 &&
                  memcmp(s + i + 4 + alen, "...", 3) == 0) {
@@ -2056,6 +2084,12 @@ static void records_from_blocks(ndr_parser *p)
         b.rec.recipient = rcpt[0] ? rcpt : NULL;
         b.rec.action = blk->action[0] ? blk->action : NULL;
         b.rec.status = have ? b.status : NULL;
+        /* a block without its Action field (pasted, truncated): a failure
+         * code says what became of the message */
+        if (b.rec.action == NULL && have && b.status[0] == '5')
+            b.rec.action = "failed";
+        else if (b.rec.action == NULL && have && b.status[0] == '4')
+            b.rec.action = "delayed";
         b.rec.dsn_status = b.dsn_status[0] ? b.dsn_status : NULL;
         if (!blk->diag_not_smtp)
             b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
@@ -2188,6 +2222,30 @@ void ndr_scan_end_message(ndr_parser *p)
     for (size_t i = 0; i < p->nblocks; i++)
         if (p->blocks[i].final_rcpt[0] || p->blocks[i].orig_rcpt[0])
             with_rcpt++;
+    /* Report fields that name no recipient (a Status or Diagnostic-Code
+     * pasted alone, a truncated report), in a message that names none
+     * elsewhere either: the diagnostic's address is the recipient
+     * ("550 5.1.1 <a@b>... User unknown"), else the original's To, else
+     * none is known; each such block still gives its record. */
+    if (with_rcpt == 0 && p->nrcpts == 0 && p->nxfailed == 0 && !p->mdn) {
+        size_t k = 0;
+        for (size_t i = 0; i < p->nblocks; i++) {
+            ds_block *blk = &p->blocks[i];
+            if ((blk->seen & (DSF_STATUS | DSF_DIAG)) == 0)
+                continue;
+            if (blk->diag_len == 0 ||
+                ndr_find_addr(blk->diag, blk->diag_len, blk->final_rcpt, NULL,
+                              NULL) == 0)
+                copy_trim(blk->final_rcpt, sizeof blk->final_rcpt,
+                          p->orig_to, strlen(p->orig_to));
+            p->blocks[k++] = *blk;
+        }
+        if (k > 0) {
+            p->nblocks = k;
+            records_from_blocks(p);
+            return;
+        }
+    }
     /* A message disposition notification (RFC 3798: displayed, deleted)
      * reports what a reader did, never a failed delivery. */
     if (p->mdn && with_rcpt == 0)
