@@ -1177,6 +1177,17 @@ static int code_before(const char *s, size_t n)
     return n >= 5 && ndr_code_scan(s, n, &c, &tl) != (size_t)-1;
 }
 
+/* Does the server call the address that ends at S[E] the sender's
+ * ("<a@b>: Sender address rejected")? */
+static int sender_named(const char *s, size_t n, size_t e)
+{
+    if (e < n && s[e] == '>')
+        e++;
+    while (e < n && (s[e] == ':' || ndr_isblank((unsigned char)s[e])))
+        e++;
+    return n - e >= 14 && ndr_ci_cmpn(s + e, 14, "sender address") == 0;
+}
+
 /* The length of "5.1.1 " when S[0..N) starts with a status code, a space
  * and '<', or 0. */
 static size_t status_then_bracket(const char *s, size_t n)
@@ -1213,17 +1224,11 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
         else if (sc > 0) {
             /* "550 5.1.1 <a@b>: Recipient address rejected", unless the
              * server says the address is the sender's */
-            size_t k = i + 4 + sc + 1, e;
-            if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
-                e = k + alen;
-                if (e < n && s[e] == '>')
-                    e++;
-                while (e < n && (s[e] == ':' || ndr_isblank((unsigned char)s[e])))
-                    e++;
-                if (!(n - e >= 14 && ndr_ci_cmpn(s + e, 14, "sender address") == 0)) {
-                    *rest = 0; /* the codes are the recipient's */
-                    return strlen(out);
-                }
+            size_t k = i + 4 + sc + 1;
+            if (ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0 &&
+                !sender_named(s, n, k + alen)) {
+                *rest = 0; /* the codes are the recipient's */
+                return strlen(out);
             }
             out[0] = '\0';
         } else if (addr_first(s + i + 4, n - i - 4) &&
@@ -2233,9 +2238,11 @@ void ndr_scan_end_message(ndr_parser *p)
             ds_block *blk = &p->blocks[i];
             if ((blk->seen & (DSF_STATUS | DSF_DIAG)) == 0)
                 continue;
+            size_t at = 0, alen = 0;
             if (blk->diag_len == 0 ||
-                ndr_find_addr(blk->diag, blk->diag_len, blk->final_rcpt, NULL,
-                              NULL) == 0)
+                ndr_find_addr(blk->diag, blk->diag_len, blk->final_rcpt, &at,
+                              &alen) == 0 ||
+                sender_named(blk->diag, blk->diag_len, at + alen))
                 copy_trim(blk->final_rcpt, sizeof blk->final_rcpt,
                           p->orig_to, strlen(p->orig_to));
             p->blocks[k++] = *blk;
