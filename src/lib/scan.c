@@ -1830,9 +1830,12 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             size_t lab = label_words(line, len);
             if (r != p->cur_rcpt)
                 p->rcpt_refused = 0;
-            else if (rest > 0 && code_before(line, rest))
+            else if (rest > 0 && (code_before(line, rest) ||
+                                  ndr_isblank((unsigned char)line[0])))
                 /* the recipient named again, after the code of its
-                 * failure: the line goes on with its text */
+                 * failure or in a line indented under it ("SMTP error
+                 * from remote mail server after RCPT TO:<a@b>:"): the
+                 * line goes on with its text */
                 rest = 0;
             p->cur_rcpt = r;
             if (p->pending) {
