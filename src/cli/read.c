@@ -1097,7 +1097,7 @@ int cli_read(const cli_opts *opt, out_ctx *o)
     reader rd;
     ndr_options po, mo;
     ndr_parser *p, *msg;
-    int rc = 0;
+    int rc = 0, pasted = 0;
 
     memset(&rd, 0, sizeof rd);
     rd.opt = opt;
@@ -1124,7 +1124,8 @@ int cli_read(const cli_opts *opt, out_ctx *o)
               o->f);
 
     if (opt->nfiles == 0) {
-        if (isatty(STDIN_FILENO))
+        pasted = isatty(STDIN_FILENO);
+        if (pasted)
             fputs("ndrcode: reading a bounce from the terminal: paste it, "
                   "then press Ctrl-D\n", stderr);
         rc = read_fd(&rd, p, STDIN_FILENO, "-");
@@ -1145,6 +1146,13 @@ int cli_read(const cli_opts *opt, out_ctx *o)
     }
     if (opt->summary && !opt->quiet)
         print_summary(&rd);
+    /* A paste that held no bounce gets a word at the terminal (a pipe or a
+     * file gets the exit status alone): it may have been a code or a line
+     * meant to be explained. */
+    if (pasted && rc == 0 && rd.records == 0 && !opt->quiet)
+        fputs("ndrcode: no bounce found in what was pasted; to explain a "
+              "code or a line, give it as an argument: ndrcode '550 5.1.1'\n",
+              stderr);
     if (rd.oom) {
         fputs("ndrcode: out of memory\n", stderr);
         rc = 2;

@@ -2,9 +2,11 @@
  * ptyrun.c - run a command with a pseudo-terminal as its standard output,
  * for the tests of what ndrcode does on a terminal (colour, wrapping).
  *
- *   ptyrun COLS COMMAND [ARG]...
+ *   ptyrun [-i FILE] COLS COMMAND [ARG]...
  *
- * The command's stdin is /dev/null; its stdout and stderr are the slave side
+ * The command's stdin is /dev/null (with -i, the terminal too: FILE's bytes
+ * are typed into it with echo off, then Ctrl-D, as a user pasting them
+ * would); its stdout and stderr are the slave side
  * of a new pty, COLS columns wide, with output post-processing turned off so
  * that its bytes arrive unchanged (no CR added before LF).  ptyrun copies
  * them to its own stdout and exits with the command's exit status (128+N if
@@ -39,9 +41,15 @@ int main(int argc, char **argv)
     int master, slave, status;
     long cols;
     pid_t pid;
+    const char *input = NULL;
 
+    if (argc >= 3 && strcmp(argv[1], "-i") == 0) {
+        input = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
     if (argc < 3) {
-        fputs("usage: ptyrun COLS COMMAND [ARG]...\n", stderr);
+        fputs("usage: ptyrun [-i FILE] COLS COMMAND [ARG]...\n", stderr);
         return 125;
     }
     cols = strtol(argv[1], &end, 10);
@@ -70,6 +78,8 @@ int main(int argc, char **argv)
     if (tcgetattr(slave, &tio) != 0)
         die("tcgetattr");
     tio.c_oflag &= ~(tcflag_t)OPOST;
+    if (input != NULL)
+        tio.c_lflag &= ~(tcflag_t)ECHO;
     if (tcsetattr(slave, TCSANOW, &tio) != 0)
         die("tcsetattr");
 
@@ -77,7 +87,7 @@ int main(int argc, char **argv)
     if (pid < 0)
         die("fork");
     if (pid == 0) {
-        int null = open("/dev/null", O_RDONLY);
+        int null = input != NULL ? dup(slave) : open("/dev/null", O_RDONLY);
         close(master);
         if (null < 0 || setsid() < 0)
             _exit(126);
@@ -91,6 +101,20 @@ int main(int argc, char **argv)
         _exit(127);
     }
     close(slave);
+
+    /* Type the input, then end it as Ctrl-D at the start of a line does. */
+    if (input != NULL) {
+        FILE *in = fopen(input, "rb");
+        size_t n;
+        if (in == NULL)
+            die(input);
+        while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+            if (write(master, buf, n) != (ssize_t)n)
+                die("write to the terminal");
+        fclose(in);
+        if (write(master, "\004", 1) != 1)
+            die("write to the terminal");
+    }
 
     /* Read until the slave side is closed by everyone (EIO on Linux). */
     for (;;) {
