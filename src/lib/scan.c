@@ -1857,6 +1857,14 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                 else if (rest + 3 <= len &&
                          wide_close((const unsigned char *)line + rest))
                     rest += 3; /* "＜a@b＞" */
+                else if (len - rest > 8 &&
+                         ndr_ci_cmpn(line + rest, 8, "<mailto:") == 0 &&
+                         memchr(line + rest, '>', len - rest) != NULL)
+                    /* the link a mail client adds when text is copied
+                     * out of it: "a@b<mailto:a@b>" */
+                    rest = (size_t)((const char *)memchr(line + rest, '>',
+                                                         len - rest) -
+                                    line) + 1;
                 else
                     break;
             }
