@@ -883,8 +883,11 @@ static void ds_read_field(ndr_parser *p, const char *line, size_t len)
         {
             /* vn < 20 is not always true (knownConditionTrueFalse) */
             const char *semi = memchr(v, ';', vn < 20 ? vn : 20);
-            b->diag_not_smtp = semi != NULL && ndr_ci_find(v, (size_t)(semi - v),
-                                                          "smtp", 4) == NULL;
+            /* LMTP (RFC 2033) answers as SMTP does */
+            b->diag_not_smtp =
+                semi != NULL &&
+                ndr_ci_find(v, (size_t)(semi - v), "smtp", 4) == NULL &&
+                ndr_ci_find(v, (size_t)(semi - v), "lmtp", 4) == NULL;
         }
         /* "smtp;" says nothing; "X-Unix; 255" (a local program's exit
          * status) needs its type to be understood. */
