@@ -883,8 +883,11 @@ static void ds_read_field(ndr_parser *p, const char *line, size_t len)
         {
             /* vn < 20 is not always true (knownConditionTrueFalse) */
             const char *semi = memchr(v, ';', vn < 20 ? vn : 20);
-            b->diag_not_smtp = semi != NULL && ndr_ci_find(v, (size_t)(semi - v),
-                                                          "smtp", 4) == NULL;
+            /* LMTP (RFC 2033) answers as SMTP does */
+            b->diag_not_smtp =
+                semi != NULL &&
+                ndr_ci_find(v, (size_t)(semi - v), "smtp", 4) == NULL &&
+                ndr_ci_find(v, (size_t)(semi - v), "lmtp", 4) == NULL;
         }
         /* "smtp;" says nothing; "X-Unix; 255" (a local program's exit
          * status) needs its type to be understood. */
@@ -1247,6 +1250,36 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
             *rest = k + alen;
             return strlen(out);
+        }
+    }
+    /* "Display Name (address)" alone on the line, as Exchange lists the
+     * recipients it could not reach ("Rosa Diaz (rosa@example.org)"): a
+     * short run of name words, no punctuation of a sentence or a field */
+    {
+        size_t e = n, o, words = 0;
+        while (e > i && ndr_isblank((unsigned char)s[e - 1]))
+            e--;
+        if (e > i + 2 && s[e - 1] == ')') {
+            for (o = e - 1; o > i && s[o - 1] != '('; o--)
+                ;
+            if (o > i + 1 && s[o - 2] == ' ' && e - 1 - o > 2 &&
+                addr_first(s + o, e - 1 - o) &&
+                ndr_find_addr(s + o, e - 1 - o, out, &at, &alen) > 0 &&
+                at == 0 && alen == e - 1 - o && o - 1 - i <= 64) {
+                size_t j;
+                for (j = i; j < o - 2; j++) {
+                    unsigned char c = (unsigned char)s[j];
+                    if (c == ' ')
+                        words++;
+                    else if (!(ndr_isalpha(c) || c == '.' || c == '-' ||
+                               c == '\'' || c >= 0x80))
+                        break;
+                }
+                if (j == o - 2 && words < 5) {
+                    *rest = e;
+                    return strlen(out);
+                }
+            }
         }
     }
     /* Exim names a local delivery by its target ("save to /var/mail/x",
@@ -1931,6 +1964,27 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out)
             break;
         }
         pos = at + tl;
+    }
+    /* Cisco's gateway (IronPort) heads the server's words with its own
+     * summary, "5.3.0 - Other mail system problem 552-'5.2.2 <a@b>:
+     * Mailbox full'": a code followed by " - " gives way to the code the
+     * remote server gave after its reply code, within a short phrase */
+    if (best != (size_t)-1 && n - best > 8 &&
+        memcmp(s + best + 5, " - ", 3) == 0) {
+        ndr_code c;
+        size_t tl, from = best + 8, lim = n - from < 80 ? n - from : 80,
+                   at = ndr_code_scan(s + from, lim, &c, &tl);
+        if (at != (size_t)-1 && at >= 4 && c.cls != 2 && !code_generic(c)) {
+            size_t e = from + at;
+            int r;
+            if (s[e - 1] == '\'')
+                e--;
+            if (e >= from + 4 && (s[e - 1] == '-' || s[e - 1] == ' ') &&
+                ndr_reply_scan(s + e - 4, 3, &r) == 0) {
+                *out = c;
+                return from + at;
+            }
+        }
     }
     if (best != (size_t)-1) {
         *out = cb;
