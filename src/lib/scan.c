@@ -1937,6 +1937,34 @@ static int code_same(ndr_code a, ndr_code b)
     return a.cls == b.cls && a.subject == b.subject && a.detail == b.detail;
 }
 
+/* Cisco's gateway (IronPort) heads the server's words with its own
+ * summary, "5.3.0 - Other mail system problem 552-'5.2.2 <a@b>: Mailbox
+ * full'": the code at S[AT], when " - " follows it, gives way to the code
+ * the remote server gave after its reply code, within a short phrase.
+ * Returns that code's offset (and sets *OUT), or (size_t)-1. */
+static size_t inner_code(const char *s, size_t n, size_t at, ndr_code *out)
+{
+    ndr_code c;
+    size_t tl, from, lim, k;
+    if (n - at <= 8 || memcmp(s + at + 5, " - ", 3) != 0)
+        return (size_t)-1;
+    from = at + 8;
+    lim = n - from < 80 ? n - from : 80;
+    k = ndr_code_scan(s + from, lim, &c, &tl);
+    if (k != (size_t)-1 && k >= 4 && c.cls != 2 && !code_generic(c)) {
+        size_t e = from + k;
+        int r;
+        if (s[e - 1] == '\'')
+            e--;
+        if (e >= from + 4 && (s[e - 1] == '-' || s[e - 1] == ' ') &&
+            ndr_reply_scan(s + e - 4, 3, &r) == 0) {
+            *out = c;
+            return from + k;
+        }
+    }
+    return (size_t)-1;
+}
+
 /* The code a failure text stands for: the first failure (4/5) code that is
  * not the generic X.0.0, else the first failure code, else the first code.
  * Returns its offset in S or (size_t)-1. */
@@ -1965,25 +1993,12 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out)
         }
         pos = at + tl;
     }
-    /* Cisco's gateway (IronPort) heads the server's words with its own
-     * summary, "5.3.0 - Other mail system problem 552-'5.2.2 <a@b>:
-     * Mailbox full'": a code followed by " - " gives way to the code the
-     * remote server gave after its reply code, within a short phrase */
-    if (best != (size_t)-1 && n - best > 8 &&
-        memcmp(s + best + 5, " - ", 3) == 0) {
+    if (best != (size_t)-1) {
         ndr_code c;
-        size_t tl, from = best + 8, lim = n - from < 80 ? n - from : 80,
-                   at = ndr_code_scan(s + from, lim, &c, &tl);
-        if (at != (size_t)-1 && at >= 4 && c.cls != 2 && !code_generic(c)) {
-            size_t e = from + at;
-            int r;
-            if (s[e - 1] == '\'')
-                e--;
-            if (e >= from + 4 && (s[e - 1] == '-' || s[e - 1] == ' ') &&
-                ndr_reply_scan(s + e - 4, 3, &r) == 0) {
-                *out = c;
-                return from + at;
-            }
+        size_t k = inner_code(s, n, best, &c);
+        if (k != (size_t)-1) {
+            *out = c;
+            return k;
         }
     }
     if (best != (size_t)-1) {
@@ -2134,6 +2149,12 @@ static void records_from_blocks(ndr_parser *p)
             }
         }
         if (have) { /* dc is set when have is (uninitvar) */
+            ndr_code ic;
+            size_t k = inner_code(blk->diag, blk->diag_len, dat, &ic);
+            if (k != (size_t)-1) {
+                dc = ic;
+                dat = k;
+            }
             ndr_code_format(dc, b.status);
             if (have_st)
                 ndr_code_format(st, b.dsn_status);
