@@ -241,6 +241,51 @@ static void test_cjk(void **state)
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 0), "");
 }
 
+/* Hebrew and Arabic: windows-1255, ISO-8859-8 (and -8-I, the same bytes),
+ * windows-1256 and ISO-8859-6, each a table of 128 code points. */
+static void test_hebrew_arabic(void **state)
+{
+    /* "the mailbox is full" in Hebrew and in Arabic */
+    static const char he[] =
+        "\xd7\xaa\xd7\x99\xd7\x91\xd7\xaa \xd7\x94\xd7\x93\xd7\x95\xd7\x90"
+        "\xd7\xa8 \xd7\x9e\xd7\x9c\xd7\x90\xd7\x94";
+    static const char ar[] =
+        "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa7\xd9\x84\xd8\xa8"
+        "\xd8\xb1\xd9\x8a\xd8\xaf \xd9\x85\xd9\x85\xd8\xaa\xd9\x84\xd8\xa6";
+    static const char *const he_names[] = {
+        "windows-1255", "Windows-1255", "cp1255", "iso-8859-8",
+        "ISO-8859-8-I", "iso_8859-8", "hebrew"};
+    (void)state;
+    for (size_t i = 0; i < sizeof he_names / sizeof he_names[0]; i++)
+        assert_string_equal(recode(he_names[i], "\xfa\xe9\xe1\xfa \xe4\xe3\xe5"
+                                                "\xe0\xf8 \xee\xec\xe0\xe4"),
+                            he);
+    assert_string_equal(recode("windows-1256", "\xd5\xe4\xcf\xe6\xde \xc7\xe1"
+                                               "\xc8\xd1\xed\xcf \xe3\xe3\xca"
+                                               "\xe1\xc6"),
+                        ar);
+    assert_string_equal(recode("ISO-8859-6", "\xd5\xe6\xcf\xe8\xe2 \xc7\xe4\xc8"
+                                             "\xd1\xea\xcf \xe5\xe5\xca\xe4\xc6"),
+                        ar);
+    assert_int_equal(ndr_charset_id("cp1256", 6),
+                     ndr_charset_id("windows-1256", 12));
+    assert_int_equal(ndr_charset_id("asmo-708", 8),
+                     ndr_charset_id("iso-8859-6", 10));
+    assert_int_equal(ndr_charset_id("iso-8859-8-i", 12),
+                     ndr_charset_id("iso-8859-8", 10));
+    assert_true(ndr_charset_id("iso-8859-8", 10) !=
+                ndr_charset_id("windows-1255", 12));
+    /* the sheqel sign and the right-to-left mark of windows-1255; the
+     * Persian pe of windows-1256 (0x81); the Arabic comma of ISO-8859-6 */
+    assert_string_equal(recode("windows-1255", "5\xa4\xfe"), "5\xe2\x82\xaa\xe2\x80\x8f");
+    assert_string_equal(recode("windows-1256", "\x81"), "\xd9\xbe");
+    assert_string_equal(recode("iso-8859-6", "a\xac" "b"), "a\xd8\x8c" "b");
+    /* a byte that names no character, or a C1 control, is a space */
+    assert_string_equal(recode("iso-8859-6", "a\xa1\xdb" "b"), "a  b");
+    assert_string_equal(recode("iso-8859-8", "a\x80\xa1\xfb" "b"), "a   b");
+    assert_string_equal(recode("windows-1255", "a\x81\xca" "b"), "a  b");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_jis),
         cmocka_unit_test(test_charset_names),
         cmocka_unit_test(test_cjk),
+        cmocka_unit_test(test_hebrew_arabic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
