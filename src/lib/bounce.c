@@ -391,7 +391,8 @@ static int name_is(const char *name, size_t n, const char *want)
  * from 0xa0 are their own code points; CS_SJIS and CS_EUCJP: Japanese,
  * through the JIS X 0208 table; CS_GBK, CS_BIG5 and CS_UHC: Chinese and
  * Korean, through the double-byte tables of cjk.h (GB2312 and GB18030 read
- * as GBK, EUC-KR as UHC); CS_CJK: EUC-TW, not decoded (no table is
+ * as GBK, with GB18030's four-byte sequences through its ranges; EUC-KR as
+ * UHC); CS_CJK: EUC-TW, not decoded (no table is
  * carried) but read a character at a time, each one U+FFFD, so that its
  * bytes do not run into an address written next to them; from CS_TABLE
  * on, single-byte charsets with the code points of bytes 0x80..0xff in
@@ -839,6 +840,37 @@ static unsigned jp_char(int cs, const unsigned char *in, size_t n,
     return ndr_jis0208[row - 1][col - 1];
 }
 
+/* The code point of GB18030's four-byte sequence B1 B2 B3 B4 (B1 and B3
+ * 0x81..0xfe, B2 and B4 0x30..0x39), U+FFFD if it names none.  Its pointer
+ * (((B1 - 0x81) * 10 + B2 - 0x30) * 126 + B3 - 0x81) * 10 + B4 - 0x30
+ * counts the characters of the BMP that have no two-byte form in code
+ * point order, in runs found by a binary search of ndr_cjk_gb18030_ranges
+ * (from data/gb18030.csv), then those beyond the BMP from pointer 189000
+ * on. */
+static unsigned gb18030_char(unsigned b1, unsigned b2, unsigned b3,
+                             unsigned b4)
+{
+    unsigned long ptr =
+        (((b1 - 0x81) * 10ul + (b2 - 0x30)) * 126ul + (b3 - 0x81)) * 10ul +
+        (b4 - 0x30);
+    size_t lo = 0, hi = ndr_cjk_gb18030_nranges;
+    if (ptr >= 189000ul && ptr <= 189000ul + 0xfffff)
+        return (unsigned)(0x10000 + (ptr - 189000ul));
+    /* the last run starting at or before ptr: lo ends just past it */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ndr_cjk_gb18030_ranges[mid][0] <= ptr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || ptr - ndr_cjk_gb18030_ranges[lo - 1][0] >=
+                       ndr_cjk_gb18030_ranges[lo - 1][2])
+        return 0xfffd;
+    return ndr_cjk_gb18030_ranges[lo - 1][1] +
+           (unsigned)(ptr - ndr_cjk_gb18030_ranges[lo - 1][0]);
+}
+
 /* The code point of the Chinese or Korean character at IN[0..N) (IN[0] is
  * 0x80 or above) in CS (CS_GBK, CS_BIG5 or CS_UHC), and the bytes it
  * takes in *USED.  A lead byte is 0x81..0xfe and its trail 0x40..0xfe; a
@@ -846,8 +878,8 @@ static unsigned jp_char(int cs, const unsigned char *in, size_t n,
  * reads them, a trail that is an ASCII byte is not eaten by a lead it does
  * not complete (a lone lead byte before "<a@b>" keeps the '<'), while a
  * non-ASCII one is.  GBK: 0x80 is the euro sign (code page 936), and
- * GB18030's four-byte sequences (lead, digit, lead, digit) are one U+FFFD
- * each, not decoded. */
+ * GB18030's four-byte sequences (lead, digit, lead, digit) are read as
+ * gb18030_char reads them. */
 static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
                          size_t *used)
 {
@@ -861,8 +893,10 @@ static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
         return 0xfffd;
     if (cs == CS_GBK && c2 >= 0x30 && c2 <= 0x39) {
         if (n >= 4 && in[2] >= 0x81 && in[2] <= 0xfe && in[3] >= 0x30 &&
-            in[3] <= 0x39)
+            in[3] <= 0x39) {
             *used = 4;
+            return gb18030_char(c, c2, in[2], in[3]);
+        }
         return 0xfffd;
     }
     if (c2 >= 0x40 && c2 <= 0xfe && tab[c - 0x81][c2 - 0x40] != 0) {
@@ -906,8 +940,13 @@ size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
         } else if (u < 0x800) {
             out[o++] = (char)(0xc0 | (u >> 6));
             out[o++] = (char)(0x80 | (u & 0x3f));
-        } else {
+        } else if (u < 0x10000) {
             out[o++] = (char)(0xe0 | (u >> 12));
+            out[o++] = (char)(0x80 | ((u >> 6) & 0x3f));
+            out[o++] = (char)(0x80 | (u & 0x3f));
+        } else { /* GB18030 beyond the BMP: four bytes from four */
+            out[o++] = (char)(0xf0 | (u >> 18));
+            out[o++] = (char)(0x80 | ((u >> 12) & 0x3f));
             out[o++] = (char)(0x80 | ((u >> 6) & 0x3f));
             out[o++] = (char)(0x80 | (u & 0x3f));
         }

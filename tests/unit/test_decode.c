@@ -227,18 +227,52 @@ static void test_cjk(void **state)
     assert_string_equal(recode("gbk", "\xff."), FFFD ".");
     assert_string_equal(recode("big5", "\xff\xff"), FFFD FFFD);
     assert_string_equal(recode("cp949", "\xff\xa1"), FFFD FFFD);
-    /* GB18030's four-byte sequences are one U+FFFD each (U+0080, and
-     * U+20000 beyond the BMP); one cut short is its lead, and the digit
-     * stays */
+    /* GB18030's four-byte sequences: U+0080 (a control character) names
+     * nothing, U+20000 is beyond the BMP; one cut short is its lead, and
+     * the digit stays */
     assert_string_equal(recode("gb18030", "\x81\x30\x81\x30."), FFFD ".");
     assert_string_equal(recode("gb18030", "\x95\x32\x82\x36\xd3\xc3"),
-                        FFFD "\xe7\x94\xa8");
+                        "\xf0\xa0\x80\x80\xe7\x94\xa8");
     assert_string_equal(recode("gb18030", "\x81\x30\x81"), FFFD "0" FFFD);
     assert_string_equal(recode("gb18030", "\x81\x30x"), FFFD "0x");
     /* the output stops before it would pass the room given */
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 4), "\xe7\x94\xa8");
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 3), "");
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 0), "");
+}
+
+/* GB18030's four-byte sequences: the BMP through the runs of
+ * data/gb18030.csv, beyond it by formula. */
+static void test_gb18030(void **state)
+{
+    (void)state;
+    /* the first and last pointers of the BMP: U+00A0 (pointer 32, the
+     * first run), U+FFFF (pointer 39419, the end of the last run) */
+    assert_string_equal(recode("gb18030", "\x81\x30\x84\x32"), "\xc2\xa0");
+    assert_string_equal(recode("gb18030", "\x84\x31\xa4\x39"), "\xef\xbf\xbf");
+    /* inside runs: ä, ḿ (pointer 7457, alone in its run), the first
+     * Hangul syllable, a CJK Extension A ideograph */
+    assert_string_equal(recode("gb18030", "\x81\x30\x8a\x31"), "\xc3\xa4");
+    assert_string_equal(recode("gbk", "\x81\x35\xf4\x37"), "\xe1\xb8\xbf");
+    assert_string_equal(recode("gb18030", "a\x82\x37\xcf\x35z"), "a\xea\xb0\x80z");
+    assert_string_equal(recode("gb18030", "\x82\x35\x87\x38"), "\xe4\xb6\xb5");
+    /* beyond the BMP: U+1F600 and U+10FFFF, the last */
+    assert_string_equal(recode("gb18030", "\x94\x39\xfc\x36"), "\xf0\x9f\x98\x80");
+    assert_string_equal(recode("gb18030", "\xe3\x32\x9a\x35"), "\xf4\x8f\xbf\xbf");
+    /* pointers that name nothing: a private-use character left out of the
+     * runs, past the BMP's last (39420), past U+10FFFF, the gap between
+     * the two, the last lead byte */
+    assert_string_equal(recode("gb18030", "\x83\x36\xd0\x30"), FFFD);
+    assert_string_equal(recode("gb18030", "\x84\x31\xa5\x30"), FFFD);
+    assert_string_equal(recode("gb18030", "\xe3\x32\x9a\x36"), FFFD);
+    assert_string_equal(recode("gb18030", "\x90\x30\x81\x2f"), FFFD "0" FFFD "/");
+    assert_string_equal(recode("gb18030", "\x8f\x39\xfe\x39"), FFFD);
+    assert_string_equal(recode("gb18030", "\xfe\x39\xfe\x39"), FFFD);
+    /* four bytes out need room for four */
+    assert_string_equal(recode_cap("gb18030", "\x94\x39\xfc\x36\x94\x39\xfc\x36", 7),
+                        "\xf0\x9f\x98\x80");
+    assert_string_equal(recode_cap("gb18030", "\x94\x39\xfc\x36", 4), "\xf0\x9f\x98\x80");
+    assert_string_equal(recode_cap("gb18030", "\x94\x39\xfc\x36", 3), "");
 }
 
 /* Hebrew and Arabic: windows-1255, ISO-8859-8 (and -8-I, the same bytes),
@@ -295,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_jis),
         cmocka_unit_test(test_charset_names),
         cmocka_unit_test(test_cjk),
+        cmocka_unit_test(test_gb18030),
         cmocka_unit_test(test_hebrew_arabic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
