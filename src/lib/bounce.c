@@ -398,9 +398,12 @@ static int name_is(const char *name, size_t n, const char *want)
  * on, single-byte charsets with the code points of bytes 0x80..0xff in
  * cs_tables (a byte that names no character, or a C1 control, is a
  * space).  ISO-2022-JP needs no label: leaf_line knows it by its
- * escapes. */
+ * escapes.  CS_KR2022: ISO-2022-KR, labelled so or known by its
+ * designation ESC $ ) C, which starts a part's Korean text and is not
+ * repeated on the lines that follow: their shifts (SO, SI) are read
+ * through the UHC table (ndr_kr_decode_line). */
 enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_CJK, CS_GBK, CS_BIG5,
-       CS_UHC, CS_TABLE };
+       CS_UHC, CS_KR2022, CS_TABLE };
 
 static const unsigned short cs_tables[][128] = {
     /* ISO-8859-2 (Latin-2: Czech, Polish, Slovak, Hungarian, Croatian...) */
@@ -775,6 +778,8 @@ static const struct {
     CS_NAME("windows-949", CS_UHC),
     CS_NAME("uhc", CS_UHC),
     CS_NAME("x-windows-949", CS_UHC),
+    CS_NAME("iso-2022-kr", CS_KR2022),
+    CS_NAME("csiso2022kr", CS_KR2022),
     CS_NAME("euc-tw", CS_CJK),
 };
 #undef CS_NAME
@@ -911,6 +916,8 @@ static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
 size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
 {
     size_t o = 0, used;
+    if (cs == CS_KR2022) /* seven bits, with shifts */
+        return ndr_kr_decode_line(in, n, out, cap);
     for (size_t i = 0; i < n && o + 3 < cap; i += used) {
         unsigned char c = (unsigned char)in[i];
         unsigned u;
@@ -1380,11 +1387,35 @@ static int utf8_or_ascii(const char *s, size_t n)
     return 1;
 }
 
+/* Does LINE[0..LEN) hold ISO-2022-KR's designation ESC $ ) C? */
+static int kr_designation(const char *line, size_t len)
+{
+    const char *e = line;
+    while ((e = memchr(e, 0x1b, len - (size_t)(e - line))) != NULL) {
+        if (len - (size_t)(e - line) >= 4 && memcmp(e + 1, "$)C", 3) == 0)
+            return 1;
+        e++;
+    }
+    return 0;
+}
+
 /* A decoded line of the current leaf part. */
 static void leaf_line(ndr_parser *p, const char *line, size_t len)
 {
-    if ((p->kind == PART_TEXT || p->kind == PART_HTML || p->kind == PART_DSN) &&
-        len > 2 && memchr(line, 0x1b, len) != NULL) {
+    int text =
+        p->kind == PART_TEXT || p->kind == PART_HTML || p->kind == PART_DSN;
+    const char *esc = text && len > 2 ? memchr(line, 0x1b, len) : NULL;
+    if (esc != NULL && p->latin1 != CS_KR2022 && kr_designation(line, len))
+        p->latin1 = CS_KR2022; /* the rest of the part is ISO-2022-KR */
+    if (text && p->latin1 == CS_KR2022) {
+        /* ISO-2022-KR (RFC 1557): lines with shifts or escapes, into the
+         * scratch space's first half */
+        if (esc != NULL || memchr(line, 0x0e, len) != NULL) {
+            len = ndr_kr_decode_line(line, len, p->scratch,
+                                     p->scratch_cap / 2);
+            line = p->scratch;
+        }
+    } else if (esc != NULL) {
         /* ISO-2022-JP (RFC 1468), whatever the part's label says: its
          * escapes are unmistakable, and every line starts in ASCII.  Into
          * the scratch space's first half, like the Latin-1 recoding. */

@@ -162,6 +162,55 @@ static const char *recode(const char *name, const char *s)
 
 #define FFFD "\xef\xbf\xbd"
 
+static const char *kr_cap(const char *line, size_t cap)
+{
+    static char out[256];
+    size_t n = ndr_kr_decode_line(line, strlen(line), out, cap);
+    assert_true(n <= cap);
+    out[n] = '\0';
+    return out;
+}
+
+static const char *kr(const char *line)
+{
+    return kr_cap(line, 255);
+}
+
+/* ISO-2022-KR (RFC 1557): the designation dropped, SO and SI shifting
+ * between ASCII and KS X 1001 (EUC-KR less 0x80). */
+static void test_iso2022kr(void **state)
+{
+    (void)state;
+    /* 메일함이 가득 찼습니다: the mailbox is full */
+    assert_string_equal(kr("\x1b$)C\x0e" "8^@OGT@L\x0f \x0e" "0!5f\x0f \x0e"
+                           "C!=@4O4Y\x0f."),
+                        "\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8\xec\x9d\xb4 "
+                        "\xea\xb0\x80\xeb\x93\x9d \xec\xb0\xbc\xec\x8a\xb5"
+                        "\xeb\x8b\x88\xeb\x8b\xa4.");
+    /* a line after the designation's: 가나 between ASCII, a blank kept
+     * inside the shift */
+    assert_string_equal(kr("550 \x0e" "0! 3*\x0f <a@b.kr>"),
+                        "550 \xea\xb0\x80 \xeb\x82\x98 <a@b.kr>");
+    /* every line starts in ASCII; SI without SO is nothing */
+    assert_string_equal(kr("0!\x0f"), "0!");
+    /* an empty cell, a byte without its partner, a byte of 0x80 and
+     * above, and an escape that is not the designation */
+    assert_string_equal(kr("\x0e\x7e\x7e\x0f."), FFFD ".");
+    assert_string_equal(kr("\x0e" "0"), FFFD);
+    assert_string_equal(kr("\x0e" "0\x0f" "a"), FFFD "a");
+    assert_string_equal(kr("\x0e\xc3\xa9"), "\xc3\xa9");
+    assert_string_equal(kr("\x1b$)A\x1b[1m"), "\x1b$)A\x1b[1m");
+    /* the output stops at a character boundary within the room */
+    assert_string_equal(kr_cap("ab\x0e" "0!0!", 4), "ab");
+    assert_string_equal(kr_cap("ab\x0e" "0!0!", 5), "ab\xea\xb0\x80");
+    assert_string_equal(kr_cap("\x0e" "0!", 0), "");
+    /* by its label, as an encoded word's text is recoded */
+    assert_int_equal(ndr_charset_id("ISO-2022-KR", 11),
+                     ndr_charset_id("csiso2022kr", 11));
+    assert_string_equal(recode("iso-2022-kr", "\x1b$)C\x0e" "0!\x0f!"),
+                        "\xea\xb0\x80!");
+}
+
 static void test_charset_names(void **state)
 {
     static const char *const gbk[] = {"gb2312", "GB2312", "gbk", "x-gbk",
@@ -331,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_cjk),
         cmocka_unit_test(test_gb18030),
         cmocka_unit_test(test_hebrew_arabic),
+        cmocka_unit_test(test_iso2022kr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
