@@ -1,8 +1,9 @@
 /*
  * cjkgen.c - data/gbk.csv, data/big5.csv, data/uhc.csv -> the double-byte
- * tables of the Chinese and Korean decoders (ndr_recode, src/lib/bounce.c).
+ * tables of the Chinese and Korean decoders (ndr_recode, src/lib/bounce.c);
+ * data/gb18030.csv -> the ranges of GB18030's four-byte sequences.
  *
- * usage: ndr_cjkgen -o OUT.c NAME=TABLE.csv...
+ * usage: ndr_cjkgen -o OUT.c [NAME=TABLE.csv | -r NAME=RANGES.csv]...
  *
  * Each TABLE.csv becomes "const unsigned short ndr_cjk_NAME[126][191]":
  * the code point of lead byte 0x81..0xFE and trail byte 0x40..0xFE, 0 for
@@ -15,6 +16,16 @@
  * character.  Anything else stops the build with FILE:LINE and the reason;
  * the output is written only when every file is good.  (tools/mkcjk.py
  * writes the files from Python's codecs.)
+ *
+ * Each RANGES.csv (after -r) becomes "const unsigned short
+ * ndr_cjk_NAME_ranges[][3]" and "const unsigned ndr_cjk_NAME_nranges": runs
+ * of pointers {first pointer, first code point, count}, in ascending order,
+ * for a binary search.  Its header is "pointer,code,count" and each record
+ * one run: "pointer" in decimal, 0..39419 (the four-byte sequences of
+ * GB18030 that stand for BMP characters); "code" in hex; "count" in
+ * decimal, 1 or more.  The runs ascend, neither their pointers nor their
+ * code points overlapping, none passes pointer 39419, and their code
+ * points obey the rule above.
  */
 #include "csv.h"
 
@@ -26,9 +37,14 @@
 #define TRAILS 191 /* 0x40..0xFE */
 #define MAX_TABLES 8
 #define NAME_MAX_LEN 16
+#define POINTERS 39420 /* GB18030's four-byte pointers of the BMP */
+#define MAX_RANGES 1024
 
 static unsigned short table[MAX_TABLES][LEADS][TRAILS];
 static char names[MAX_TABLES][NAME_MAX_LEN + 1];
+static int is_ranges[MAX_TABLES];
+static unsigned short ranges[MAX_TABLES][MAX_RANGES][3];
+static unsigned nranges[MAX_TABLES];
 
 /* Parse the cells of lead byte LEAD from S into ROW. */
 static int parse_cells(const csv_reader *r, unsigned lead, const char *s,
@@ -89,7 +105,7 @@ static int read_table(unsigned t, const char *path)
     csv_reader r;
     int rc, bad = 0;
     int seen[LEADS] = {0};
-    if (csv_open_pair(&r, path, "lead", "cells") < 0)
+    if (csv_open_header(&r, path, "lead,cells") < 0)
         return -1;
     while ((rc = csv_next(&r)) == 1) {
         char *end;
@@ -121,6 +137,96 @@ static int read_table(unsigned t, const char *path)
     return bad;
 }
 
+/* The decimal number S (1..5 digits) into *V; -1 if it is none. */
+static int decimal(const char *s, unsigned long *v)
+{
+    size_t n = strspn(s, "0123456789");
+    if (n == 0 || n > 5 || s[n] != '\0')
+        return -1;
+    *v = strtoul(s, NULL, 10);
+    return 0;
+}
+
+/* The hex number S (1..4 digits) into *V; -1 if it is none. */
+static int hex4(const char *s, unsigned long *v)
+{
+    int h, digits = 0;
+    *v = 0;
+    for (; (h = csv_hex_digit((unsigned char)*s)) >= 0; s++) {
+        if (++digits > 4)
+            return -1;
+        *v = *v * 16 + (unsigned long)h;
+    }
+    return digits == 0 || *s != '\0' ? -1 : 0;
+}
+
+static int read_ranges(unsigned t, const char *path)
+{
+    csv_reader r;
+    int rc, bad = 0;
+    unsigned long next_ptr = 0, next_code = 0; /* past the run before */
+    if (csv_open_header(&r, path, "pointer,code,count") < 0)
+        return -1;
+    while ((rc = csv_next(&r)) == 1) {
+        unsigned long ptr, code, count;
+        if (r.nfields != 3) {
+            bad |= csv_error(&r, "%zu fields, want 3", r.nfields);
+            continue;
+        }
+        if (decimal(r.field[0], &ptr) < 0 || ptr >= POINTERS) {
+            bad |= csv_error(&r, "pointer \"%s\" is not a number 0..%d",
+                             r.field[0], POINTERS - 1);
+            continue;
+        }
+        if (hex4(r.field[1], &code) < 0) {
+            bad |= csv_error(&r, "pointer %lu: code \"%s\" is not a hex "
+                                 "number of one to four digits (in the "
+                                 "Basic Multilingual Plane)", ptr, r.field[1]);
+            continue;
+        }
+        if (decimal(r.field[2], &count) < 0 || count == 0) {
+            bad |= csv_error(&r, "pointer %lu: count \"%s\" is not a number "
+                                 "1..%d", ptr, r.field[2], POINTERS);
+            continue;
+        }
+        if (count > POINTERS - ptr) {
+            bad |= csv_error(&r, "pointer %lu: the run of %lu passes pointer "
+                                 "%d", ptr, count, POINTERS - 1);
+            continue;
+        }
+        if (code < 0xa0 || code + count - 1 > 0xffff ||
+            (code <= 0xdfff && code + count - 1 >= 0xd800)) {
+            bad |= csv_error(&r, "pointer %lu: U+%04lX (x%lu) holds a control "
+                                 "character, a surrogate or passes U+FFFF",
+                             ptr, code, count);
+            continue;
+        }
+        if (ptr < next_ptr || code < next_code) {
+            bad |= csv_error(&r, "pointer %lu: the runs must ascend without "
+                                 "overlapping (the one before ends before "
+                                 "pointer %lu, U+%04lX)", ptr, next_ptr,
+                             next_code);
+            continue;
+        }
+        if (nranges[t] == MAX_RANGES) {
+            bad |= csv_error(&r, "more than %d runs", MAX_RANGES);
+            break;
+        }
+        ranges[t][nranges[t]][0] = (unsigned short)ptr;
+        ranges[t][nranges[t]][1] = (unsigned short)code;
+        ranges[t][nranges[t]][2] = (unsigned short)count;
+        nranges[t]++;
+        next_ptr = ptr + count;
+        next_code = code + count;
+    }
+    if (rc < 0)
+        bad = -1;
+    if (bad == 0 && nranges[t] == 0)
+        bad = csv_error(&r, "no runs");
+    csv_close(&r);
+    return bad;
+}
+
 static int write_tables(const char *out, unsigned ntables)
 {
     FILE *f = fopen(out, "w");
@@ -128,14 +234,21 @@ static int write_tables(const char *out, unsigned ntables)
         perror(out);
         return -1;
     }
-    fputs("/* Generated by ndr_cjkgen from data/gbk.csv, data/big5.csv and "
-          "data/uhc.csv: do not edit. */\n"
+    fputs("/* Generated by ndr_cjkgen from data/gbk.csv, data/big5.csv, "
+          "data/uhc.csv and data/gb18030.csv: do not edit. */\n"
           "#include \"cjk.h\"\n",
           f);
     for (unsigned t = 0; t < ntables; t++) {
-        fprintf(f, "\nconst unsigned short ndr_cjk_%s[126][191] = {\n",
-                names[t]);
-        csv_put_rows(f, &table[t][0][0], LEADS, TRAILS);
+        if (is_ranges[t]) {
+            fprintf(f, "\nconst unsigned ndr_cjk_%s_nranges = %u;\n"
+                       "const unsigned short ndr_cjk_%s_ranges[%u][3] = {\n",
+                    names[t], nranges[t], names[t], nranges[t]);
+            csv_put_rows(f, &ranges[t][0][0], nranges[t], 3);
+        } else {
+            fprintf(f, "\nconst unsigned short ndr_cjk_%s[126][191] = {\n",
+                    names[t]);
+            csv_put_rows(f, &table[t][0][0], LEADS, TRAILS);
+        }
         fputs("};\n", f);
     }
     return csv_close_out(f, out);
@@ -145,28 +258,43 @@ int main(int argc, char **argv)
 {
     unsigned n = 0;
     int bad = 0;
-    if (argc < 4 || argc - 3 > MAX_TABLES || strcmp(argv[1], "-o") != 0) {
-        fputs("usage: ndr_cjkgen -o OUT.c NAME=TABLE.csv...\n", stderr);
+    static const char usage[] =
+        "usage: ndr_cjkgen -o OUT.c [NAME=TABLE.csv | -r NAME=RANGES.csv]...\n";
+    if (argc < 4 || strcmp(argv[1], "-o") != 0) {
+        fputs(usage, stderr);
         return 2;
     }
     for (int i = 3; i < argc; i++, n++) {
-        const char *eq = strchr(argv[i], '=');
-        size_t len = eq != NULL ? (size_t)(eq - argv[i]) : 0;
+        const char *eq;
+        size_t len;
+        int r = strcmp(argv[i], "-r") == 0;
+        if (r && ++i == argc) {
+            fputs(usage, stderr);
+            return 2;
+        }
+        if (n == MAX_TABLES) {
+            fprintf(stderr, "ndr_cjkgen: more than %d tables\n", MAX_TABLES);
+            return 2;
+        }
+        eq = strchr(argv[i], '=');
+        len = eq != NULL ? (size_t)(eq - argv[i]) : 0;
         if (len == 0 || len > NAME_MAX_LEN ||
             strspn(argv[i], "abcdefghijklmnopqrstuvwxyz0123456789") != len) {
-            fprintf(stderr, "ndr_cjkgen: '%s': want NAME=TABLE.csv, NAME in "
-                            "small letters and digits\n", argv[i]);
+            fprintf(stderr, "ndr_cjkgen: '%s': want NAME=%s.csv, NAME in "
+                            "small letters and digits\n", argv[i],
+                    r ? "RANGES" : "TABLE");
             return 2;
         }
         memcpy(names[n], argv[i], len);
         names[n][len] = '\0';
+        is_ranges[n] = r;
         for (unsigned k = 0; k < n; k++)
             if (strcmp(names[k], names[n]) == 0) {
                 fprintf(stderr, "ndr_cjkgen: table %s given twice\n",
                         names[n]);
                 return 2;
             }
-        if (read_table(n, eq + 1) != 0)
+        if ((r ? read_ranges(n, eq + 1) : read_table(n, eq + 1)) != 0)
             bad = 1;
     }
     if (bad)

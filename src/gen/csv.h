@@ -30,11 +30,11 @@ void csv_close(csv_reader *r);
  * printing "PATH:LINE: message" for broken quoting or a read error. */
 int csv_next(csv_reader *r);
 
-/* Open PATH and read its header, which must be the two fields A,B (the
- * code-point tables: "row,cells", "lead,cells"); returns 0, or -1 after
- * printing the reason. */
-int csv_open_pair(csv_reader *r, const char *path, const char *a,
-                  const char *b);
+/* Open PATH and read its header, which must be HEADER: the names of the
+ * fields joined by commas (the code-point tables: "row,cells",
+ * "lead,cells", "pointer,code,count"); returns 0, or -1 after printing
+ * the reason. */
+int csv_open_header(csv_reader *r, const char *path, const char *header);
 
 /* The value of the hexadecimal digit C (either case), or -1. */
 int csv_hex_digit(int c);

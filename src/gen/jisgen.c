@@ -62,7 +62,7 @@ static int read_table(const char *path)
 {
     csv_reader r;
     int rc, bad = 0;
-    if (csv_open_pair(&r, path, "row", "cells") < 0)
+    if (csv_open_header(&r, path, "row,cells") < 0)
         return -1;
     while ((rc = csv_next(&r)) == 1) {
         char *end;

@@ -401,15 +401,19 @@ static int name_is(const char *name, size_t n, const char *want)
  * from 0xa0 are their own code points; CS_SJIS and CS_EUCJP: Japanese,
  * through the JIS X 0208 table; CS_GBK, CS_BIG5 and CS_UHC: Chinese and
  * Korean, through the double-byte tables of cjk.h (GB2312 and GB18030 read
- * as GBK, EUC-KR as UHC); CS_CJK: EUC-TW, not decoded (no table is
+ * as GBK, with GB18030's four-byte sequences through its ranges; EUC-KR as
+ * UHC); CS_CJK: EUC-TW, not decoded (no table is
  * carried) but read a character at a time, each one U+FFFD, so that its
  * bytes do not run into an address written next to them; from CS_TABLE
  * on, single-byte charsets with the code points of bytes 0x80..0xff in
  * cs_tables (a byte that names no character, or a C1 control, is a
  * space).  ISO-2022-JP needs no label: leaf_line knows it by its
- * escapes. */
+ * escapes.  CS_KR2022: ISO-2022-KR, labelled so or known by its
+ * designation ESC $ ) C, which starts a part's Korean text and is not
+ * repeated on the lines that follow: their shifts (SO, SI) are read
+ * through the UHC table (ndr_kr_decode_line). */
 enum { CS_NONE, CS_LATIN1, CS_SJIS, CS_EUCJP, CS_CJK, CS_GBK, CS_BIG5,
-       CS_UHC, CS_TABLE };
+       CS_UHC, CS_KR2022, CS_TABLE };
 
 static const unsigned short cs_tables[][128] = {
     /* ISO-8859-2 (Latin-2: Czech, Polish, Slovak, Hungarian, Croatian...) */
@@ -602,6 +606,82 @@ static const unsigned short cs_tables[][128] = {
         0x03c0, 0x03c1, 0x03c2, 0x03c3, 0x03c4, 0x03c5, 0x03c6, 0x03c7,
         0x03c8, 0x03c9, 0x03ca, 0x03cb, 0x03cc, 0x03cd, 0x03ce, 0x0020,
     },
+    /* windows-1255 (Hebrew) */
+    {
+        0x20ac, 0x0020, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+        0x02c6, 0x2030, 0x0020, 0x2039, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+        0x02dc, 0x2122, 0x0020, 0x203a, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x00a0, 0x00a1, 0x00a2, 0x00a3, 0x20aa, 0x00a5, 0x00a6, 0x00a7,
+        0x00a8, 0x00a9, 0x00d7, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x00af,
+        0x00b0, 0x00b1, 0x00b2, 0x00b3, 0x00b4, 0x00b5, 0x00b6, 0x00b7,
+        0x00b8, 0x00b9, 0x00f7, 0x00bb, 0x00bc, 0x00bd, 0x00be, 0x00bf,
+        0x05b0, 0x05b1, 0x05b2, 0x05b3, 0x05b4, 0x05b5, 0x05b6, 0x05b7,
+        0x05b8, 0x05b9, 0x0020, 0x05bb, 0x05bc, 0x05bd, 0x05be, 0x05bf,
+        0x05c0, 0x05c1, 0x05c2, 0x05c3, 0x05f0, 0x05f1, 0x05f2, 0x05f3,
+        0x05f4, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x05d0, 0x05d1, 0x05d2, 0x05d3, 0x05d4, 0x05d5, 0x05d6, 0x05d7,
+        0x05d8, 0x05d9, 0x05da, 0x05db, 0x05dc, 0x05dd, 0x05de, 0x05df,
+        0x05e0, 0x05e1, 0x05e2, 0x05e3, 0x05e4, 0x05e5, 0x05e6, 0x05e7,
+        0x05e8, 0x05e9, 0x05ea, 0x0020, 0x0020, 0x200e, 0x200f, 0x0020,
+    },
+    /* ISO-8859-8 (Hebrew; ISO-8859-8-I is the same bytes in logical order) */
+    {
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x00a0, 0x0020, 0x00a2, 0x00a3, 0x00a4, 0x00a5, 0x00a6, 0x00a7,
+        0x00a8, 0x00a9, 0x00d7, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x00af,
+        0x00b0, 0x00b1, 0x00b2, 0x00b3, 0x00b4, 0x00b5, 0x00b6, 0x00b7,
+        0x00b8, 0x00b9, 0x00f7, 0x00bb, 0x00bc, 0x00bd, 0x00be, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x2017,
+        0x05d0, 0x05d1, 0x05d2, 0x05d3, 0x05d4, 0x05d5, 0x05d6, 0x05d7,
+        0x05d8, 0x05d9, 0x05da, 0x05db, 0x05dc, 0x05dd, 0x05de, 0x05df,
+        0x05e0, 0x05e1, 0x05e2, 0x05e3, 0x05e4, 0x05e5, 0x05e6, 0x05e7,
+        0x05e8, 0x05e9, 0x05ea, 0x0020, 0x0020, 0x200e, 0x200f, 0x0020,
+    },
+    /* windows-1256 (Arabic) */
+    {
+        0x20ac, 0x067e, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+        0x02c6, 0x2030, 0x0679, 0x2039, 0x0152, 0x0686, 0x0698, 0x0688,
+        0x06af, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+        0x06a9, 0x2122, 0x0691, 0x203a, 0x0153, 0x200c, 0x200d, 0x06ba,
+        0x00a0, 0x060c, 0x00a2, 0x00a3, 0x00a4, 0x00a5, 0x00a6, 0x00a7,
+        0x00a8, 0x00a9, 0x06be, 0x00ab, 0x00ac, 0x00ad, 0x00ae, 0x00af,
+        0x00b0, 0x00b1, 0x00b2, 0x00b3, 0x00b4, 0x00b5, 0x00b6, 0x00b7,
+        0x00b8, 0x00b9, 0x061b, 0x00bb, 0x00bc, 0x00bd, 0x00be, 0x061f,
+        0x06c1, 0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627,
+        0x0628, 0x0629, 0x062a, 0x062b, 0x062c, 0x062d, 0x062e, 0x062f,
+        0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x00d7,
+        0x0637, 0x0638, 0x0639, 0x063a, 0x0640, 0x0641, 0x0642, 0x0643,
+        0x00e0, 0x0644, 0x00e2, 0x0645, 0x0646, 0x0647, 0x0648, 0x00e7,
+        0x00e8, 0x00e9, 0x00ea, 0x00eb, 0x0649, 0x064a, 0x00ee, 0x00ef,
+        0x064b, 0x064c, 0x064d, 0x064e, 0x00f4, 0x064f, 0x0650, 0x00f7,
+        0x0651, 0x00f9, 0x0652, 0x00fb, 0x00fc, 0x200e, 0x200f, 0x06d2,
+    },
+    /* ISO-8859-6 (Arabic) */
+    {
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x00a0, 0x0020, 0x0020, 0x0020, 0x00a4, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x060c, 0x00ad, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x061b, 0x0020, 0x0020, 0x0020, 0x061f,
+        0x0020, 0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627,
+        0x0628, 0x0629, 0x062a, 0x062b, 0x062c, 0x062d, 0x062e, 0x062f,
+        0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637,
+        0x0638, 0x0639, 0x063a, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0640, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645, 0x0646, 0x0647,
+        0x0648, 0x0649, 0x064a, 0x064b, 0x064c, 0x064d, 0x064e, 0x064f,
+        0x0650, 0x0651, 0x0652, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+        0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020, 0x0020,
+    },
 };
 
 /* The names a charset goes by (lower case, as IANA and the mail clients
@@ -643,6 +723,22 @@ static const struct {
     CS_NAME("greek", CS_TABLE + 8),
     CS_NAME("windows-1253", CS_TABLE + 9),
     CS_NAME("cp1253", CS_TABLE + 9),
+    CS_NAME("windows-1255", CS_TABLE + 10),
+    CS_NAME("cp1255", CS_TABLE + 10),
+    CS_NAME("iso-8859-8", CS_TABLE + 11),
+    CS_NAME("iso_8859-8", CS_TABLE + 11),
+    CS_NAME("iso-8859-8-i", CS_TABLE + 11),
+    CS_NAME("iso_8859-8-i", CS_TABLE + 11),
+    CS_NAME("iso-8859-8-e", CS_TABLE + 11),
+    CS_NAME("hebrew", CS_TABLE + 11),
+    CS_NAME("windows-1256", CS_TABLE + 12),
+    CS_NAME("cp1256", CS_TABLE + 12),
+    CS_NAME("iso-8859-6", CS_TABLE + 13),
+    CS_NAME("iso_8859-6", CS_TABLE + 13),
+    CS_NAME("iso-8859-6-i", CS_TABLE + 13),
+    CS_NAME("iso-8859-6-e", CS_TABLE + 13),
+    CS_NAME("arabic", CS_TABLE + 13),
+    CS_NAME("asmo-708", CS_TABLE + 13),
     CS_NAME("shift_jis", CS_SJIS),
     CS_NAME("shift-jis", CS_SJIS),
     CS_NAME("sjis", CS_SJIS),
@@ -692,6 +788,8 @@ static const struct {
     CS_NAME("windows-949", CS_UHC),
     CS_NAME("uhc", CS_UHC),
     CS_NAME("x-windows-949", CS_UHC),
+    CS_NAME("iso-2022-kr", CS_KR2022),
+    CS_NAME("csiso2022kr", CS_KR2022),
     CS_NAME("euc-tw", CS_CJK),
 };
 #undef CS_NAME
@@ -757,6 +855,37 @@ static unsigned jp_char(int cs, const unsigned char *in, size_t n,
     return ndr_jis0208[row - 1][col - 1];
 }
 
+/* The code point of GB18030's four-byte sequence B1 B2 B3 B4 (B1 and B3
+ * 0x81..0xfe, B2 and B4 0x30..0x39), U+FFFD if it names none.  Its pointer
+ * (((B1 - 0x81) * 10 + B2 - 0x30) * 126 + B3 - 0x81) * 10 + B4 - 0x30
+ * counts the characters of the BMP that have no two-byte form in code
+ * point order, in runs found by a binary search of ndr_cjk_gb18030_ranges
+ * (from data/gb18030.csv), then those beyond the BMP from pointer 189000
+ * on. */
+static unsigned gb18030_char(unsigned b1, unsigned b2, unsigned b3,
+                             unsigned b4)
+{
+    unsigned long ptr =
+        (((b1 - 0x81) * 10ul + (b2 - 0x30)) * 126ul + (b3 - 0x81)) * 10ul +
+        (b4 - 0x30);
+    size_t lo = 0, hi = ndr_cjk_gb18030_nranges;
+    if (ptr >= 189000ul && ptr <= 189000ul + 0xfffff)
+        return (unsigned)(0x10000 + (ptr - 189000ul));
+    /* the last run starting at or before ptr: lo ends just past it */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ndr_cjk_gb18030_ranges[mid][0] <= ptr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || ptr - ndr_cjk_gb18030_ranges[lo - 1][0] >=
+                       ndr_cjk_gb18030_ranges[lo - 1][2])
+        return 0xfffd;
+    return ndr_cjk_gb18030_ranges[lo - 1][1] +
+           (unsigned)(ptr - ndr_cjk_gb18030_ranges[lo - 1][0]);
+}
+
 /* The code point of the Chinese or Korean character at IN[0..N) (IN[0] is
  * 0x80 or above) in CS (CS_GBK, CS_BIG5 or CS_UHC), and the bytes it
  * takes in *USED.  A lead byte is 0x81..0xfe and its trail 0x40..0xfe; a
@@ -764,8 +893,8 @@ static unsigned jp_char(int cs, const unsigned char *in, size_t n,
  * reads them, a trail that is an ASCII byte is not eaten by a lead it does
  * not complete (a lone lead byte before "<a@b>" keeps the '<'), while a
  * non-ASCII one is.  GBK: 0x80 is the euro sign (code page 936), and
- * GB18030's four-byte sequences (lead, digit, lead, digit) are one U+FFFD
- * each, not decoded. */
+ * GB18030's four-byte sequences (lead, digit, lead, digit) are read as
+ * gb18030_char reads them. */
 static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
                          size_t *used)
 {
@@ -779,8 +908,10 @@ static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
         return 0xfffd;
     if (cs == CS_GBK && c2 >= 0x30 && c2 <= 0x39) {
         if (n >= 4 && in[2] >= 0x81 && in[2] <= 0xfe && in[3] >= 0x30 &&
-            in[3] <= 0x39)
+            in[3] <= 0x39) {
             *used = 4;
+            return gb18030_char(c, c2, in[2], in[3]);
+        }
         return 0xfffd;
     }
     if (c2 >= 0x40 && c2 <= 0xfe && tab[c - 0x81][c2 - 0x40] != 0) {
@@ -795,6 +926,8 @@ static unsigned cjk_char(int cs, const unsigned char *in, size_t n,
 size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
 {
     size_t o = 0, used;
+    if (cs == CS_KR2022) /* seven bits, with shifts */
+        return ndr_kr_decode_line(in, n, out, cap);
     for (size_t i = 0; i < n && o + 3 < cap; i += used) {
         unsigned char c = (unsigned char)in[i];
         unsigned u;
@@ -824,8 +957,13 @@ size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap)
         } else if (u < 0x800) {
             out[o++] = (char)(0xc0 | (u >> 6));
             out[o++] = (char)(0x80 | (u & 0x3f));
-        } else {
+        } else if (u < 0x10000) {
             out[o++] = (char)(0xe0 | (u >> 12));
+            out[o++] = (char)(0x80 | ((u >> 6) & 0x3f));
+            out[o++] = (char)(0x80 | (u & 0x3f));
+        } else { /* GB18030 beyond the BMP: four bytes from four */
+            out[o++] = (char)(0xf0 | (u >> 18));
+            out[o++] = (char)(0x80 | ((u >> 12) & 0x3f));
             out[o++] = (char)(0x80 | ((u >> 6) & 0x3f));
             out[o++] = (char)(0x80 | (u & 0x3f));
         }
@@ -1259,14 +1397,38 @@ static int utf8_or_ascii(const char *s, size_t n)
     return 1;
 }
 
+/* Does LINE[0..LEN) hold ISO-2022-KR's designation ESC $ ) C? */
+static int kr_designation(const char *line, size_t len)
+{
+    const char *e = line;
+    while ((e = memchr(e, 0x1b, len - (size_t)(e - line))) != NULL) {
+        if (len - (size_t)(e - line) >= 4 && memcmp(e + 1, "$)C", 3) == 0)
+            return 1;
+        e++;
+    }
+    return 0;
+}
+
 /* A decoded line of the current leaf part. */
 static void pasted_original_line(ndr_parser *p, const char *line,
                                  size_t len);
 
 static void leaf_line(ndr_parser *p, const char *line, size_t len)
 {
-    if ((p->kind == PART_TEXT || p->kind == PART_HTML || p->kind == PART_DSN) &&
-        len > 2 && memchr(line, 0x1b, len) != NULL) {
+    int text =
+        p->kind == PART_TEXT || p->kind == PART_HTML || p->kind == PART_DSN;
+    const char *esc = text && len > 2 ? memchr(line, 0x1b, len) : NULL;
+    if (esc != NULL && p->latin1 != CS_KR2022 && kr_designation(line, len))
+        p->latin1 = CS_KR2022; /* the rest of the part is ISO-2022-KR */
+    if (text && p->latin1 == CS_KR2022) {
+        /* ISO-2022-KR (RFC 1557): lines with shifts or escapes, into the
+         * scratch space's first half */
+        if (esc != NULL || memchr(line, 0x0e, len) != NULL) {
+            len = ndr_kr_decode_line(line, len, p->scratch,
+                                     p->scratch_cap / 2);
+            line = p->scratch;
+        }
+    } else if (esc != NULL) {
         /* ISO-2022-JP (RFC 1468), whatever the part's label says: its
          * escapes are unmistakable, and every line starts in ASCII.  Into
          * the scratch space's first half, like the Latin-1 recoding. */

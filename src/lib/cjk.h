@@ -1,7 +1,8 @@
 /*
  * cjk.h - the double-byte tables of the Chinese and Korean decoders
- * (internal), generated at build time from data/gbk.csv, data/big5.csv
- * and data/uhc.csv by src/gen/cjkgen.c.
+ * (internal), and the four-byte ranges of GB18030, generated at build time
+ * from data/gbk.csv, data/big5.csv, data/uhc.csv and data/gb18030.csv by
+ * src/gen/cjkgen.c.
  */
 #ifndef NDR_CJK_H
 #define NDR_CJK_H
@@ -11,5 +12,12 @@
 extern const unsigned short ndr_cjk_gbk[126][191]; /* GBK, code page 936 */
 extern const unsigned short ndr_cjk_big5[126][191]; /* Big5, code page 950 */
 extern const unsigned short ndr_cjk_uhc[126][191]; /* UHC, code page 949 */
+
+/* GB18030's four-byte sequences of the BMP, numbered by pointer (see
+ * cjk_char in bounce.c): ndr_cjk_gb18030_ranges[i] = {first pointer, its
+ * code point, count}, the runs in ascending order, not overlapping; a
+ * pointer in no run names no character. */
+extern const unsigned ndr_cjk_gb18030_nranges;
+extern const unsigned short ndr_cjk_gb18030_ranges[][3];
 
 #endif

@@ -1,11 +1,12 @@
 /*
  * decode.c - base64 (RFC 2045 §6.8) and quoted-printable (RFC 2045 §6.7)
- * decoding for the bounce parser, and ISO-2022-JP (RFC 1468) text to
- * UTF-8.  Lenient by design: bounces are often malformed, so bad
+ * decoding for the bounce parser, and ISO-2022-JP (RFC 1468) and
+ * ISO-2022-KR (RFC 1557) text to UTF-8.  Lenient by design: bounces are often malformed, so bad
  * characters are skipped or kept as they are rather than treated as
  * errors.
  */
 #include "decode.h"
+#include "cjk.h"
 #include "jis.h"
 
 #include <string.h>
@@ -189,6 +190,49 @@ size_t ndr_jis_decode_line(const char *in, size_t n, char *out, size_t cap)
                 used = 2;
                 if (set == JIS_0208 && ndr_jis0208[c - 0x21][b[i + 1] - 0x21])
                     u = ndr_jis0208[c - 0x21][b[i + 1] - 0x21];
+            }
+            if (!put_utf8(out, &o, cap, u))
+                break;
+            i += used;
+        }
+    }
+    return o;
+}
+
+/* ---- ISO-2022-KR ---------------------------------------------------------- */
+
+size_t ndr_kr_decode_line(const char *in, size_t n, char *out, size_t cap)
+{
+    const unsigned char *b = (const unsigned char *)in;
+    size_t i = 0, o = 0;
+    int ksc = 0; /* shifted out, to KS X 1001 */
+    while (i < n) {
+        unsigned c = b[i];
+        if (c == 0x1b && n - i >= 4 && b[i + 1] == '$' && b[i + 2] == ')' &&
+            b[i + 3] == 'C') {
+            i += 4;
+            continue;
+        }
+        if (c == 0x0e || c == 0x0f) {
+            ksc = c == 0x0e;
+            i++;
+            continue;
+        }
+        if (!ksc || c < 0x21 || c > 0x7e) {
+            if (o == cap)
+                break;
+            out[o++] = (char)c; /* as it is */
+            i++;
+            continue;
+        }
+        /* a pair of 0x21..0x7e: EUC-KR's lead and trail less 0x80 */
+        {
+            unsigned u = 0xfffd;
+            size_t used = 1;
+            if (i + 1 < n && b[i + 1] >= 0x21 && b[i + 1] <= 0x7e) {
+                used = 2;
+                if (ndr_cjk_uhc[c + 0x80 - 0x81][b[i + 1] + 0x80 - 0x40])
+                    u = ndr_cjk_uhc[c + 0x80 - 0x81][b[i + 1] + 0x80 - 0x40];
             }
             if (!put_utf8(out, &o, cap, u))
                 break;

@@ -37,4 +37,16 @@ size_t ndr_qp_decode_line(const char *in, size_t n, char *out);
  * CAP.  Returns the bytes written. */
 size_t ndr_jis_decode_line(const char *in, size_t n, char *out, size_t cap);
 
+/* Decode one line of ISO-2022-KR text (RFC 1557) IN[0..N) into UTF-8 in
+ * OUT, at most CAP bytes.  The line starts in ASCII, as RFC 1557 has every
+ * line end in it.  The designation ESC $ ) C is dropped, SO (0x0e) shifts
+ * to KS X 1001, whose pairs of 0x21..0x7e are read as EUC-KR (the UHC
+ * table of cjk.h, each byte + 0x80), and SI (0x0f) back to ASCII.  In KS X
+ * 1001, a pair that names no character or a byte without its partner
+ * becomes U+FFFD; white space and control characters pass as they are,
+ * and so do other escapes and bytes of 0x80 and above anywhere.  Output
+ * stops, at a character boundary, before it would pass CAP.  Returns the
+ * bytes written. */
+size_t ndr_kr_decode_line(const char *in, size_t n, char *out, size_t cap);
+
 #endif

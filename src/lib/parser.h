@@ -247,9 +247,10 @@ int ndr_scan_attached_end(ndr_parser *p, int report);
 void ndr_scan_end_message(ndr_parser *p);
 
 /* bounce.c: the number of the charset named S[0..N) that ndr_recode reads
- * (Latin-1 and other single-byte charsets, Shift_JIS, EUC-JP, GBK and
- * GB2312, Big5, EUC-KR and UHC; 0: not one it knows), and the recoding of IN[0..N) in that charset into UTF-8 in
- * OUT (at most CAP bytes; returns the bytes written). */
+ * (Latin-1 and other single-byte charsets, Shift_JIS, EUC-JP, GB18030,
+ * GBK and GB2312, Big5, EUC-KR and UHC; 0: not one it knows), and the
+ * recoding of IN[0..N) in that charset into UTF-8 in OUT (at most CAP
+ * bytes; returns the bytes written). */
 int ndr_charset_id(const char *s, size_t n);
 size_t ndr_recode(int cs, const char *in, size_t n, char *out, size_t cap);
 

@@ -16,9 +16,10 @@
  *    buffer, with the room picked by byte 0), input without 8-bit bytes
  *    gives valid UTF-8, and less room gives a prefix of the output that
  *    more room gives;
- *  - the Chinese and Korean recoders (ndr_recode in GBK, Big5 and UHC):
- *    the output stays within the room given (an exact-size buffer) and
- *    is valid UTF-8, whatever the bytes, and less room gives a prefix.
+ *  - ISO-2022-KR: the same as ISO-2022-JP;
+ *  - the Chinese and Korean recoders (ndr_recode in GB18030, Big5 and
+ *    UHC): the output stays within the room given (an exact-size buffer)
+ *    and is valid UTF-8, whatever the bytes, and less room gives a prefix.
  */
 #include "check.h"
 #include "decode.h"
@@ -176,20 +177,23 @@ static void check_qp(const uint8_t *data, size_t size)
     free(dec);
 }
 
-static void check_jis(const uint8_t *data, size_t size, size_t cut)
+/* ISO-2022-JP (KR == 0) or ISO-2022-KR (KR == 1) */
+static void check_jis(const uint8_t *data, size_t size, size_t cut, int kr)
 {
     size_t full = size * 3, room = cut * 3 % (full + 1), nf, nr;
     char *f = malloc(full + 1), *r = malloc(room + 1);
     int ascii = 1;
+    size_t (*dec)(const char *, size_t, char *, size_t) =
+        kr ? ndr_kr_decode_line : ndr_jis_decode_line;
     FUZZ_CHECK(f != NULL && r != NULL);
-    nf = ndr_jis_decode_line((const char *)data, size, f, full);
+    nf = dec((const char *)data, size, f, full);
     FUZZ_CHECK(nf <= full);
     for (size_t i = 0; i < size; i++)
         if (data[i] >= 0x80)
             ascii = 0;
     if (ascii)
         FUZZ_CHECK(chk_utf8_valid(f, nf));
-    nr = ndr_jis_decode_line((const char *)data, size, r, room);
+    nr = dec((const char *)data, size, r, room);
     FUZZ_CHECK(nr <= room && nr <= nf && memcmp(r, f, nr) == 0);
     free(f);
     free(r);
@@ -225,7 +229,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cut = cut % (size + 1);
     check_b64(data, size, cut);
     check_qp(data, size);
-    check_jis(data, size, cut);
+    check_jis(data, size, cut, 0);
+    check_jis(data, size, cut, 1);
     check_cjk(data, size, cut);
     return 0;
 }

@@ -162,6 +162,55 @@ static const char *recode(const char *name, const char *s)
 
 #define FFFD "\xef\xbf\xbd"
 
+static const char *kr_cap(const char *line, size_t cap)
+{
+    static char out[256];
+    size_t n = ndr_kr_decode_line(line, strlen(line), out, cap);
+    assert_true(n <= cap);
+    out[n] = '\0';
+    return out;
+}
+
+static const char *kr(const char *line)
+{
+    return kr_cap(line, 255);
+}
+
+/* ISO-2022-KR (RFC 1557): the designation dropped, SO and SI shifting
+ * between ASCII and KS X 1001 (EUC-KR less 0x80). */
+static void test_iso2022kr(void **state)
+{
+    (void)state;
+    /* 메일함이 가득 찼습니다: the mailbox is full */
+    assert_string_equal(kr("\x1b$)C\x0e" "8^@OGT@L\x0f \x0e" "0!5f\x0f \x0e"
+                           "C!=@4O4Y\x0f."),
+                        "\xeb\xa9\x94\xec\x9d\xbc\xed\x95\xa8\xec\x9d\xb4 "
+                        "\xea\xb0\x80\xeb\x93\x9d \xec\xb0\xbc\xec\x8a\xb5"
+                        "\xeb\x8b\x88\xeb\x8b\xa4.");
+    /* a line after the designation's: 가나 between ASCII, a blank kept
+     * inside the shift */
+    assert_string_equal(kr("550 \x0e" "0! 3*\x0f <a@b.kr>"),
+                        "550 \xea\xb0\x80 \xeb\x82\x98 <a@b.kr>");
+    /* every line starts in ASCII; SI without SO is nothing */
+    assert_string_equal(kr("0!\x0f"), "0!");
+    /* an empty cell, a byte without its partner, a byte of 0x80 and
+     * above, and an escape that is not the designation */
+    assert_string_equal(kr("\x0e\x7e\x7e\x0f."), FFFD ".");
+    assert_string_equal(kr("\x0e" "0"), FFFD);
+    assert_string_equal(kr("\x0e" "0\x0f" "a"), FFFD "a");
+    assert_string_equal(kr("\x0e\xc3\xa9"), "\xc3\xa9");
+    assert_string_equal(kr("\x1b$)A\x1b[1m"), "\x1b$)A\x1b[1m");
+    /* the output stops at a character boundary within the room */
+    assert_string_equal(kr_cap("ab\x0e" "0!0!", 4), "ab");
+    assert_string_equal(kr_cap("ab\x0e" "0!0!", 5), "ab\xea\xb0\x80");
+    assert_string_equal(kr_cap("\x0e" "0!", 0), "");
+    /* by its label, as an encoded word's text is recoded */
+    assert_int_equal(ndr_charset_id("ISO-2022-KR", 11),
+                     ndr_charset_id("csiso2022kr", 11));
+    assert_string_equal(recode("iso-2022-kr", "\x1b$)C\x0e" "0!\x0f!"),
+                        "\xea\xb0\x80!");
+}
+
 static void test_charset_names(void **state)
 {
     static const char *const gbk[] = {"gb2312", "GB2312", "gbk", "x-gbk",
@@ -227,18 +276,97 @@ static void test_cjk(void **state)
     assert_string_equal(recode("gbk", "\xff."), FFFD ".");
     assert_string_equal(recode("big5", "\xff\xff"), FFFD FFFD);
     assert_string_equal(recode("cp949", "\xff\xa1"), FFFD FFFD);
-    /* GB18030's four-byte sequences are one U+FFFD each (U+0080, and
-     * U+20000 beyond the BMP); one cut short is its lead, and the digit
-     * stays */
+    /* GB18030's four-byte sequences: U+0080 (a control character) names
+     * nothing, U+20000 is beyond the BMP; one cut short is its lead, and
+     * the digit stays */
     assert_string_equal(recode("gb18030", "\x81\x30\x81\x30."), FFFD ".");
     assert_string_equal(recode("gb18030", "\x95\x32\x82\x36\xd3\xc3"),
-                        FFFD "\xe7\x94\xa8");
+                        "\xf0\xa0\x80\x80\xe7\x94\xa8");
     assert_string_equal(recode("gb18030", "\x81\x30\x81"), FFFD "0" FFFD);
     assert_string_equal(recode("gb18030", "\x81\x30x"), FFFD "0x");
     /* the output stops before it would pass the room given */
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 4), "\xe7\x94\xa8");
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 3), "");
     assert_string_equal(recode_cap("gbk", "\xd3\xc3\xbb\xa7", 0), "");
+}
+
+/* GB18030's four-byte sequences: the BMP through the runs of
+ * data/gb18030.csv, beyond it by formula. */
+static void test_gb18030(void **state)
+{
+    (void)state;
+    /* the first and last pointers of the BMP: U+00A0 (pointer 32, the
+     * first run), U+FFFF (pointer 39419, the end of the last run) */
+    assert_string_equal(recode("gb18030", "\x81\x30\x84\x32"), "\xc2\xa0");
+    assert_string_equal(recode("gb18030", "\x84\x31\xa4\x39"), "\xef\xbf\xbf");
+    /* inside runs: ä, ḿ (pointer 7457, alone in its run), the first
+     * Hangul syllable, a CJK Extension A ideograph */
+    assert_string_equal(recode("gb18030", "\x81\x30\x8a\x31"), "\xc3\xa4");
+    assert_string_equal(recode("gbk", "\x81\x35\xf4\x37"), "\xe1\xb8\xbf");
+    assert_string_equal(recode("gb18030", "a\x82\x37\xcf\x35z"), "a\xea\xb0\x80z");
+    assert_string_equal(recode("gb18030", "\x82\x35\x87\x38"), "\xe4\xb6\xb5");
+    /* beyond the BMP: U+1F600 and U+10FFFF, the last */
+    assert_string_equal(recode("gb18030", "\x94\x39\xfc\x36"), "\xf0\x9f\x98\x80");
+    assert_string_equal(recode("gb18030", "\xe3\x32\x9a\x35"), "\xf4\x8f\xbf\xbf");
+    /* pointers that name nothing: a private-use character left out of the
+     * runs, past the BMP's last (39420), past U+10FFFF, the gap between
+     * the two, the last lead byte */
+    assert_string_equal(recode("gb18030", "\x83\x36\xd0\x30"), FFFD);
+    assert_string_equal(recode("gb18030", "\x84\x31\xa5\x30"), FFFD);
+    assert_string_equal(recode("gb18030", "\xe3\x32\x9a\x36"), FFFD);
+    assert_string_equal(recode("gb18030", "\x90\x30\x81\x2f"), FFFD "0" FFFD "/");
+    assert_string_equal(recode("gb18030", "\x8f\x39\xfe\x39"), FFFD);
+    assert_string_equal(recode("gb18030", "\xfe\x39\xfe\x39"), FFFD);
+    /* four bytes out need room for four */
+    assert_string_equal(recode_cap("gb18030", "\x94\x39\xfc\x36\x94\x39\xfc\x36", 7),
+                        "\xf0\x9f\x98\x80");
+    assert_string_equal(recode_cap("gb18030", "\x94\x39\xfc\x36", 4), "\xf0\x9f\x98\x80");
+    assert_string_equal(recode_cap("gb18030", "\x94\x39\xfc\x36", 3), "");
+}
+
+/* Hebrew and Arabic: windows-1255, ISO-8859-8 (and -8-I, the same bytes),
+ * windows-1256 and ISO-8859-6, each a table of 128 code points. */
+static void test_hebrew_arabic(void **state)
+{
+    /* "the mailbox is full" in Hebrew and in Arabic */
+    static const char he[] =
+        "\xd7\xaa\xd7\x99\xd7\x91\xd7\xaa \xd7\x94\xd7\x93\xd7\x95\xd7\x90"
+        "\xd7\xa8 \xd7\x9e\xd7\x9c\xd7\x90\xd7\x94";
+    static const char ar[] =
+        "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa7\xd9\x84\xd8\xa8"
+        "\xd8\xb1\xd9\x8a\xd8\xaf \xd9\x85\xd9\x85\xd8\xaa\xd9\x84\xd8\xa6";
+    static const char *const he_names[] = {
+        "windows-1255", "Windows-1255", "cp1255", "iso-8859-8",
+        "ISO-8859-8-I", "iso_8859-8", "hebrew"};
+    (void)state;
+    for (size_t i = 0; i < sizeof he_names / sizeof he_names[0]; i++)
+        assert_string_equal(recode(he_names[i], "\xfa\xe9\xe1\xfa \xe4\xe3\xe5"
+                                                "\xe0\xf8 \xee\xec\xe0\xe4"),
+                            he);
+    assert_string_equal(recode("windows-1256", "\xd5\xe4\xcf\xe6\xde \xc7\xe1"
+                                               "\xc8\xd1\xed\xcf \xe3\xe3\xca"
+                                               "\xe1\xc6"),
+                        ar);
+    assert_string_equal(recode("ISO-8859-6", "\xd5\xe6\xcf\xe8\xe2 \xc7\xe4\xc8"
+                                             "\xd1\xea\xcf \xe5\xe5\xca\xe4\xc6"),
+                        ar);
+    assert_int_equal(ndr_charset_id("cp1256", 6),
+                     ndr_charset_id("windows-1256", 12));
+    assert_int_equal(ndr_charset_id("asmo-708", 8),
+                     ndr_charset_id("iso-8859-6", 10));
+    assert_int_equal(ndr_charset_id("iso-8859-8-i", 12),
+                     ndr_charset_id("iso-8859-8", 10));
+    assert_true(ndr_charset_id("iso-8859-8", 10) !=
+                ndr_charset_id("windows-1255", 12));
+    /* the sheqel sign and the right-to-left mark of windows-1255; the
+     * Persian pe of windows-1256 (0x81); the Arabic comma of ISO-8859-6 */
+    assert_string_equal(recode("windows-1255", "5\xa4\xfe"), "5\xe2\x82\xaa\xe2\x80\x8f");
+    assert_string_equal(recode("windows-1256", "\x81"), "\xd9\xbe");
+    assert_string_equal(recode("iso-8859-6", "a\xac" "b"), "a\xd8\x8c" "b");
+    /* a byte that names no character, or a C1 control, is a space */
+    assert_string_equal(recode("iso-8859-6", "a\xa1\xdb" "b"), "a  b");
+    assert_string_equal(recode("iso-8859-8", "a\x80\xa1\xfb" "b"), "a   b");
+    assert_string_equal(recode("windows-1255", "a\x81\xca" "b"), "a  b");
 }
 
 int main(void)
@@ -250,6 +378,9 @@ int main(void)
         cmocka_unit_test(test_jis),
         cmocka_unit_test(test_charset_names),
         cmocka_unit_test(test_cjk),
+        cmocka_unit_test(test_gb18030),
+        cmocka_unit_test(test_hebrew_arabic),
+        cmocka_unit_test(test_iso2022kr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
