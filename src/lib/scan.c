@@ -1181,13 +1181,17 @@ static int code_before(const char *s, size_t n)
 }
 
 /* Does the server call the address that ends at S[E] the sender's
- * ("<a@b>: Sender address rejected")? */
+ * ("<a@b>: Sender address rejected", sendmail's "<a@b>... Domain of
+ * sender address a@b does not exist")? */
 static int sender_named(const char *s, size_t n, size_t e)
 {
     if (e < n && s[e] == '>')
         e++;
-    while (e < n && (s[e] == ':' || ndr_isblank((unsigned char)s[e])))
+    while (e < n && (s[e] == ':' || s[e] == '.' ||
+                     ndr_isblank((unsigned char)s[e])))
         e++;
+    if (n - e >= 10 && ndr_ci_cmpn(s + e, 10, "domain of ") == 0)
+        e += 10;
     return n - e >= 14 && ndr_ci_cmpn(s + e, 14, "sender address") == 0;
 }
 
