@@ -2326,9 +2326,9 @@ void ndr_scan_end_message(ndr_parser *p)
         size_t k = 0;
         for (size_t i = 0; i < p->nblocks; i++) {
             ds_block *blk = &p->blocks[i];
+            size_t at = 0, alen = 0;
             if ((blk->seen & (DSF_STATUS | DSF_DIAG)) == 0)
                 continue;
-            size_t at = 0, alen = 0;
             if (blk->diag_len == 0 ||
                 ndr_find_addr(blk->diag, blk->diag_len, blk->final_rcpt, &at,
                               &alen) == 0 ||
