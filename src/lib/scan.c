@@ -537,12 +537,16 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
     if (p->top_fields++ == 0 && is_dsn_id(id))
         p->top_dsn = 1;
     switch (id) {
-    case HDR_FROM:
-        if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
+    case HDR_FROM: {
+        /* (its display name decoded: "=?GBK?B?...?=" is 邮件系统) */
+        char from[512];
+        size_t fn = decode_words(val, vlen, from, sizeof from);
+        if (pattern_kinds(from, fn, NDR_PAT_BOUNCE_FROM))
             p->hdr_bounce = p->sys_sender = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
         break;
+    }
     case HDR_TO:
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
         break;
