@@ -2434,8 +2434,16 @@ void ndr_scan_end_message(ndr_parser *p)
      * anything (a code, or words about a failed delivery). */
     if (p->pre_len > 0 && (p->body_marker || p->headerless)) {
         ndr_code c;
+        ndr_reason why;
+        /* (without a code or the original's To, only a mail system's
+         * notice is one, and only when its words name a cause: a
+         * notice that the mail system will be down names none) */
         if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
-            p->orig_to[0] != '\0' || p->hdr_bounce)
+            p->orig_to[0] != '\0' ||
+            ((p->sys_sender || p->fwd_taken) &&
+             (why = ndr_reason_classify(NULL, 0, NULL, p->pre,
+                                        p->pre_len)) != NDR_REASON_ONHOLD &&
+             why != NDR_REASON_UNDEFINED))
             record_from_text(p, p->orig_to[0] ? p->orig_to : NULL, NULL);
     }
 }
