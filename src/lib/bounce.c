@@ -1145,6 +1145,7 @@ static void end_headers(ndr_parser *p)
     if (p->attached == 1 &&
         !ndr_scan_attached_end(p, type_is(p, "multipart/report"))) {
         p->kind = PART_ORIGINAL;
+        p->returned = 1;
         return;
     }
     if (p->attached == 0 && p->hdr_bounce && !p->hdr_report &&
@@ -1186,6 +1187,12 @@ static void end_headers(ndr_parser *p)
         p->kind = PART_ORIGINAL;
         p->orig_headers = 1;
         p->hdr_len = 0;
+        p->returned = 1;
+    } else if (type_is(p, "text/calendar")) {
+        /* an invitation or its answer: calendar mail, no failure notice
+         * (a returned invitation is in the original's part, not read) */
+        p->kind = PART_SKIP;
+        p->other_kind = 1;
     } else if (type_is(p, "text/html")) {
         p->kind = p->seen_plain ? PART_SKIP : PART_HTML;
     } else if (p->ctype[0] == '\0' || type_prefix(p, "text/") ||

@@ -34,6 +34,7 @@ enum hdr_id {
     HDR_X_FAILED_RECIPIENTS, HDR_AUTO_SUBMITTED, HDR_X_AUTOREPLY,
     HDR_X_AUTORESPOND, HDR_X_AUTORESPONDER, HDR_PRECEDENCE,
     HDR_X_APPLE_ACTION, HDR_X_APPLE_UNSUBSCRIBE, HDR_CONTENT_TYPE, HDR_CONTENT_TRANSFER_ENCODING,
+    HDR_LIST_ID, HDR_LIST_UNSUBSCRIBE, HDR_CONTENT_CLASS,
     /* the fields of a delivery-status report (RFC 3464) */
     HDR_FINAL_RECIPIENT, HDR_ORIGINAL_RECIPIENT, HDR_ACTION, HDR_STATUS,
     HDR_DIAGNOSTIC_CODE, HDR_REMOTE_MTA, HDR_REPORTING_MTA
@@ -146,7 +147,18 @@ struct ndr_parser {
     int subj_failure;       /* the Subject says the mail was not delivered */
     int subj_delay;         /* ... or that delivery is only late */
     int hdr_report;         /* Content-Type multipart/report */
+    int sys_from;           /* From or X-Failed-Recipients say a mail
+                               system sent it (sys_sender without the null
+                               Return-Path, which auto-replies share) */
+    int null_path;          /* Return-Path: <> */
+    int other_kind;         /* the message shows it is something a failure
+                               notice never is: a reply to a person's
+                               mail, a list's or a bulk sender's message,
+                               an application's notice, calendar mail */
     int autoreply;          /* RFC 3834 or vacation markers */
+    int autoreply_sure;     /* markers that only auto-replies carry (not
+                               Auto-Submitted: auto-replied, which bounces
+                               carry too) */
     int unsubscribe;        /* a mail client's automatic unsubscribe request */
     size_t top_fields;      /* header fields of the message seen */
     int top_dsn;            /* its headers are a pasted report block */
@@ -188,6 +200,10 @@ struct ndr_parser {
     int fwd_bounce;         /* its From is a mail system's */
     int fwd_subj_failure;   /* its Subject: as subj_failure, subj_delay */
     int fwd_subj_delay;
+    int fwd_taken;          /* a forwarded bounce was found (fwd_end) */
+    int attached_taken;     /* an attached message was taken as the bounce */
+    int returned;           /* a returned original began (its part, or a
+                               separator in the text) */
     text_rcpt *rcpts;
     size_t nrcpts, rcpts_cap;
     long cur_rcpt;          /* -1: before the first recipient */

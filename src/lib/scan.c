@@ -403,7 +403,11 @@ void ndr_scan_reset(ndr_parser *p)
     p->subj_failure = 0;
     p->subj_delay = 0;
     p->hdr_report = 0;
+    p->sys_from = 0;
+    p->null_path = 0;
+    p->other_kind = 0;
     p->autoreply = 0;
+    p->autoreply_sure = 0;
     p->unsubscribe = 0;
     p->top_fields = 0;
     p->top_dsn = 0;
@@ -430,6 +434,9 @@ void ndr_scan_reset(ndr_parser *p)
     p->fwd_bounce = 0;
     p->fwd_subj_failure = 0;
     p->fwd_subj_delay = 0;
+    p->fwd_taken = 0;
+    p->attached_taken = 0;
+    p->returned = 0;
     p->nrcpts = 0;
     p->cur_rcpt = -1;
     p->rcpt_refused = 0;
@@ -474,6 +481,7 @@ static const struct hdr_name {
     {"action", 6, HDR_ACTION},
     {"status", 6, HDR_STATUS},
     {"subject", 7, HDR_SUBJECT},
+    {"list-id", 7, HDR_LIST_ID},
     {"precedence", 10, HDR_PRECEDENCE},
     {"remote-mta", 10, HDR_REMOTE_MTA},
     {"return-path", 11, HDR_RETURN_PATH},
@@ -481,11 +489,13 @@ static const struct hdr_name {
     {"content-type", 12, HDR_CONTENT_TYPE},
     {"x-autorespond", 13, HDR_X_AUTORESPOND},
     {"reporting-mta", 13, HDR_REPORTING_MTA},
+    {"content-class", 13, HDR_CONTENT_CLASS},
     {"auto-submitted", 14, HDR_AUTO_SUBMITTED},
     {"x-apple-action", 14, HDR_X_APPLE_ACTION},
     {"x-autoresponder", 15, HDR_X_AUTORESPONDER},
     {"final-recipient", 15, HDR_FINAL_RECIPIENT},
     {"diagnostic-code", 15, HDR_DIAGNOSTIC_CODE},
+    {"list-unsubscribe", 16, HDR_LIST_UNSUBSCRIBE},
     {"original-recipient", 18, HDR_ORIGINAL_RECIPIENT},
     {"x-apple-unsubscribe", 19, HDR_X_APPLE_UNSUBSCRIBE},
     {"x-failed-recipients", 19, HDR_X_FAILED_RECIPIENTS},
@@ -496,8 +506,8 @@ enum hdr_id ndr_header_id(const char *name, size_t n)
 {
     /* where each length starts in hdr_names */
     static const unsigned char from_len[27] = {
-        0, 0, 0, 1, 1, 2, 2, 4, 5, 5, 5, 7, 9, 10, 12, 14, 17, 17, 17, 18, 20,
-        20, 20, 20, 20, 20, 21};
+        0, 0, 0, 1, 1, 2, 2, 4, 6, 6, 6, 8, 10, 11, 14, 16, 19, 20, 20, 21,
+        23, 23, 23, 23, 23, 23, 24};
     unsigned char c;
     if (n >= 26 || n == 0)
         return HDR_OTHER;
@@ -528,6 +538,43 @@ static int is_dsn_field(const char *name, size_t n)
     return is_dsn_id(ndr_header_id(name, n));
 }
 
+static int name_in(const char *name, size_t n, const char *const *words);
+
+/* What the words before the first colon of a Subject S[0..N) say: 1 for
+ * the prefix of a reply ("Re:", "AW:", "SV:", "回复:"), 2 for that of an
+ * automatic reply ("Automatic reply:", "Out of Office:", "Autosvar:"),
+ * else 0.  After such a prefix comes the Subject of the message answered,
+ * whose words ("Delivery failed for order 5512") say nothing of this
+ * one; a failure notice's own words come first ("Undeliverable: ..."). */
+static int subject_prefix(const char *s, size_t n)
+{
+    /* the reply prefixes of mail clients, in the languages of
+     * data/patterns.csv (Re, Aw, Sv, Vs, Antw, Odp, Ynt, R, Rif, Réf,
+     * Res, Отв, 回复, 答复, 回覆) */
+    static const char *const reply[] = {
+        "re", "aw", "sv", "vs", "antw", "odp", "ynt", "r", "rif", "ref",
+        "r\xc3\xa9" "f", "res", "\xd0\x9e\xd1\x82\xd0\xb2",
+        "\xe5\x9b\x9e\xe5\xa4\x8d", "\xe7\xad\x94\xe5\xa4\x8d",
+        "\xe5\x9b\x9e\xe8\xa6\x86", NULL};
+    size_t b = 0, e, c = 0;
+    while (b < n && ndr_isspace((unsigned char)s[b]))
+        b++;
+    while (b + c < n && c <= 40 && s[b + c] != ':' &&
+           !(b + c + 3 <= n && (unsigned char)s[b + c] == 0xef &&
+             (unsigned char)s[b + c + 1] == 0xbc &&
+             (unsigned char)s[b + c + 2] == 0x9a)) /* '：' */
+        c++;
+    if (c == 0 || b + c >= n || c > 40)
+        return 0;
+    e = c;
+    while (e > 0 && ndr_isspace((unsigned char)s[b + e - 1]))
+        e--;
+    if (name_in(s + b, e, reply))
+        return 1;
+    /* (with its colon: "Auto:" is a pattern) */
+    return pattern_kinds(s + b, c + 1, NDR_PAT_AUTOREPLY_SUBJECT) ? 2 : 0;
+}
+
 void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
                          size_t nlen, const char *val, size_t vlen)
 {
@@ -537,12 +584,16 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
     if (p->top_fields++ == 0 && is_dsn_id(id))
         p->top_dsn = 1;
     switch (id) {
-    case HDR_FROM:
-        if (pattern_kinds(val, vlen, NDR_PAT_BOUNCE_FROM))
-            p->hdr_bounce = p->sys_sender = 1;
+    case HDR_FROM: {
+        /* (its display name decoded: "=?GBK?B?...?=" is 邮件系统) */
+        char from[512];
+        size_t fn = decode_words(val, vlen, from, sizeof from);
+        if (pattern_kinds(from, fn, NDR_PAT_BOUNCE_FROM))
+            p->hdr_bounce = p->sys_sender = p->sys_from = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
         break;
+    }
     case HDR_TO:
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
         break;
@@ -552,7 +603,7 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         while (n > 0 && ndr_isspace((unsigned char)v[n - 1]))
             n--;
         if (n == 2 && v[0] == '<' && v[1] == '>')
-            p->hdr_bounce = p->sys_sender = 1;
+            p->hdr_bounce = p->sys_sender = p->null_path = 1;
         break;
     }
     case HDR_SUBJECT: {
@@ -560,9 +611,20 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
          * languages come as UTF-8, ISO-2022-JP or a local charset. */
         char subj[512];
         size_t sn = decode_words(val, vlen, subj, sizeof subj);
-        unsigned k = pattern_kinds(subj, sn, NDR_PAT_BOUNCE_SUBJECT |
-                                                  NDR_PAT_AUTOREPLY_SUBJECT |
-                                                  NDR_PAT_DELAY_SUBJECT);
+        unsigned k;
+        switch (subject_prefix(subj, sn)) {
+        case 1: /* a person's answer */
+            p->other_kind = 1;
+            return;
+        case 2:
+            p->autoreply = p->autoreply_sure = 1;
+            return;
+        default:
+            break;
+        }
+        k = pattern_kinds(subj, sn, NDR_PAT_BOUNCE_SUBJECT |
+                                        NDR_PAT_AUTOREPLY_SUBJECT |
+                                        NDR_PAT_DELAY_SUBJECT);
         if (k & NDR_PAT_BOUNCE_SUBJECT)
             p->hdr_bounce = p->subj_failure = 1;
         if (k & NDR_PAT_DELAY_SUBJECT)
@@ -572,25 +634,43 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         break;
     }
     case HDR_X_FAILED_RECIPIENTS:
-        p->hdr_bounce = p->sys_sender = 1;
+        p->hdr_bounce = p->sys_sender = p->sys_from = 1;
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
         break;
     case HDR_AUTO_SUBMITTED:
         if (ci_has(val, vlen, "auto-replied"))
             p->autoreply = 1;
+        /* an application's notice (a ticket, a build, an alert); Sendmail
+         * marks its failure notices "auto-generated (failure)" */
+        else if (ci_has(val, vlen, "auto-generated") &&
+                 !ci_has(val, vlen, "failure"))
+            p->other_kind = 1;
         break;
     case HDR_X_AUTOREPLY:
     case HDR_X_AUTORESPOND:
     case HDR_X_AUTORESPONDER:
-        p->autoreply = 1;
+        p->autoreply = p->autoreply_sure = 1;
         break;
     case HDR_PRECEDENCE:
         if (ci_has(val, vlen, "auto_reply"))
-            p->autoreply = 1;
+            p->autoreply = p->autoreply_sure = 1;
+        else if (ci_has(val, vlen, "bulk") || ci_has(val, vlen, "list") ||
+                 ci_has(val, vlen, "junk"))
+            p->other_kind = 1;
+        break;
+    case HDR_LIST_ID:
+    case HDR_LIST_UNSUBSCRIBE:
+        /* a mailing list's post, digest or notice, or a newsletter */
+        p->other_kind = 1;
+        break;
+    case HDR_CONTENT_CLASS:
+        /* Outlook's invitations and their answers */
+        if (ci_has(val, vlen, "calendarmessage"))
+            p->other_kind = 1;
         break;
     case HDR_X_APPLE_ACTION:
         if (ci_has(val, vlen, "vacation"))
-            p->autoreply = 1;
+            p->autoreply = p->autoreply_sure = 1;
         break;
     case HDR_X_APPLE_UNSUBSCRIBE:
         /* Apple Mail's "unsubscribe" button mails the list's
@@ -643,6 +723,7 @@ int ndr_scan_attached_end(ndr_parser *p, int report)
 {
     int bounce = report || p->attached_bounce;
     p->attached = 2;
+    p->attached_taken = bounce;
     if (bounce && p->orig_to[0] != '\0') {
         /* the bounce went to the sender of the original: never a
          * recipient; the original's own To comes later */
@@ -1679,6 +1760,7 @@ static void fwd_end(ndr_parser *p)
 {
     if (p->fwd_bounce) {
         p->hdr_bounce = 1;
+        p->fwd_taken = 1;
         p->subj_failure |= p->fwd_subj_failure;
         p->subj_delay |= p->fwd_subj_delay;
         p->pre_len = 0;
@@ -1813,6 +1895,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if ((kinds & NDR_PAT_SEPARATOR) ||
         (original_starts(line, len) && (p->text_blank || !nothing_read(p)))) {
         p->text_done = 1;
+        p->returned = 1;
         /* the original's header follows (bounce.c reads its To field);
          * a trace field is already its first line */
         if (p->kind == PART_TEXT)
@@ -2288,6 +2371,53 @@ static void record_for_sender(ndr_parser *p, ndr_reason reason)
     emit(p, &b, "", 0);
 }
 
+/* Does the failure text show a code, a status (5.1.1) or a reply (550)? */
+static int text_has_code(const ndr_parser *p)
+{
+    ndr_code c;
+    if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
+        pick_reply(p->pre, p->pre_len, (size_t)-1) >= 400)
+        return 1;
+    for (size_t i = 0; i < p->nrcpts; i++) {
+        const text_rcpt *t = &p->rcpts[i];
+        if (pick_code(t->ctx, t->ctx_len, &c) != (size_t)-1 ||
+            pick_reply(t->ctx, t->ctx_len, (size_t)-1) >= 400)
+            return 1;
+    }
+    return 0;
+}
+
+/* Did a mail system send the message as a failure notice?  Its From
+ * (MAILER-DAEMON, postmaster), X-Failed-Recipients, a report, report
+ * fields or a bounce forwarded or attached say so. */
+static int sent_as_notice(const ndr_parser *p)
+{
+    return p->sys_from || p->hdr_report || p->nblocks > 0 ||
+           p->headerless || p->nxfailed > 0 || p->fwd_taken ||
+           p->attached_taken;
+}
+
+/* Is a message that nothing above marks as a failure notice one all the
+ * same?  People, shops, carriers, ticket systems and build servers write
+ * "delivery failed", "rejected" and "undeliverable" too, and quote
+ * codes, so the words are not enough: the message must not show itself
+ * as something else (a reply, a list's or a bulk sender's mail, an
+ * application's notice, calendar mail); with the null reverse path that
+ * only automatic mail has, words of failure or a code make it one;
+ * without it, words of failure (in the text or the Subject) must come
+ * with a code or the returned original. */
+static int weak_bounce(const ndr_parser *p)
+{
+    int code;
+    if (p->other_kind)
+        return 0;
+    code = text_has_code(p);
+    if (p->null_path)
+        return p->body_marker || p->subj_failure || p->subj_delay || code;
+    return (p->body_marker || p->subj_failure || p->subj_delay) &&
+           (code || p->returned);
+}
+
 void ndr_scan_end_message(ndr_parser *p)
 {
     size_t with_rcpt = 0;
@@ -2299,6 +2429,8 @@ void ndr_scan_end_message(ndr_parser *p)
     pend_flush(p);
     bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
              p->headerless || p->nblocks > 0;
+    if (bounce && !sent_as_notice(p))
+        bounce = weak_bounce(p);
 
     if (p->feedback) {
         rec_build b;
@@ -2366,6 +2498,14 @@ void ndr_scan_end_message(ndr_parser *p)
             record_for_sender(p, NDR_REASON_VACATION);
         return;
     }
+    /* An automatic reply that says so in its Subject or in fields only
+     * auto-replies carry ("Automatic reply: ...", X-Autoreply) is one,
+     * whatever its text says ("mail sent here will not be delivered
+     * after 30 April"): the addresses it names are whom to write to. */
+    if (p->autoreply_sure && !sent_as_notice(p)) {
+        record_for_sender(p, NDR_REASON_VACATION);
+        return;
+    }
     if (p->nrcpts > 0) {
         for (size_t i = 0; i < p->nrcpts && p->error == NDR_OK; i++)
             record_from_text(p, p->rcpts[i].addr, &p->rcpts[i]);
@@ -2384,8 +2524,16 @@ void ndr_scan_end_message(ndr_parser *p)
      * anything (a code, or words about a failed delivery). */
     if (p->pre_len > 0 && (p->body_marker || p->headerless)) {
         ndr_code c;
+        ndr_reason why;
+        /* (without a code or the original's To, only a mail system's
+         * notice is one, and only when its words name a cause: a
+         * notice that the mail system will be down names none) */
         if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
-            p->orig_to[0] != '\0' || p->hdr_bounce)
+            p->orig_to[0] != '\0' ||
+            ((p->sys_sender || p->fwd_taken) &&
+             (why = ndr_reason_classify(NULL, 0, NULL, p->pre,
+                                        p->pre_len)) != NDR_REASON_ONHOLD &&
+             why != NDR_REASON_UNDEFINED))
             record_from_text(p, p->orig_to[0] ? p->orig_to : NULL, NULL);
     }
 }
