@@ -2134,6 +2134,11 @@ static void emit(ndr_parser *p, rec_build *b, const char *reason_text,
     if (r->reason == NDR_REASON_UNDEFINED)
         r->reason = ndr_reason_classify(r->status, r->reply, r->action,
                                         reason_text, rlen);
+    /* text that reports a delivery ("has been delivered to the
+     * following recipients") is no failure, whatever was assumed */
+    if (r->reason == NDR_REASON_DELIVERED && r->status == NULL &&
+        r->action != NULL && strcmp(r->action, "failed") == 0)
+        r->action = "delivered";
     r->hard = ndr_reason_is_hard(r->reason, r->status);
     if (r->reason == NDR_REASON_FEEDBACK || r->reason == NDR_REASON_VACATION ||
         r->reason == NDR_REASON_DELIVERED)
