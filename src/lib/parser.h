@@ -155,6 +155,11 @@ struct ndr_parser {
                                notice never is: a reply to a person's
                                mail, a list's or a bulk sender's message,
                                an application's notice, calendar mail */
+    int bulk;               /* Precedence: bulk, list or junk, or
+                               Auto-Submitted: auto-generated without a
+                               comment (a bulk sender's mail or an
+                               application's notice, unless its reverse
+                               path is null: some bounces say so too) */
     int autoreply;          /* RFC 3834 or vacation markers */
     int autoreply_sure;     /* markers that only auto-replies carry (not
                                Auto-Submitted: auto-replied, which bounces

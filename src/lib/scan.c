@@ -406,6 +406,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->sys_from = 0;
     p->null_path = 0;
     p->other_kind = 0;
+    p->bulk = 0;
     p->autoreply = 0;
     p->autoreply_sure = 0;
     p->unsubscribe = 0;
@@ -641,10 +642,12 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         if (ci_has(val, vlen, "auto-replied"))
             p->autoreply = 1;
         /* an application's notice (a ticket, a build, an alert); Sendmail
-         * marks its failure notices "auto-generated (failure)" */
+         * marks its failure notices "auto-generated (failure)" and the
+         * copies for the postmaster "auto-generated
+         * (postmaster-notification)": a comment says what a notice is */
         else if (ci_has(val, vlen, "auto-generated") &&
-                 !ci_has(val, vlen, "failure"))
-            p->other_kind = 1;
+                 memchr(val, '(', vlen) == NULL)
+            p->bulk = 1;
         break;
     case HDR_X_AUTOREPLY:
     case HDR_X_AUTORESPOND:
@@ -656,7 +659,7 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
             p->autoreply = p->autoreply_sure = 1;
         else if (ci_has(val, vlen, "bulk") || ci_has(val, vlen, "list") ||
                  ci_has(val, vlen, "junk"))
-            p->other_kind = 1;
+            p->bulk = 1;
         break;
     case HDR_LIST_ID:
     case HDR_LIST_UNSUBSCRIBE:
@@ -2414,7 +2417,10 @@ static int sent_as_notice(const ndr_parser *p)
 static int weak_bounce(const ndr_parser *p)
 {
     int code;
-    if (p->other_kind)
+    /* (some mail systems mark their notices "Precedence: bulk" or
+     * "junk", or "Auto-Submitted: auto-generated", too: with the null
+     * reverse path, those marks do not tell) */
+    if (p->other_kind || (p->bulk && !p->null_path))
         return 0;
     code = text_has_code(p);
     if (p->null_path)
