@@ -554,7 +554,7 @@ static int subject_prefix(const char *s, size_t n)
      * Res, Отв, 回复, 答复, 回覆) */
     static const char *const reply[] = {
         "re", "aw", "sv", "vs", "antw", "odp", "ynt", "r", "rif", "ref",
-        "r\xc3\xa9" "f", "res", "\xd0\x9e\xd1\x82\xd0\xb2",
+        "r\303\251f", "res", "\xd0\x9e\xd1\x82\xd0\xb2",
         "\xe5\x9b\x9e\xe5\xa4\x8d", "\xe7\xad\x94\xe5\xa4\x8d",
         "\xe5\x9b\x9e\xe8\xa6\x86", NULL};
     size_t b = 0, e, c = 0;
@@ -1274,9 +1274,9 @@ static int sender_named(const char *s, size_t n, size_t e)
     while (e < n && (s[e] == ':' || s[e] == '.' ||
                      ndr_isblank((unsigned char)s[e])))
         e++;
-    if (n - e >= 10 && ndr_ci_cmpn(s + e, 10, "domain of ") == 0)
+    if (e + 10 <= n && ndr_ci_cmpn(s + e, 10, "domain of ") == 0)
         e += 10;
-    return n - e >= 14 && ndr_ci_cmpn(s + e, 14, "sender address") == 0;
+    return e + 14 <= n && ndr_ci_cmpn(s + e, 14, "sender address") == 0;
 }
 
 /* The length of "5.1.1 " when S[0..N) starts with a status code, a space
@@ -1980,7 +1980,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                 else if (rest + 3 <= len &&
                          wide_close((const unsigned char *)line + rest))
                     rest += 3; /* "＜a@b＞" */
-                else if (len - rest > 8 &&
+                else if (rest + 8 < len &&
                          ndr_ci_cmpn(line + rest, 8, "<mailto:") == 0 &&
                          memchr(line + rest, '>', len - rest) != NULL)
                     /* the link a mail client adds when text is copied
@@ -2086,14 +2086,8 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out)
     if (best != (size_t)-1) {
         ndr_code c;
         size_t k = inner_code(s, n, best, &c);
-        if (k != (size_t)-1) {
-            *out = c;
-            return k;
-        }
-    }
-    if (best != (size_t)-1) {
-        *out = cb;
-        return best;
+        *out = k != (size_t)-1 ? c : cb;
+        return k != (size_t)-1 ? k : best;
     }
     if (fail != (size_t)-1) {
         *out = cf;
@@ -2243,7 +2237,7 @@ static void records_from_blocks(ndr_parser *p)
                 pos = at + tl;
             }
         }
-        if (have) { /* dc is set when have is (uninitvar) */
+        if (have) { /* dc is set when have is */
             ndr_code ic;
             size_t k = inner_code(blk->diag, blk->diag_len, dat, &ic);
             if (k != (size_t)-1) {
