@@ -576,6 +576,18 @@ static int subject_prefix(const char *s, size_t n)
     return pattern_kinds(s + b, c + 1, NDR_PAT_AUTOREPLY_SUBJECT) ? 2 : 0;
 }
 
+/* The text of a header value *V[0..N): its encoded words decoded into
+ * BUF (CAP bytes) and *V pointed there, or, when it has none (most
+ * have), *V as it is.  Returns the length. */
+static size_t header_text(const char **v, size_t n, char *buf, size_t cap)
+{
+    if (ci_has(*v, n, "=?") == NULL)
+        return n;
+    n = decode_words(*v, n, buf, cap);
+    *v = buf;
+    return n;
+}
+
 void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
                          size_t nlen, const char *val, size_t vlen)
 {
@@ -586,10 +598,12 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         p->top_dsn = 1;
     switch (id) {
     case HDR_FROM: {
-        /* (its display name decoded: "=?GBK?B?...?=" is 邮件系统) */
+        /* (its display name decoded: "=?GBK?B?...?=" is 邮件系统; most
+         * have no encoded word and are read as they are) */
         char from[512];
-        size_t fn = decode_words(val, vlen, from, sizeof from);
-        if (pattern_kinds(from, fn, NDR_PAT_BOUNCE_FROM))
+        const char *fv = val;
+        size_t fn = header_text(&fv, vlen, from, sizeof from);
+        if (pattern_kinds(fv, fn, NDR_PAT_BOUNCE_FROM))
             p->hdr_bounce = p->sys_sender = p->sys_from = 1;
         ndr_find_addr(val, vlen, p->from_addr, NULL, NULL);
         add_addrs(val, vlen, p->senders, &p->nsenders, NDR_SENDERS_MAX);
@@ -610,8 +624,9 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
     case HDR_SUBJECT: {
         /* Read with its encoded words decoded: subjects in other
          * languages come as UTF-8, ISO-2022-JP or a local charset. */
-        char subj[512];
-        size_t sn = decode_words(val, vlen, subj, sizeof subj);
+        char buf[512];
+        const char *subj = val;
+        size_t sn = header_text(&subj, vlen, buf, sizeof buf);
         unsigned k;
         switch (subject_prefix(subj, sn)) {
         case 1: /* a person's answer */
