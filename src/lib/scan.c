@@ -1755,6 +1755,13 @@ static void fwd_field_read(ndr_parser *p, const char *name, size_t n,
     static const char *const subject[] = {"subject", "betreff", "objet",
                                           "oggetto", "asunto", "assunto",
                                           "onderwerp", NULL};
+    /* French puts a blank, or a no-break space, before the colon ("De :",
+     * "Objet&nbsp;:") */
+    while (n > 0 && ndr_isblank((unsigned char)name[n - 1]))
+        n--;
+    if (n >= 2 && (unsigned char)name[n - 2] == 0xc2 &&
+        (unsigned char)name[n - 1] == 0xa0)
+        n -= 2;
     add_addrs(v, vn, p->senders, &p->nsenders, NDR_SENDERS_MAX);
     if (name_in(name, n, from) &&
         pattern_kinds(v, vn, NDR_PAT_BOUNCE_FROM) != 0)
