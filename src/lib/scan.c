@@ -1801,6 +1801,21 @@ static void fwd_end(ndr_parser *p)
 static int fwd_line(ndr_parser *p, const char *line, size_t len)
 {
     size_t k = 0;
+    /* some clients quote what they forward ("> From: ..."): the header
+     * is read without the quote marks, each with the blank after it */
+    for (;;) {
+        while (k < len && ndr_isblank((unsigned char)line[k]))
+            k++;
+        if (k == len || line[k] != '>')
+            break;
+        k++;
+        if (k < len && line[k] == ' ')
+            k++;
+        line += k;
+        len -= k;
+        k = 0;
+    }
+    k = 0;
     while (k < len && ndr_isspace((unsigned char)line[k]))
         k++;
     if (k == len) {
