@@ -205,6 +205,7 @@ struct ndr_parser {
     int fwd_bounce;         /* its From is a mail system's */
     int fwd_subj_failure;   /* its Subject: as subj_failure, subj_delay */
     int fwd_subj_delay;
+    int fwd_subj_fwd;       /* its Subject is a forward's ("FW: ...") */
     int fwd_taken;          /* a forwarded bounce was found (fwd_end) */
     int attached_taken;     /* an attached message was taken as the bounce */
     int returned;           /* a returned original began (its part, or a

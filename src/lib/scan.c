@@ -435,6 +435,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->fwd_bounce = 0;
     p->fwd_subj_failure = 0;
     p->fwd_subj_delay = 0;
+    p->fwd_subj_fwd = 0;
     p->fwd_taken = 0;
     p->attached_taken = 0;
     p->returned = 0;
@@ -1746,6 +1747,20 @@ static int name_in(const char *name, size_t n, const char *const *words)
     return 0;
 }
 
+/* Does the Subject S[0..N) start with the prefix of a forward ("FW:",
+ * "Fwd:", "WG:", "TR:", "RV:", "I:", "Doorst:", "Enc:")? */
+static int forward_prefix(const char *s, size_t n)
+{
+    static const char *const fw[] = {"fw", "fwd", "wg", "tr", "rv", "i",
+                                     "doorst", "enc", NULL};
+    size_t b = 0, c = 0;
+    while (b < n && ndr_isblank((unsigned char)s[b]))
+        b++;
+    while (b + c < n && c <= 6 && ndr_isalpha((unsigned char)s[b + c]))
+        c++;
+    return c > 0 && b + c < n && s[b + c] == ':' && name_in(s + b, c, fw);
+}
+
 static void fwd_field_read(ndr_parser *p, const char *name, size_t n,
                            const char *v, size_t vn)
 {
@@ -1776,6 +1791,8 @@ static void fwd_field_read(ndr_parser *p, const char *name, size_t n,
             p->fwd_subj_failure = 1;
         if (k & NDR_PAT_DELAY_SUBJECT)
             p->fwd_subj_delay = 1;
+        if (forward_prefix(v, vn))
+            p->fwd_subj_fwd = 1;
     }
 }
 
@@ -1788,6 +1805,13 @@ static void fwd_end(ndr_parser *p)
         p->fwd_taken = 1;
         p->subj_failure |= p->fwd_subj_failure;
         p->subj_delay |= p->fwd_subj_delay;
+        p->pre_len = 0;
+        p->pre[0] = '\0';
+        p->lead[0] = '\0';
+    } else if (p->fwd_sep && p->fwd_subj_fwd && p->fwd_subj_failure) {
+        /* a person's forward of a bounce, forwarded again ("FW: FW:
+         * Undeliverable: ..."): its note is no failure text, and the
+         * bounce's own header may follow */
         p->pre_len = 0;
         p->pre[0] = '\0';
         p->lead[0] = '\0';
@@ -1925,6 +1949,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         p->fwd = 1;
         p->fwd_sep = (kinds & NDR_PAT_SEPARATOR) != 0;
         p->fwd_bounce = p->fwd_subj_failure = p->fwd_subj_delay = 0;
+        p->fwd_subj_fwd = 0;
         if (p->fwd_sep)
             return;
         /* "Forwarded message" alone may be a sentence: read it as one */
