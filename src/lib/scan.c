@@ -2402,8 +2402,12 @@ static void record_from_text(ndr_parser *p, const char *addr,
         (p->subj_delay || !p->subj_failure))
         b.rec.action = "delayed";
     /* Without a code, the Subject alone can tell: a delay warning's
-     * words ("Connection timed out") are those of the attempts so far. */
-    if (b.rec.status == NULL && p->subj_delay)
+     * words ("Connection timed out") are those of the attempts so far.
+     * A transient reply (451) without a status is read as a 4.x.x code
+     * is: a delay, unless the Subject says the mail came back. */
+    if (b.rec.status == NULL &&
+        (p->subj_delay ||
+         (b.rec.reply >= 400 && b.rec.reply < 500 && !p->subj_failure)))
         b.rec.action = "delayed";
     /* The text before the first recipient speaks for it only when its own
      * context is empty or the code came from there. */
