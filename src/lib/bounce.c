@@ -263,7 +263,8 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
 {
     int want_b = p->depth > 0 && !p->msg_dead, want_f = p->mbox;
     const char *q = s, *prev = NULL, *cr = *crp;
-    size_t crlf = 0; /* CRLF ends skipped (input_line counts each as one) */
+    size_t crlf = 0;  /* CRLF ends skipped (input_line counts each as one) */
+    size_t lines = 0; /* lines skipped */
     while (q < end && line_skippable(q, (size_t)(end - q), mode, want_b,
                                      want_f, prev, p->prev_blank)) {
         const char *nl = memchr(q, '\n', (size_t)(end - q));
@@ -281,6 +282,7 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
         }
         prev = q;
         q = nl + 1;
+        lines++;
     }
     *crp = cr;
     if (prev == NULL)
@@ -288,6 +290,12 @@ static const char *skip_lines(ndr_parser *p, const char *s, const char *end,
     /* The last skipped line: was it blank (for the mbox rule)? */
     p->prev_blank = q - 1 == prev || (q - 2 == prev && prev[0] == '\r');
     message_bytes(p, (size_t)(q - s) - crlf);
+    /* Lines of a text part (the header of an original pasted under the
+     * failure text) count toward its max_decoded as body_line counts
+     * them, without their ends: whether the To line after them is still
+     * read must not depend on which lines the buffer let us skip. */
+    if (mode == SKIP_NOT_TO && p->kind != PART_ORIGINAL)
+        p->decoded += (size_t)(q - s) - crlf - lines;
     return q;
 }
 

@@ -797,8 +797,9 @@ static void test_skipped_parts(void **state)
 /* Parse DATA fed in pieces of CHUNK bytes (0: whole; SPLIT: one cut)
  * with max_message MAX; the records and the status finish returns go
  * into S. */
-static ndr_status run_max(const char *data, size_t len, size_t chunk,
-                          size_t split, size_t max, sink *s)
+static ndr_status run_limits(const char *data, size_t len, size_t chunk,
+                             size_t split, size_t max, size_t max_decoded,
+                             sink *s)
 {
     ndr_options o;
     ndr_parser *p;
@@ -808,6 +809,8 @@ static ndr_status run_max(const char *data, size_t len, size_t chunk,
     o.on_record = on_rec;
     o.ctx = s;
     o.max_message = max;
+    if (max_decoded > 0)
+        o.max_decoded = max_decoded;
     memset(s, 0, sizeof *s);
     p = ndr_parser_new(&o);
     assert_non_null(p);
@@ -821,6 +824,12 @@ static ndr_status run_max(const char *data, size_t len, size_t chunk,
     st = ndr_parser_finish(p);
     ndr_parser_free(p);
     return st;
+}
+
+static ndr_status run_max(const char *data, size_t len, size_t chunk,
+                          size_t split, size_t max, sink *s)
+{
+    return run_limits(data, len, chunk, split, max, 0, s);
 }
 
 /* Skipped lines count toward max_message as read lines do (a CRLF end
@@ -853,6 +862,76 @@ static void test_skipped_parts_max_message(void **state)
                 fail_msg("max %zu, split at %zu gives\n%s", max, k, got->out);
         }
     }
+    free(want);
+    free(got);
+}
+
+/* A text bounce that names its recipient only in the To field of the
+ * original pasted under it.  The header lines before that field may be
+ * skipped unread, or read one by one when the feeding cuts them; either
+ * way they count toward the part's max_decoded, so the To field is read
+ * under the same limits whatever the chunking (a finding of the fuzzer:
+ * a limit between the two counts gave the recipient only when fed
+ * whole). */
+static const char pasted_to_bounce[] =
+    "From: MAILER-DAEMON@mx.example\n"
+    "To: owner@home.example\n"
+    "Subject: failure notice\n"
+    "\n"
+    "Hi. This is the qmail-send program at mx.example.\n"
+    "I'm afraid I wasn't able to deliver your message to the following "
+    "addresses.\n"
+    "\n"
+    "Remote host said: 550 5.1.1 User unknown\n"
+    "\n"
+    "--- Below this line is a copy of the message.\n"
+    "\n"
+    "Return-Path: <owner@home.example>\n"
+    "Received: (qmail 1 invoked by uid 0); 1 Jan 2026 00:00:00 -0000\n"
+    "Date: 1 Jan 2026 00:00:00 -0000\n"
+    "Message-ID: <1.qmail@home.example>\n"
+    "From: owner@home.example\n"
+    "To: lost@away.example\n"
+    "\n"
+    "body\n";
+
+static void test_pasted_to_max_decoded(void **state)
+{
+    size_t len = sizeof pasted_to_bounce - 1, body = 0, named = 0;
+    const char *b = strstr(pasted_to_bounce, "\n\n") + 2;
+    /* the To field is taken at the blank line that ends the header */
+    const char *to = strstr(pasted_to_bounce, "lost@away.example\n") + 18;
+    sink *want = malloc(sizeof *want), *got = malloc(sizeof *got);
+    (void)state;
+    assert_non_null(want);
+    assert_non_null(got);
+    /* what body_line counts before that line: the lines without ends */
+    for (const char *c = b; c < to; c++)
+        if (*c != '\n')
+            body++;
+    for (size_t max = body - 3; max <= body + 3; max++) {
+        ndr_status st = run_limits(pasted_to_bounce, len, 0, 0, 1 << 20,
+                                   max, want);
+        assert_int_equal(st, NDR_OK);
+        /* the To line is read only while the part is under its limit */
+        if (strstr(want->out, "lost@away.example") != NULL)
+            named++;
+        assert_int_equal(strstr(want->out, "lost@away.example") != NULL,
+                         max > body);
+        for (size_t c = 1; c <= 7; c++) {
+            assert_int_equal(
+                run_limits(pasted_to_bounce, len, c, 0, 1 << 20, max, got),
+                st);
+            assert_string_equal(got->out, want->out);
+        }
+        for (size_t k = 1; k < len; k++) {
+            run_limits(pasted_to_bounce, len, 0, k, 1 << 20, max, got);
+            if (strcmp(got->out, want->out) != 0)
+                fail_msg("max_decoded %zu, split at %zu gives\n%s", max, k,
+                         got->out);
+        }
+    }
+    assert_int_equal(named, 3);
     free(want);
     free(got);
 }
@@ -1289,6 +1368,7 @@ int main(void)
         cmocka_unit_test(test_mbox_bare_cr_in_skipped_part),
         cmocka_unit_test(test_skipped_parts),
         cmocka_unit_test(test_skipped_parts_max_message),
+        cmocka_unit_test(test_pasted_to_max_decoded),
         cmocka_unit_test(test_header_names),
         cmocka_unit_test(test_status_vs_diagnostic),
         cmocka_unit_test(test_inconsistent_flag),
