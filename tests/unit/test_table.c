@@ -127,6 +127,50 @@ static void test_vendor_rows(void **state)
     assert_string_equal(ex.main->vendor, "exchange_online");
 }
 
+/* Success codes with a detail get their own rows: "250 2.6.0 ... Queued mail
+ * for delivery" is not a media error, while 4.6.0 still is. */
+static void test_success_rows(void **state)
+{
+    static const char *const ok[] = {"2.0.0", "2.1.0", "2.6.0", "2.7.0"};
+    ndr_explanation ex;
+    (void)state;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        assert_true(ndr_explain(code_of(ok[i]), NULL, &ex));
+        assert_int_equal(ex.match, NDR_MATCH_EXACT);
+        assert_string_equal(ex.main->code, ok[i]);
+        assert_int_equal(ex.main->cls, 2);
+        assert_string_equal(ex.main->vendor, "");
+    }
+    assert_true(ndr_explain(code_of("4.6.0"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+    assert_string_equal(ex.main->code, "X.6.0");
+}
+
+/* Vendor rows checked against the vendors' own lists. */
+static void test_vendor_facts(void **state)
+{
+    ndr_explanation ex;
+    (void)state;
+    /* Gmail lists 4.7.24 with 451, not 421 */
+    assert_true(ndr_explain(code_of("4.7.24"), "gmail", &ex));
+    assert_true(ex.vendor_leads);
+    assert_int_equal(ex.vendors[0]->n_reply, 1);
+    assert_int_equal(ex.vendors[0]->reply[0], 451);
+    /* Gmail-only codes: no DMARC record, From not aligned */
+    assert_true(ndr_explain(code_of("5.7.40"), "gmail", &ex));
+    assert_int_equal(ex.match, NDR_MATCH_EXACT);
+    assert_string_equal(ex.main->vendor, "gmail");
+    assert_true(ndr_explain(code_of("4.7.40"), NULL, &ex));
+    assert_string_equal(ex.main->vendor, "gmail");
+    assert_true(ndr_explain(code_of("5.7.32"), "gmail", &ex));
+    assert_string_equal(ex.vendors[0]->vendor, "gmail");
+    /* Exchange's reserved-domain checks are Receive connector settings */
+    assert_true(ndr_explain(code_of("5.1.4"), "exchange", &ex));
+    assert_true(ex.vendor_leads);
+    assert_non_null(strstr(ex.vendors[0]->remediation, "Set-ReceiveConnector"));
+    assert_null(strstr(ex.vendors[0]->remediation, "Set-TransportConfig"));
+}
+
 static void test_reply_and_tokens(void **state)
 {
     const ndr_token *t;
@@ -343,6 +387,8 @@ int main(void)
         cmocka_unit_test(test_registry_complete),
         cmocka_unit_test(test_fallback),
         cmocka_unit_test(test_vendor_rows),
+        cmocka_unit_test(test_success_rows),
+        cmocka_unit_test(test_vendor_facts),
         cmocka_unit_test(test_reply_and_tokens),
         cmocka_unit_test(test_vendor_detect),
         cmocka_unit_test(test_detect_random),
