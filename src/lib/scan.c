@@ -1253,6 +1253,19 @@ static int sender_label(const char *s, size_t n)
     return 0;
 }
 
+/* Does label S[0..N) name a message identifier wherever in it ("Original
+ * Message ID:", Postal's "Orginal Message ID:", "X-Original-Message-ID:")?
+ * Its value has an '@' but is no one's address. */
+static int names_message_id(const char *s, size_t n)
+{
+    static const char *const l[] = {"message id", "message-id", "msgid",
+                                    "msg-id"};
+    for (size_t i = 0; i < sizeof l / sizeof l[0]; i++)
+        if (ci_has(s, n, l[i]) != NULL)
+            return 1;
+    return 0;
+}
+
 /* Can the first address of S[0..N) start at S[0]?  Only when S runs from
  * a local-part character (not '.' or '-', which addr_at drops) over
  * local-part characters to its first '@': a quick test before
@@ -1428,6 +1441,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
             /* (the address first: most labels have none after them) */
             if (addr_first(s + k, n - k) && !sender_label(s + i, c - i) &&
+                !names_message_id(s + i, c - i) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
                 /* words, and numbers after the first word ("Delivery
                  * failed 4 attempts:"); a label that ends by naming the
