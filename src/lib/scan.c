@@ -2270,11 +2270,19 @@ static void records_from_blocks(ndr_parser *p)
         ndr_code st, dc, tc;
         size_t tl, dat = (size_t)-1;
         int have_st, have = 0;
-        /* A Final-Recipient of another address type (x400; /G=.../)
-         * gives way to an Original-Recipient that is an address. */
+        /* A Final-Recipient of another address type (x400; /G=.../), or
+         * one that is no mail address though it holds an '@' (the LMTP
+         * channel Oracle's Messaging Server names,
+         * "@mss1.example.lmtp:35065@lmtpcs-daemon"), gives way to an
+         * Original-Recipient that is an address. */
+        int final_is_addr =
+            strchr(blk->final_rcpt, '@') != NULL &&
+            (ndr_find_addr(blk->final_rcpt, strlen(blk->final_rcpt), NULL,
+                           NULL, NULL) > 0 ||
+             ndr_find_addr(blk->orig_rcpt, strlen(blk->orig_rcpt), NULL,
+                           NULL, NULL) == 0);
         const char *rcpt = blk->final_rcpt[0] &&
-                                   (strchr(blk->final_rcpt, '@') != NULL ||
-                                    blk->orig_rcpt[0] == '\0')
+                                   (final_is_addr || blk->orig_rcpt[0] == '\0')
                                ? blk->final_rcpt
                                : blk->orig_rcpt;
         const text_rcpt *t = text_for(p, blk->final_rcpt);
