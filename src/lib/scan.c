@@ -424,6 +424,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->ds_field_len = 0;
     p->feedback = 0;
     p->mdn = 0;
+    p->mdn_reject = 0;
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
@@ -655,6 +656,10 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
         break;
     case HDR_AUTO_SUBMITTED:
+        /* RFC 5429 §2.2.1: a Sieve reject is sent as an MDN marked
+         * "auto-replied (rejected)" (Dovecot, Cyrus) */
+        if (ci_has(val, vlen, "(rejected)"))
+            p->mdn_reject = 1;
         if (ci_has(val, vlen, "auto-replied"))
             p->autoreply = 1;
         /* an application's notice (a ticket, a build, an alert); Sendmail
@@ -2517,7 +2522,7 @@ void ndr_scan_end_message(ndr_parser *p)
         json_parse(p);
     pend_flush(p);
     bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
-             p->headerless || p->nblocks > 0;
+             p->headerless || p->nblocks > 0 || (p->mdn && p->mdn_reject);
     if (bounce && !sent_as_notice(p))
         bounce = weak_bounce(p);
 
@@ -2565,8 +2570,11 @@ void ndr_scan_end_message(ndr_parser *p)
         }
     }
     /* A message disposition notification (RFC 3798: displayed, deleted)
-     * reports what a reader did, never a failed delivery. */
-    if (p->mdn && with_rcpt == 0)
+     * reports what a reader did, never a failed delivery; but one that a
+     * Sieve reject sends (RFC 5429) refuses the message, and its text
+     * names the recipient and the reason ("Your message to <a@b> was
+     * automatically rejected: Quota exceeded"). */
+    if (p->mdn && with_rcpt == 0 && !p->mdn_reject)
         return;
     if (with_rcpt > 0) {
         /* Blocks without a recipient hold only per-message fields. */
