@@ -190,6 +190,10 @@ struct ndr_parser {
     /* feedback report (RFC 5965) */
     int feedback;
     int mdn;                /* a message/disposition-notification part */
+    int mdn_reject;         /* Auto-Submitted: auto-replied (rejected): the
+                               notification of a Sieve reject (RFC 5429
+                               §2.2), a refused delivery in the form of an
+                               MDN */
     char fb_rcpts[NDR_XFAILED_MAX][NDR_ADDR_MAX];
     size_t nfb;
 

@@ -424,6 +424,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->ds_field_len = 0;
     p->feedback = 0;
     p->mdn = 0;
+    p->mdn_reject = 0;
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
@@ -655,6 +656,10 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         add_addrs(val, vlen, p->xfailed, &p->nxfailed, NDR_XFAILED_MAX);
         break;
     case HDR_AUTO_SUBMITTED:
+        /* RFC 5429 §2.2.1: a Sieve reject is sent as an MDN marked
+         * "auto-replied (rejected)" (Dovecot, Cyrus) */
+        if (ci_has(val, vlen, "(rejected)"))
+            p->mdn_reject = 1;
         if (ci_has(val, vlen, "auto-replied"))
             p->autoreply = 1;
         /* an application's notice (a ticket, a build, an alert); Sendmail
@@ -1253,6 +1258,19 @@ static int sender_label(const char *s, size_t n)
     return 0;
 }
 
+/* Does label S[0..N) name a message identifier wherever in it ("Original
+ * Message ID:", Postal's "Orginal Message ID:", "X-Original-Message-ID:")?
+ * Its value has an '@' but is no one's address. */
+static int names_message_id(const char *s, size_t n)
+{
+    static const char *const l[] = {"message id", "message-id", "msgid",
+                                    "msg-id"};
+    for (size_t i = 0; i < sizeof l / sizeof l[0]; i++)
+        if (ci_has(s, n, l[i]) != NULL)
+            return 1;
+    return 0;
+}
+
 /* Can the first address of S[0..N) start at S[0]?  Only when S runs from
  * a local-part character (not '.' or '-', which addr_at drops) over
  * local-part characters to its first '@': a quick test before
@@ -1428,6 +1446,7 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
             /* (the address first: most labels have none after them) */
             if (addr_first(s + k, n - k) && !sender_label(s + i, c - i) &&
+                !names_message_id(s + i, c - i) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
                 /* words, and numbers after the first word ("Delivery
                  * failed 4 attempts:"); a label that ends by naming the
@@ -2256,11 +2275,19 @@ static void records_from_blocks(ndr_parser *p)
         ndr_code st, dc, tc;
         size_t tl, dat = (size_t)-1;
         int have_st, have = 0;
-        /* A Final-Recipient of another address type (x400; /G=.../)
-         * gives way to an Original-Recipient that is an address. */
+        /* A Final-Recipient of another address type (x400; /G=.../), or
+         * one that is no mail address though it holds an '@' (the LMTP
+         * channel Oracle's Messaging Server names,
+         * "@mss1.example.lmtp:35065@lmtpcs-daemon"), gives way to an
+         * Original-Recipient that is an address. */
+        int final_is_addr =
+            strchr(blk->final_rcpt, '@') != NULL &&
+            (ndr_find_addr(blk->final_rcpt, strlen(blk->final_rcpt), NULL,
+                           NULL, NULL) > 0 ||
+             ndr_find_addr(blk->orig_rcpt, strlen(blk->orig_rcpt), NULL,
+                           NULL, NULL) == 0);
         const char *rcpt = blk->final_rcpt[0] &&
-                                   (strchr(blk->final_rcpt, '@') != NULL ||
-                                    blk->orig_rcpt[0] == '\0')
+                                   (final_is_addr || blk->orig_rcpt[0] == '\0')
                                ? blk->final_rcpt
                                : blk->orig_rcpt;
         const text_rcpt *t = text_for(p, blk->final_rcpt);
@@ -2499,7 +2526,7 @@ void ndr_scan_end_message(ndr_parser *p)
         json_parse(p);
     pend_flush(p);
     bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
-             p->headerless || p->nblocks > 0;
+             p->headerless || p->nblocks > 0 || (p->mdn && p->mdn_reject);
     if (bounce && !sent_as_notice(p))
         bounce = weak_bounce(p);
 
@@ -2547,8 +2574,11 @@ void ndr_scan_end_message(ndr_parser *p)
         }
     }
     /* A message disposition notification (RFC 3798: displayed, deleted)
-     * reports what a reader did, never a failed delivery. */
-    if (p->mdn && with_rcpt == 0)
+     * reports what a reader did, never a failed delivery; but one that a
+     * Sieve reject sends (RFC 5429) refuses the message, and its text
+     * names the recipient and the reason ("Your message to <a@b> was
+     * automatically rejected: Quota exceeded"). */
+    if (p->mdn && with_rcpt == 0 && !p->mdn_reject)
         return;
     if (with_rcpt > 0) {
         /* Blocks without a recipient hold only per-message fields. */
