@@ -30,6 +30,17 @@ static void print_head(out_ctx *o, int cls, const char *code,
     out_wrap_from(o, n + 2, n + 2 <= 16 ? n + 2 : 4, title);
 }
 
+/* "  Replies:    550 554": a row's basic reply codes, when it has any. */
+static void print_replies(FILE *f, const unsigned short *reply, size_t n)
+{
+    if (n == 0)
+        return;
+    fputs("  Replies:    ", f);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%u", i ? " " : "", reply[i]);
+    fputc('\n', f);
+}
+
 #if defined(__GNUC__)
 #define NDR_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -152,7 +163,8 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
         return;
     }
 
-    /* Text: the hinted vendor's reading first, then the registry's. */
+    /* Text: the hinted vendor's reading first (with the replies and the
+     * source of its own row), then the registry's. */
     print_head(o, ex->code.cls, code,
                ex->vendor_leads ? ex->vendors[0]->title : t);
     print_line(o, "%s (class %u), %s (subject %u); match: %s",
@@ -171,6 +183,8 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
         out_wrapped(o, label, 14, v->meaning);
         out_wrapped(o, "  What to do: ", 14, v->remediation);
         out_wrapped(o, "  Who acts:   ", 14, out_who_text(v->who));
+        print_replies(f, v->reply, v->n_reply);
+        out_wrapped(o, "  Reference:  ", 14, v->reference);
     }
     if (!(ex->vendor_leads && m == ex->vendors[0])) {
         out_wrapped(o, ex->vendor_leads ? "  Registry:   " : "  Meaning:    ",
@@ -191,12 +205,7 @@ static void print_code(const cli_opts *opt, out_ctx *o, const char *input,
         out_wrapped(o, label, 4, v->meaning);
         out_wrapped(o, "    What to do: ", 16, v->remediation);
     }
-    if (m->n_reply > 0) {
-        fputs("  Replies:    ", f);
-        for (size_t i = 0; i < m->n_reply; i++)
-            fprintf(f, "%s%u", i ? " " : "", m->reply[i]);
-        fputc('\n', f);
-    }
+    print_replies(f, m->reply, m->n_reply);
     out_wrapped(o, "  Reference:  ", 14, m->reference);
     fputc('\n', f);
 }
