@@ -1265,6 +1265,8 @@ static int names_message_id(const char *s, size_t n)
 {
     static const char *const l[] = {"message id", "message-id", "msgid",
                                     "msg-id"};
+    if (ci_has(s, n, "id") == NULL) /* in each of them */
+        return 0;
     for (size_t i = 0; i < sizeof l / sizeof l[0]; i++)
         if (ci_has(s, n, l[i]) != NULL)
             return 1;
@@ -2281,13 +2283,13 @@ static void records_from_blocks(ndr_parser *p)
          * "@mss1.example.lmtp:35065@lmtpcs-daemon"), gives way to an
          * Original-Recipient that is an address. */
         int final_is_addr =
-            strchr(blk->final_rcpt, '@') != NULL &&
-            (ndr_find_addr(blk->final_rcpt, strlen(blk->final_rcpt), NULL,
-                           NULL, NULL) > 0 ||
-             ndr_find_addr(blk->orig_rcpt, strlen(blk->orig_rcpt), NULL,
-                           NULL, NULL) == 0);
-        const char *rcpt = blk->final_rcpt[0] &&
-                                   (final_is_addr || blk->orig_rcpt[0] == '\0')
+            blk->orig_rcpt[0] == '\0' ||
+            (strchr(blk->final_rcpt, '@') != NULL &&
+             (ndr_find_addr(blk->final_rcpt, strlen(blk->final_rcpt), NULL,
+                            NULL, NULL) > 0 ||
+              ndr_find_addr(blk->orig_rcpt, strlen(blk->orig_rcpt), NULL,
+                            NULL, NULL) == 0));
+        const char *rcpt = blk->final_rcpt[0] && final_is_addr
                                ? blk->final_rcpt
                                : blk->orig_rcpt;
         const text_rcpt *t = text_for(p, blk->final_rcpt);
