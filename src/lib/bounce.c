@@ -1598,9 +1598,13 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
         }
         finish_field(p);
         /* (a first line that starts with an address and a colon is no
-         * field: a line pasted from a bounce, "<a@b>: host ... said:") */
+         * field: a line pasted from a bounce, "<a@b>: host ... said:";
+         * nor one that starts with a digit: a line of a mail log,
+         * "2026-11-22T10:02:01+00:00 mx postfix/smtp[...]: ...") */
         if ((colon = field_start(line, len)) > 0 &&
-            !(p->top && p->nheaders == 0 && memchr(line, '@', colon) != NULL)) {
+            !(p->top && p->nheaders == 0 &&
+              (memchr(line, '@', colon) != NULL ||
+               ndr_isdigit((unsigned char)line[0])))) {
             size_t n = len < p->opt.max_header ? len : p->opt.max_header;
             enum hdr_id id;
             if (++p->nheaders > p->opt.max_headers) {

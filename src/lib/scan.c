@@ -1590,6 +1590,187 @@ static int text_dsn_field(ndr_parser *p, const char *s, size_t n)
     return 1;
 }
 
+/* ---- mail log lines --------------------------------------------------- */
+
+/* The value of KEY ("to=", "status=") in a log line S[0..N): where it
+ * starts, after the key, which must begin the line or follow a blank or a
+ * comma; NULL when there is none. */
+static const char *log_value(const char *s, size_t n, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl <= n; i++) {
+        const char *k = memchr(s + i, key[0], n - i - kl + 1);
+        if (k == NULL)
+            return NULL;
+        i = (size_t)(k - s);
+        if (memcmp(k, key, kl) == 0 &&
+            (i == 0 || s[i - 1] == ' ' || s[i - 1] == ','))
+            return k + kl;
+    }
+    return NULL;
+}
+
+/* The length of a value that runs to the next comma, blank or end. */
+static size_t log_word(const char *v, const char *end)
+{
+    const char *e = v;
+    while (e < end && *e != ',' && *e != ' ' && *e != '\t')
+        e++;
+    return (size_t)(e - v);
+}
+
+/* One record's worth of a mail log line, as the fields of a delivery
+ * status report would give it. */
+static void log_block(ndr_parser *p, const char *addr, const char *action,
+                      const char *dsn, size_t dsn_len, const char *relay,
+                      size_t relay_len, const char *diag, size_t diag_len)
+{
+    ds_block *b = ds_new(p);
+    if (b == NULL)
+        return;
+    p->ds_open = 0;
+    memcpy(b->final_rcpt, addr, NDR_ADDR_MAX);
+    b->seen = DSF_FINAL | DSF_ACTION;
+    copy_trim(b->action, sizeof b->action, action, strlen(action));
+    if (dsn_len > 0) {
+        copy_trim(b->status, sizeof b->status, dsn, dsn_len);
+        b->seen |= DSF_STATUS;
+    }
+    if (relay_len > 0) {
+        copy_trim(b->remote_mta, sizeof b->remote_mta, relay, relay_len);
+        b->seen |= DSF_REMOTE;
+    }
+    if (diag_len > 0) {
+        ctx_add(b->diag, &b->diag_len, sizeof b->diag, diag, diag_len);
+        b->seen |= DSF_DIAG;
+    }
+}
+
+/* Is S[0..N) a line of a mail server's log about one recipient, pasted or
+ * piped in alone ("grep status=bounced /var/log/mail.log | ndrcode")?
+ * Such a line gives that recipient's record, as a report block would:
+ *  - Postfix delivery agents: "to=<a@b>, relay=mx[ip]:25, ..., dsn=5.1.1,
+ *    status=bounced (host mx said: 550 ...)"; bounced, expired and
+ *    undeliverable fail, deferred is a delay;
+ *  - Postfix smtpd refusals: "NOQUEUE: reject: RCPT from x[ip]: 550 5.1.1
+ *    <a@b>: Recipient address rejected: ...; from=<s@c> to=<a@b> ...";
+ *  - Sendmail: "to=<a@b>, ..., relay=mx. [ip], dsn=5.1.1, stat=User
+ *    unknown"; "stat=Deferred: ..." is a delay;
+ *  - Exim's main log: "** a@b R=dnslookup T=remote_smtp H=mx [ip]: SMTP
+ *    error from remote mail server after RCPT TO:<a@b>: 550 ..." fails,
+ *    "== a@b ... defer (-44) ...: 451 ..." is a delay.
+ * A delivery ("status=sent", "stat=Sent", Exim's "=>") is no failure and
+ * gives nothing.  Returns 1 when the line was one of these. */
+static int log_line(ndr_parser *p, const char *s, size_t n)
+{
+    const char *end = s + n, *v, *to;
+    char a[NDR_ADDR_MAX];
+    size_t at = 0, alen = 0;
+
+    /* Exim: the flag after the message id, then the address (not the
+     * text of a line that merely holds " ** ": its address follows at
+     * once) */
+    for (size_t i = 1; i + 4 < n && i < 80; i++) {
+        const char *f = memchr(s + i, ' ', (n < 80 ? n : 80) - i);
+        const char *d, *colon;
+        if (f == NULL)
+            break;
+        i = (size_t)(f - s);
+        if (i + 4 >= n || f[3] != ' ' ||
+            !((f[1] == '*' && f[2] == '*') || (f[1] == '=' && f[2] == '=')))
+            continue;
+        if (ndr_find_addr(f + 4, (size_t)(end - f - 4), a, &at, &alen) == 0 ||
+            at != 0)
+            return 0;
+        d = f + 4 + alen;
+        /* the text after the first ": " past the address */
+        colon = d;
+        while (colon + 1 < end && !(colon[0] == ':' && colon[1] == ' '))
+            colon++;
+        if (colon + 1 < end)
+            d = colon + 2;
+        while (d < end && ndr_isblank((unsigned char)*d))
+            d++;
+        {
+            /* the remote host: "H=mx.example [192.0.2.1]" */
+            const char *h = log_value(f + 4, (size_t)(end - f - 4), "H=");
+            size_t hl = h != NULL ? log_word(h, end) : 0;
+            log_block(p, a, f[1] == '*' ? "failed" : "delayed", NULL, 0, h,
+                      hl, d, (size_t)(end - d));
+        }
+        return 1;
+    }
+    /* Postfix and Sendmail: "to=" and a status */
+    if ((to = log_value(s, n, "to=")) == NULL ||
+        ndr_find_addr(to, (size_t)(end - to), a, &at, &alen) == 0 ||
+        at > 1)
+        return 0;
+    if ((v = log_value(s, n, "status=")) != NULL) {
+        size_t w = log_word(v, end);
+        const char *act = NULL, *dsn = log_value(s, n, "dsn="),
+                   *relay = log_value(s, n, "relay="), *d = v + w, *e = end;
+        size_t rl = relay != NULL ? log_word(relay, end) : 0;
+        if ((w == 7 && memcmp(v, "bounced", 7) == 0) ||
+            (w == 7 && memcmp(v, "expired", 7) == 0) ||
+            (w == 13 && memcmp(v, "undeliverable", 13) == 0))
+            act = "failed";
+        else if (w == 8 && memcmp(v, "deferred", 8) == 0)
+            act = "delayed";
+        else if (w == 4 && memcmp(v, "sent", 4) == 0)
+            return 1;
+        else
+            return 0;
+        /* "mx.example[192.0.2.1]:25": the host; a transport of this
+         * system (local, virtual, none, a pipe) is none */
+        if (relay != NULL && memchr(relay, '[', rl) != NULL)
+            rl = (size_t)((const char *)memchr(relay, '[', rl) - relay);
+        if (relay != NULL && memchr(relay, '.', rl) == NULL)
+            rl = 0;
+        /* the reason in parentheses, to the line's last ')' */
+        while (d < e && ndr_isblank((unsigned char)*d))
+            d++;
+        if (d < e && *d == '(') {
+            d++;
+            while (e > d && ndr_isspace((unsigned char)e[-1]))
+                e--;
+            if (e > d && e[-1] == ')')
+                e--;
+        }
+        log_block(p, a, act, dsn, dsn != NULL ? log_word(dsn, end) : 0,
+                  relay, rl, d, (size_t)(e - d));
+        return 1;
+    }
+    if ((v = log_value(s, n, "stat=")) != NULL) {
+        const char *dsn = log_value(s, n, "dsn="),
+                   *relay = log_value(s, n, "relay=");
+        size_t rl = relay != NULL ? log_word(relay, end) : 0;
+        if (end - v >= 4 && memcmp(v, "Sent", 4) == 0)
+            return 1;
+        /* "mx.example. [192.0.2.1]": the host, without its final dot */
+        if (rl > 0 && relay[rl - 1] == '.')
+            rl--;
+        log_block(p, a,
+                  end - v >= 8 && memcmp(v, "Deferred", 8) == 0 ? "delayed"
+                                                                : "failed",
+                  dsn, dsn != NULL ? log_word(dsn, end) : 0, relay, rl, v,
+                  (size_t)(end - v));
+        return 1;
+    }
+    {
+        /* Postfix smtpd: "reject: RCPT from c[ip]: 550 ...; from=<..." */
+        const char *r = ndr_ci_find(s, n, "reject: ", 8), *d, *e;
+        if (r == NULL || (d = ndr_ci_find(r, (size_t)(end - r), "]: ", 3)) ==
+                             NULL)
+            return 0;
+        d += 3;
+        e = ndr_ci_find(d, (size_t)(end - d), "; from=", 7);
+        if (e == NULL)
+            e = to > d ? to : end;
+        log_block(p, a, "failed", NULL, 0, NULL, 0, d, (size_t)(e - d));
+        return 1;
+    }
+}
+
 /* After a blank line, the header fields that only a message's own header
  * holds show that the returned original follows without a separator. */
 static int original_starts(const char *s, size_t n)
@@ -1990,6 +2171,9 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     }
     p->text_blank = 0;
     if (text_dsn_field(p, line, len))
+        return;
+    /* a mail log piped in: a line a recipient */
+    if (p->headerless && p->depth == 0 && log_line(p, line, len))
         return;
     sender_next = p->after_sender;
     p->after_sender = introduces_sender(line, len);
