@@ -1518,14 +1518,38 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
         }
     }
-    /* "... deliver ... to <address>", in a few languages */
+    /* "... deliver ... to <address>", in a few languages.  The word
+     * before the address says "to" (Swedish till, Danish and Norwegian
+     * til, Romanian la, Polish do, Indonesian ke, Vietnamese tới, Arabic
+     * إلى, Hebrew אל) or names the goal ("to the user", "to the address":
+     * Russian пользователю, Czech and Ukrainian adresu, адресу, Finnish
+     * osoitteeseen, Greek διεύθυνση); a word earlier in the line speaks of
+     * the message or its delivery. */
     if (ndr_find_addr(s, n, out, &at, &alen) > 0) {
-        static const char *const to_words[] = {"to", "an", "aan", "a", "para",
-                                               "\xc3\xa0" /* à */};
+        static const char *const to_words[] = {
+            "to", "an", "aan", "a", "para", "\xc3\xa0" /* à */, "till", "til",
+            "la", "do", "ke", "t\xe1\xbb\x9bi" /* tới */,
+            "\xd8\xa5\xd9\x84\xd9\x89" /* إلى */,
+            "\xd7\x90\xd7\x9c" /* אל */,
+            "\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2"
+            "\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8e" /* пользователю */,
+            "adresu", "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd1\x83" /* адресу */,
+            "osoitteeseen",
+            "\xce\xb4\xce\xb9\xce\xb5\xcf\x8d\xce\xb8\xcf\x85\xce\xbd"
+            "\xcf\x83\xce\xb7" /* διεύθυνση */};
         static const char *const about[] = {
             "deliver", "message", "mail", "recipient", "rcpt", "sent", "send",
             "zustell", "nachricht", "remis", "destinataire", "consegn",
-            "destinatario", "entreg", "mensaje", "mensagem", "bericht"};
+            "destinatario", "entreg", "mensaje", "mensagem", "bericht",
+            "levere", "levert", "livrat", "dostarcz", "doru\xc4\x8d" "en" /* doručen */,
+            "toimitet", "k\xc3\xa9zbes\xc3\xadt" /* kézbesít */, "terkirim",
+            "g\xe1\xbb\xadi" /* gửi */,
+            "\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xbb"
+            "\xd0\xb5\xd0\xbd" /* доставлен */,
+            "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb4\xcf\x8c\xce\xb8"
+            "\xce\xb7\xce\xba\xce\xb5" /* παραδόθηκε */,
+            "\xd8\xaa\xd8\xb3\xd9\x84\xd9\x8a\xd9\x85" /* تسليم */,
+            "\xd7\xa0\xd7\x9e\xd7\xa1\xd7\xa8\xd7\x94" /* נמסרה */};
         size_t b = at, w;
         while (b > 0 && (s[b - 1] == '<' || s[b - 1] == '"' ||
                          s[b - 1] == '\'' || /* "Failed to deliver to 'a@b'" */
@@ -1550,6 +1574,31 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                     *rest = code_before(s, w) ? 0 : at + alen;
                     return strlen(out);
                 }
+        }
+        /* Languages that set the goal after the address: Turkish
+         * "iletiniz a@b adresine teslim edilmedi" (to the address a@b it
+         * was not delivered), Korean "a@b(으)로 메일을 전송하지
+         * 못했습니다" (could not send the mail to a@b).  The words of
+         * delivery follow. */
+        {
+            static const struct {
+                const char *goal, *about;
+            } after[] = {
+                {" adresine", "teslim"},
+                {"(\xec\x9c\xbc)\xeb\xa1\x9c" /* (으)로 */,
+                 "\xeb\xa9\x94\xec\x9d\xbc" /* 메일 */},
+            };
+            size_t e = at + alen;
+            while (e < n && (s[e] == '>' || s[e] == '"' || s[e] == '\''))
+                e++;
+            for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+                size_t gl = strlen(after[k].goal);
+                if (n - e >= gl && ndr_ci_cmpn(s + e, gl, after[k].goal) == 0 &&
+                    ci_has(s + e + gl, n - e - gl, after[k].about)) {
+                    *rest = e + gl;
+                    return strlen(out);
+                }
+            }
         }
     }
     (void)p;

@@ -1439,6 +1439,572 @@ static void test_provider_texts(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* ---- localized texts --------------------------------------------------- */
+
+/* Bounce wordings in other languages than English: the localized notices
+ * of Exchange Server and Exchange Online, of Gmail and Outlook.com, the
+ * templates of mail servers translated by hosts, and the notices of
+ * national providers.  Names and hosts are invented; the fixed wording is
+ * kept.  Most rows carry no status code, so that the words alone must give
+ * the reason, as they must when a person pastes only the notice. */
+static const provider_text localized_texts[] = {
+    /* German: Exchange, Exchange Online, Gmail, GMX/WEB.DE, T-Online,
+     * 1&1, hosting templates */
+    {NULL, 0, "Die eingegebene E-Mail-Adresse wurde nicht gefunden. "
+              "Überprüfen Sie die E-Mail-Adresse des Empfängers, und "
+              "versuchen Sie dann erneut, die Nachricht zu senden.",
+     "userunknown"},
+    {NULL, 0, "Die eingegebene E-Mail-Adresse konnte nicht gefunden "
+              "werden.",
+     "userunknown"},
+    {NULL, 0, "Das Postfach des Empfängers ist voll und kann zurzeit keine "
+              "Nachrichten annehmen. Versuchen Sie zu einem späteren "
+              "Zeitpunkt noch mal, Ihre Nachricht zu senden.",
+     "mailboxfull"},
+    {NULL, 0, "Ihre Nachricht konnte nicht an j.schulz@verein.example "
+              "zugestellt werden, weil das Postfach voll ist.",
+     "mailboxfull"},
+    {NULL, 0, "Adresse nicht gefunden. Ihre Nachricht wurde nicht an "
+              "k.roth@firma.example zugestellt, weil die Adresse nicht "
+              "gefunden wurde oder keine E-Mails empfangen kann.",
+     "userunknown"},
+    {NULL, 0, "Nachricht blockiert. Ihre Nachricht an k.roth@firma.example "
+              "wurde blockiert.",
+     "blocked"},
+    {NULL, 0, "Die Nachricht ist zu groß und kann nicht an den Empfänger "
+              "übermittelt werden.",
+     "mesgtoobig"},
+    {NULL, 0, "Die Nachricht überschreitet die maximal zulässige Größe.",
+     "mesgtoobig"},
+    {NULL, 0, "Die Domäne ist nicht vorhanden.",
+     "hostunknown"},
+    {NULL, 0, "Die Domain existiert nicht.", "hostunknown"},
+    {NULL, 550, "Mailbox nicht verfügbar: Empfänger unbekannt",
+     "userunknown"},
+    {NULL, 0, "Das Postfach des Empfängers hat sein Speicherlimit "
+              "überschritten.",
+     "mailboxfull"},
+    {NULL, 554, "Die Nachricht wurde als Spam eingestuft und abgelehnt.",
+     "spamdetected"},
+    {NULL, 0, "Ihre E-Mail wurde als Spam erkannt.", "spamdetected"},
+    {NULL, 0, "Das Konto des Empfängers ist gesperrt.", "suspend"},
+    {NULL, 0, "Das Postfach wurde deaktiviert.", "suspend"},
+    {NULL, 0, "Die Nachricht ist abgelaufen, bevor sie zugestellt werden "
+              "konnte.",
+     "expired"},
+    {NULL, 0, "Relaying nicht gestattet.", "norelaying"},
+    {NULL, 0, "Zu viele Empfänger in dieser Nachricht.", "toomanyconn"},
+    {NULL, 0, "Ihre IP-Adresse steht auf einer Sperrliste.", "blocked"},
+    {NULL, 0, "Der Absender wurde abgelehnt.", "rejected"},
+    {NULL, 0, "Ein Virus wurde in der Nachricht gefunden.",
+     "virusdetected"},
+
+    /* French: Exchange, Gmail, Orange, Free, SFR, La Poste, translated
+     * Postfix and Exim templates */
+    {NULL, 0, "L'adresse de messagerie que vous avez entrée est "
+              "introuvable. Vérifiez l'adresse de messagerie du "
+              "destinataire, puis renvoyez le message.",
+     "userunknown"},
+    {NULL, 0, "La boîte aux lettres du destinataire est pleine et ne peut "
+              "pas accepter de messages pour l'instant.",
+     "mailboxfull"},
+    {NULL, 0, "Adresse introuvable. Votre message n'a pas été distribué à "
+              "luc.martin@societe.example, car l'adresse est introuvable ou "
+              "ne peut pas recevoir d'e-mails.",
+     "userunknown"},
+    {NULL, 0, "Message bloqué. Votre message à luc.martin@societe.example a "
+              "été bloqué.",
+     "blocked"},
+    {NULL, 552, "Boite du destinataire pleine.", "mailboxfull"},
+    {NULL, 0, "Boîte aux lettres du destinataire saturée.", "mailboxfull"},
+    {NULL, 0, "Le message est trop volumineux pour être remis.",
+     "mesgtoobig"},
+    {NULL, 0, "La taille du message dépasse la limite autorisée.",
+     "mesgtoobig"},
+    {NULL, 0, "Hôte ou nom de domaine introuvable.", "hostunknown"},
+    {NULL, 0, "Le domaine n'existe pas.", "hostunknown"},
+    {NULL, 0, "Ce compte a été suspendu.", "suspend"},
+    {NULL, 0, "Adresse d'au moins un destinataire invalide.",
+     "userunknown"},
+    {NULL, 0, "Votre message a été identifié comme spam.", "spamdetected"},
+    {NULL, 0, "Message considéré comme du spam.", "spamdetected"},
+    {NULL, 0, "Trop de destinataires pour ce message.", "toomanyconn"},
+    {NULL, 0, "Trop de messages envoyés, veuillez réessayer plus tard.",
+     "speeding"},
+    {NULL, 0, "Le délai de remise du message a expiré.", "expired"},
+    {NULL, 0, "Accès au relais refusé.", "norelaying"},
+    {NULL, 0, "Votre adresse IP est sur liste noire.", "blocked"},
+    {NULL, 0, "Le destinataire n'existe pas.", "userunknown"},
+
+    /* Italian: Exchange, Gmail, Libero, Aruba, Virgilio */
+    {NULL, 0, "Impossibile trovare l'indirizzo di posta elettronica "
+              "specificato. Verificare l'indirizzo di posta elettronica del "
+              "destinatario e provare a inviare di nuovo il messaggio.",
+     "userunknown"},
+    {NULL, 0, "La cassetta postale del destinatario è piena e al momento "
+              "non può accettare messaggi.",
+     "mailboxfull"},
+    {NULL, 0, "Indirizzo non trovato. Il tuo messaggio non è stato "
+              "consegnato a paolo.ferri@ditta.example perché l'indirizzo non "
+              "è stato trovato oppure non può ricevere email.",
+     "userunknown"},
+    {NULL, 0, "Messaggio bloccato. Il tuo messaggio a "
+              "paolo.ferri@ditta.example è stato bloccato.",
+     "blocked"},
+    {NULL, 0, "Casella di posta piena.", "mailboxfull"},
+    {NULL, 0, "La casella del destinatario ha superato la quota.",
+     "mailboxfull"},
+    {NULL, 0, "Il messaggio è troppo grande.", "mesgtoobig"},
+    {NULL, 0, "Il messaggio supera la dimensione massima consentita.",
+     "mesgtoobig"},
+    {NULL, 0, "Il dominio non esiste.", "hostunknown"},
+    {NULL, 0, "Dominio inesistente.", "hostunknown"},
+    {NULL, 0, "L'account del destinatario è disabilitato.", "suspend"},
+    {NULL, 0, "Casella sospesa.", "suspend"},
+    {NULL, 0, "Il messaggio è stato classificato come spam.",
+     "spamdetected"},
+    {NULL, 0, "Troppi destinatari.", "toomanyconn"},
+    {NULL, 0, "Utente non trovato.", "userunknown"},
+
+    /* Spanish: Exchange, Gmail, Outlook.com, Terra, Telefónica */
+    {NULL, 0, "No se encontró la dirección de correo electrónico que "
+              "especificó. Compruebe la dirección de correo electrónico del "
+              "destinatario e intente reenviar el mensaje.",
+     "userunknown"},
+    {NULL, 0, "No se pudo encontrar la dirección de correo electrónico que "
+              "escribió.",
+     "userunknown"},
+    {NULL, 0, "El buzón del destinatario está lleno y no puede aceptar "
+              "mensajes en este momento.",
+     "mailboxfull"},
+    {NULL, 0, "No se ha encontrado la dirección. Tu mensaje no se ha "
+              "entregado a marta.gil@cliente.example porque no se ha "
+              "encontrado la dirección o esta no puede recibir correo.",
+     "userunknown"},
+    {NULL, 0, "Mensaje bloqueado. Tu mensaje a marta.gil@cliente.example se "
+              "ha bloqueado.",
+     "blocked"},
+    {NULL, 0, "El mensaje es demasiado grande.", "mesgtoobig"},
+    {NULL, 0, "El mensaje supera el tamaño máximo permitido.",
+     "mesgtoobig"},
+    {NULL, 0, "El dominio no existe.", "hostunknown"},
+    {NULL, 0, "Cuota excedida.", "mailboxfull"},
+    {NULL, 0, "La cuenta del destinatario está deshabilitada.", "suspend"},
+    {NULL, 0, "La cuenta ha sido suspendida.", "suspend"},
+    {NULL, 0, "El mensaje fue identificado como spam.", "spamdetected"},
+    {NULL, 0, "Demasiados destinatarios.", "toomanyconn"},
+    {NULL, 0, "Retransmisión no permitida.", "norelaying"},
+    {NULL, 0, "El usuario no existe.", "userunknown"},
+
+    /* Portuguese: Exchange (Brazil and Portugal), Gmail, UOL, Terra,
+     * Locaweb, SAPO */
+    {NULL, 0, "Não foi possível encontrar o endereço de email inserido. "
+              "Verifique o endereço de email do destinatário e tente "
+              "reenviar a mensagem.",
+     "userunknown"},
+    {NULL, 0, "Não foi possível encontrar o endereço de e-mail que "
+              "introduziu.",
+     "userunknown"},
+    {NULL, 0, "A caixa de correio do destinatário está cheia e não pode "
+              "aceitar mensagens no momento.",
+     "mailboxfull"},
+    {NULL, 0, "Endereço não encontrado. Sua mensagem não foi entregue a "
+              "ana.souza@escritorio.example porque o endereço não foi "
+              "encontrado ou não pode receber e-mails.",
+     "userunknown"},
+    {NULL, 0, "Mensagem bloqueada. Sua mensagem para "
+              "ana.souza@escritorio.example foi bloqueada.",
+     "blocked"},
+    {NULL, 0, "Caixa postal cheia.", "mailboxfull"},
+    {NULL, 0, "Cota excedida.", "mailboxfull"},
+    {NULL, 0, "A mensagem é muito grande.", "mesgtoobig"},
+    {NULL, 0, "A mensagem excede o tamanho máximo permitido.",
+     "mesgtoobig"},
+    {NULL, 0, "O domínio não existe.", "hostunknown"},
+    {NULL, 0, "A conta do destinatário está desativada.", "suspend"},
+    {NULL, 0, "Conta suspensa.", "suspend"},
+    {NULL, 0, "A mensagem foi identificada como spam.", "spamdetected"},
+    {NULL, 0, "Destinatários em excesso.", "toomanyconn"},
+    {NULL, 0, "Usuário não encontrado.", "userunknown"},
+
+    /* Dutch: Exchange, Gmail, Ziggo, KPN */
+    {NULL, 0, "Het e-mailadres dat u hebt opgegeven, is niet gevonden. "
+              "Controleer het e-mailadres van de ontvanger en verzend het "
+              "bericht opnieuw.",
+     "userunknown"},
+    {NULL, 0, "Het postvak van de ontvanger is vol en kan momenteel geen "
+              "berichten accepteren.",
+     "mailboxfull"},
+    {NULL, 0, "Adres niet gevonden. Je bericht is niet bezorgd bij "
+              "sanne.visser@bedrijf.example omdat het adres niet is gevonden "
+              "of geen e-mail kan ontvangen.",
+     "userunknown"},
+    {NULL, 0, "Bericht geblokkeerd. Je bericht aan "
+              "sanne.visser@bedrijf.example is geblokkeerd.",
+     "blocked"},
+    {NULL, 0, "Mailbox vol.", "mailboxfull"},
+    {NULL, 0, "Het quotum van de mailbox is overschreden.", "mailboxfull"},
+    {NULL, 0, "Het bericht is te groot.", "mesgtoobig"},
+    {NULL, 0, "Het domein bestaat niet.", "hostunknown"},
+    {NULL, 0, "Het account is geblokkeerd.", "suspend"},
+    {NULL, 0, "Het bericht is als spam aangemerkt.", "spamdetected"},
+    {NULL, 0, "Te veel ontvangers.", "toomanyconn"},
+    {NULL, 0, "Onbekende gebruiker.", "userunknown"},
+
+    /* Polish: Exchange, Gmail, WP, Onet, Interia */
+    {NULL, 0, "Nie można znaleźć wprowadzonego adresu e-mail. Sprawdź adres "
+              "e-mail adresata i spróbuj ponownie wysłać wiadomość.",
+     "userunknown"},
+    {NULL, 0, "Skrzynka pocztowa adresata jest pełna i obecnie nie może "
+              "przyjmować wiadomości.",
+     "mailboxfull"},
+    {NULL, 0, "Nie znaleziono adresu. Twoja wiadomość nie została "
+              "dostarczona do marek.nowak@firma.example, bo nie znaleziono "
+              "adresu lub nie może on odbierać poczty.",
+     "userunknown"},
+    {NULL, 0, "Wiadomość zablokowana. Twoja wiadomość do "
+              "marek.nowak@firma.example została zablokowana.",
+     "blocked"},
+    {NULL, 0, "Brak miejsca w skrzynce odbiorcy.",
+     "mailboxfull"},
+    {NULL, 0, "Wiadomość jest zbyt duża.", "mesgtoobig"},
+    {NULL, 0, "Wiadomość przekracza maksymalny rozmiar.", "mesgtoobig"},
+    {NULL, 0, "Domena nie istnieje.", "hostunknown"},
+    {NULL, 0, "Konto odbiorcy zostało zablokowane.", "suspend"},
+    {NULL, 0, "Wiadomość została uznana za spam.", "spamdetected"},
+    {NULL, 0, "Zbyt wielu odbiorców.", "toomanyconn"},
+    {NULL, 0, "Konto nie istnieje.", "userunknown"},
+
+    /* Czech: Exchange, Gmail, Seznam */
+    {NULL, 0, "Zadanou e-mailovou adresu se nepodařilo najít. Zkontrolujte "
+              "e-mailovou adresu příjemce a zkuste zprávu poslat znovu.",
+     "userunknown"},
+    {NULL, 0, "Poštovní schránka příjemce je plná a v tuto chvíli nemůže "
+              "přijímat zprávy.",
+     "mailboxfull"},
+    {NULL, 0, "Adresa nebyla nalezena. Vaše zpráva nebyla doručena na "
+              "adresu jan.novak@firma.example, protože adresa nebyla "
+              "nalezena nebo nemůže přijímat poštu.",
+     "userunknown"},
+    {NULL, 0, "Zpráva byla zablokována.", "blocked"},
+    {NULL, 0, "Zpráva je příliš velká.", "mesgtoobig"},
+    {NULL, 0, "Doména neexistuje.", "hostunknown"},
+    {NULL, 0, "Schránka příjemce je zablokována.", "suspend"},
+    {NULL, 0, "Zpráva byla vyhodnocena jako spam.", "spamdetected"},
+    {NULL, 0, "Adresát neexistuje.", "userunknown"},
+
+    /* Russian: Exchange, Gmail, Yandex, Mail.ru, Rambler */
+    {NULL, 0, "Не удается найти введенный адрес электронной почты. "
+              "Проверьте адрес электронной почты получателя и попробуйте "
+              "отправить сообщение еще раз.",
+     "userunknown"},
+    {NULL, 0, "Почтовый ящик получателя переполнен, и в данный момент он не "
+              "может принимать сообщения.",
+     "mailboxfull"},
+    {NULL, 0, "Адрес не найден. Ваше сообщение не доставлено пользователю "
+              "ivan.petrov@zavod.example. Адрес не найден или не может "
+              "принимать почту.",
+     "userunknown"},
+    {NULL, 0, "Сообщение заблокировано. Ваше сообщение для "
+              "ivan.petrov@zavod.example заблокировано.",
+     "blocked"},
+    {NULL, 550, "Нет такого пользователя", "userunknown"},
+    {NULL, 0, "Сообщение слишком большое.", "mesgtoobig"},
+    {NULL, 0, "Превышен максимальный размер сообщения.", "mesgtoobig"},
+    {NULL, 0, "Домен не существует.", "hostunknown"},
+    {NULL, 0, "Домен не найден.", "hostunknown"},
+    {NULL, 0, "Почтовый ящик получателя заблокирован.", "suspend"},
+    {NULL, 0, "Аккаунт заблокирован.", "suspend"},
+    {NULL, 0, "Сообщение отклонено как спам.", "spamdetected"},
+    {NULL, 0, "Слишком много получателей.", "toomanyconn"},
+    {NULL, 0, "Превышен лимит отправки писем.", "speeding"},
+    {NULL, 0, "Срок доставки сообщения истек.", "expired"},
+
+    /* Ukrainian: Exchange, Gmail, ukr.net */
+    {NULL, 0, "Не вдалося знайти введену адресу електронної пошти. "
+              "Перевірте адресу електронної пошти одержувача та спробуйте "
+              "надіслати повідомлення ще раз.",
+     "userunknown"},
+    {NULL, 0, "Поштова скринька одержувача переповнена, і зараз вона не "
+              "може приймати повідомлення.",
+     "mailboxfull"},
+    {NULL, 0, "Адресу не знайдено. Ваше повідомлення не доставлено на "
+              "адресу olena@firma.example, оскільки адресу не знайдено або "
+              "вона не може отримувати пошту.",
+     "userunknown"},
+    {NULL, 0, "Повідомлення заблоковано.", "blocked"},
+    {NULL, 0, "Повідомлення завелике.", "mesgtoobig"},
+    {NULL, 0, "Домен не існує.", "hostunknown"},
+    {NULL, 0, "Скриньку заблоковано.", "suspend"},
+    {NULL, 0, "Користувача не знайдено.", "userunknown"},
+
+    /* Turkish: Exchange, Gmail, Yandex.com.tr, Turkcell */
+    {NULL, 0, "Girdiğiniz e-posta adresi bulunamadı. Alıcının e-posta "
+              "adresini denetleyin ve iletiyi yeniden göndermeyi deneyin.",
+     "userunknown"},
+    {NULL, 0, "Alıcının posta kutusu dolu ve şu anda ileti kabul edemiyor.",
+     "mailboxfull"},
+    {NULL, 0, "Adres bulunamadı. İletiniz emre@firma.example adresine "
+              "teslim edilmedi, çünkü adres bulunamadı veya e-posta "
+              "alamıyor.",
+     "userunknown"},
+    {NULL, 0, "İleti engellendi.", "blocked"},
+    {NULL, 0, "İleti çok büyük.", "mesgtoobig"},
+    {NULL, 0, "Alan adı bulunamadı.", "hostunknown"},
+    {NULL, 0, "Hesap askıya alındı.", "suspend"},
+    {NULL, 0, "İleti spam olarak algılandı.", "spamdetected"},
+    {NULL, 0, "Kullanıcı bulunamadı.", "userunknown"},
+    {NULL, 0, "Posta kutusu kotası aşıldı.", "mailboxfull"},
+
+    /* Greek: Exchange, Gmail, OTEnet */
+    {NULL, 0, "Δεν ήταν δυνατή η εύρεση της διεύθυνσης ηλεκτρονικού "
+              "ταχυδρομείου που καταχωρήσατε.",
+     "userunknown"},
+    {NULL, 0, "Το γραμματοκιβώτιο του παραλήπτη είναι πλήρες και δεν "
+              "μπορεί να δεχτεί μηνύματα αυτή τη στιγμή.",
+     "mailboxfull"},
+    {NULL, 0, "Η διεύθυνση δεν βρέθηκε. Το μήνυμά σας δεν παραδόθηκε στη "
+              "διεύθυνση nikos@etaireia.example, επειδή η διεύθυνση δεν "
+              "βρέθηκε.",
+     "userunknown"},
+    {NULL, 0, "Το μήνυμα είναι πολύ μεγάλο.", "mesgtoobig"},
+    {NULL, 0, "Το γραμματοκιβώτιο είναι γεμάτο.", "mailboxfull"},
+    {NULL, 0, "Άγνωστος χρήστης.", "userunknown"},
+    {NULL, 0, "Ο τομέας δεν υπάρχει.", "hostunknown"},
+
+    /* Swedish: Exchange, Gmail, Telia */
+    {NULL, 0, "Det gick inte att hitta e-postadressen du angav. Kontrollera "
+              "mottagarens e-postadress och försök skicka meddelandet igen.",
+     "userunknown"},
+    {NULL, 0, "Mottagarens postlåda är full och kan inte ta emot "
+              "meddelanden just nu.",
+     "mailboxfull"},
+    {NULL, 0, "Adressen hittades inte. Meddelandet levererades inte till "
+              "olle@foretag.example eftersom adressen inte hittades eller "
+              "inte kan ta emot e-post.",
+     "userunknown"},
+    {NULL, 0, "Meddelandet är för stort.", "mesgtoobig"},
+    {NULL, 0, "Domänen finns inte.", "hostunknown"},
+    {NULL, 0, "Kontot är avstängt.", "suspend"},
+    {NULL, 0, "Okänd mottagare.", "userunknown"},
+
+    /* Norwegian: Exchange, Gmail, Online.no, Telenor */
+    {NULL, 0, "Finner ikke e-postadressen du skrev inn. Kontroller "
+              "mottakerens e-postadresse, og prøv å sende meldingen på "
+              "nytt.",
+     "userunknown"},
+    {NULL, 0, "Mottakerens postboks er full og kan ikke motta meldinger "
+              "akkurat nå.",
+     "mailboxfull"},
+    {NULL, 0, "Finner ikke adressen. Meldingen ble ikke levert til "
+              "kari@firma.example fordi adressen ikke ble funnet.",
+     "userunknown"},
+    {NULL, 0, "Meldingen er for stor.", "mesgtoobig"},
+    {NULL, 0, "Domenet finnes ikke.", "hostunknown"},
+    {NULL, 0, "Ukjent bruker.", "userunknown"},
+
+    /* Danish: Exchange, Gmail, TDC */
+    {NULL, 0, "Den mailadresse, du angav, blev ikke fundet. Kontrollér "
+              "modtagerens mailadresse, og prøv at sende meddelelsen igen.",
+     "userunknown"},
+    {NULL, 0, "Modtagerens postkasse er fuld og kan ikke modtage "
+              "meddelelser lige nu.",
+     "mailboxfull"},
+    {NULL, 0, "Adressen blev ikke fundet. Din meddelelse blev ikke leveret "
+              "til lars@firma.example, fordi adressen ikke blev fundet.",
+     "userunknown"},
+    {NULL, 0, "Meddelelsen er for stor.", "mesgtoobig"},
+    {NULL, 0, "Domænet findes ikke.", "hostunknown"},
+    {NULL, 0, "Ukendt bruger.", "userunknown"},
+
+    /* Finnish: Exchange, Gmail, Elisa, Telia */
+    {NULL, 0, "Antamaasi sähköpostiosoitetta ei löytynyt. Tarkista "
+              "vastaanottajan sähköpostiosoite ja yritä lähettää viesti "
+              "uudelleen.",
+     "userunknown"},
+    {NULL, 0, "Vastaanottajan postilaatikko on täynnä, eikä se voi "
+              "vastaanottaa viestejä tällä hetkellä.",
+     "mailboxfull"},
+    {NULL, 0, "Osoitetta ei löytynyt. Viestiäsi ei toimitettu osoitteeseen "
+              "matti@yritys.example, koska osoitetta ei löytynyt.",
+     "userunknown"},
+    {NULL, 0, "Viesti on liian suuri.", "mesgtoobig"},
+    {NULL, 0, "Tuntematon käyttäjä.", "userunknown"},
+    {NULL, 0, "Toimialuetta ei ole olemassa.", "hostunknown"},
+
+    /* Hungarian: Exchange, Gmail, Telekom (Freemail, Citromail) */
+    {NULL, 0, "A megadott e-mail-cím nem található. Ellenőrizze a címzett "
+              "e-mail-címét, és próbálja meg újra elküldeni az üzenetet.",
+     "userunknown"},
+    {NULL, 0, "A címzett postafiókja megtelt, és jelenleg nem tud üzenetet "
+              "fogadni.",
+     "mailboxfull"},
+    {NULL, 0, "A cím nem található. Az üzenetet nem sikerült kézbesíteni a "
+              "kovacs@ceg.example címre, mert a cím nem található.",
+     "userunknown"},
+    {NULL, 0, "Az üzenet túl nagy.", "mesgtoobig"},
+    {NULL, 0, "A tartomány nem létezik.", "hostunknown"},
+    {NULL, 0, "Ismeretlen felhasználó.", "userunknown"},
+
+    /* Romanian: Exchange, Gmail, RCS-RDS */
+    {NULL, 0, "Adresa de e-mail introdusă nu a fost găsită. Verificați "
+              "adresa de e-mail a destinatarului și încercați să retrimiteți "
+              "mesajul.",
+     "userunknown"},
+    {NULL, 0, "Cutia poștală a destinatarului este plină și nu poate "
+              "accepta mesaje în acest moment.",
+     "mailboxfull"},
+    {NULL, 0, "Adresa nu a fost găsită. Mesajul nu a fost livrat la "
+              "ion@firma.example, deoarece adresa nu a fost găsită.",
+     "userunknown"},
+    {NULL, 0, "Mesajul este prea mare.", "mesgtoobig"},
+    {NULL, 0, "Domeniul nu există.", "hostunknown"},
+    {NULL, 0, "Utilizator necunoscut.", "userunknown"},
+
+    /* Japanese: Exchange, Gmail, docomo, au, SoftBank, Biglobe, Nifty */
+    {NULL, 0, "入力した電子メール アドレスが見つかりませんでした。受信者の"
+              "電子メール アドレスを確認して、メッセージを再送信してください。",
+     "userunknown"},
+    {NULL, 0, "受信者のメールボックスがいっぱいで、現在メッセージを受信でき"
+              "ません。",
+     "mailboxfull"},
+    {NULL, 0, "アドレスが見つかりませんでした。kenji@torihiki.example に"
+              "メールを配信できませんでした。アドレスが見つからないか、メール"
+              "を受信できないアドレスです。",
+     "userunknown"},
+    {NULL, 0, "メッセージがブロックされました", "blocked"},
+    {NULL, 0, "宛先のメールアドレスは存在しません。", "userunknown"},
+    {NULL, 0, "宛先のメールボックスの容量がいっぱいです。", "mailboxfull"},
+    {NULL, 0, "メールボックスの容量を超えています。", "mailboxfull"},
+    {NULL, 0, "メッセージのサイズが大きすぎます。", "mesgtoobig"},
+    {NULL, 0, "メールのサイズが制限を超えています。", "mesgtoobig"},
+    {NULL, 0, "宛先ドメインが存在しません。", "hostunknown"},
+    {NULL, 0, "迷惑メールと判定されたため、受信を拒否しました。",
+     "spamdetected"},
+
+    /* Chinese (simplified): Exchange, Gmail, QQ, 163, Sina, Aliyun */
+    {NULL, 0, "找不到您输入的电子邮件地址。请检查收件人的电子邮件地址，"
+              "然后尝试重新发送邮件。",
+     "userunknown"},
+    {NULL, 0, "收件人的邮箱已满，此时无法接受邮件。", "mailboxfull"},
+    {NULL, 0, "找不到地址。您的邮件未送达 wang@gongsi.example，因为找不到"
+              "该地址，或者该地址无法接收电子邮件。",
+     "userunknown"},
+    {NULL, 0, "该用户不存在", "userunknown"},
+    {NULL, 0, "该用户未开通QQ邮箱", "userunknown"},
+    {NULL, 0, "收件人空间不足", "mailboxfull"},
+    {NULL, 0, "邮件大小超过限制", "mesgtoobig"},
+    {NULL, 0, "域名不存在", "hostunknown"},
+    {NULL, 0, "邮件被判定为垃圾邮件", "spamdetected"},
+    {NULL, 0, "发信频率过快，请稍后再试", "speeding"},
+    {NULL, 0, "收件人邮箱已被冻结", "suspend"},
+
+    /* Chinese (traditional): Exchange, Gmail, HiNet */
+    {NULL, 0, "找不到您輸入的電子郵件地址。請檢查收件者的電子郵件地址，"
+              "然後嘗試重新傳送郵件。",
+     "userunknown"},
+    {NULL, 0, "收件者的信箱已滿，目前無法接受郵件。", "mailboxfull"},
+    {NULL, 0, "找不到地址。您的郵件無法傳送至 chen@gongsi.example，因為"
+              "找不到該地址，或該地址無法接收電子郵件。",
+     "userunknown"},
+
+    /* Korean: Exchange, Gmail, Naver, Daum */
+    {NULL, 0, "입력한 전자 메일 주소를 찾을 수 없습니다. 받는 사람의 전자 "
+              "메일 주소를 확인하고 메시지를 다시 보내십시오.",
+     "userunknown"},
+    {NULL, 0, "받는 사람의 사서함이 가득 차서 지금은 메시지를 받을 수 "
+              "없습니다.",
+     "mailboxfull"},
+    {NULL, 0, "주소를 찾을 수 없음. 주소를 찾을 수 없거나 해당 주소에서 "
+              "메일을 수신할 수 없어 kim@hoesa.example(으)로 메일을 전송하지 "
+              "못했습니다.",
+     "userunknown"},
+    {NULL, 0, "존재하지 않는 아이디입니다.", "userunknown"},
+    {NULL, 0, "수신자의 메일함 용량이 초과되었습니다.", "mailboxfull"},
+    {NULL, 0, "메시지가 너무 큽니다.", "mesgtoobig"},
+    {NULL, 0, "스팸으로 분류되어 수신이 거부되었습니다.", "spamdetected"},
+    {NULL, 0, "휴면 계정입니다.", "suspend"},
+
+    /* Vietnamese: Exchange, Gmail */
+    {NULL, 0, "Không thể tìm thấy địa chỉ email bạn đã nhập. Hãy kiểm tra "
+              "địa chỉ email của người nhận và thử gửi lại thư.",
+     "userunknown"},
+    {NULL, 0, "Hộp thư của người nhận đã đầy và không thể nhận thư vào "
+              "lúc này.",
+     "mailboxfull"},
+    {NULL, 0, "Không tìm thấy địa chỉ. Thư của bạn không được gửi tới "
+              "minh@congty.example vì không tìm thấy địa chỉ hoặc địa chỉ "
+              "không thể nhận thư.",
+     "userunknown"},
+    {NULL, 0, "Thư quá lớn.", "mesgtoobig"},
+    {NULL, 0, "Tên miền không tồn tại.", "hostunknown"},
+    {NULL, 0, "Người dùng không tồn tại.", "userunknown"},
+    {NULL, 0, "Thư đã bị chặn.", "blocked"},
+
+    /* Indonesian: Exchange, Gmail */
+    {NULL, 0, "Alamat email yang Anda masukkan tidak dapat ditemukan. "
+              "Periksa alamat email penerima dan coba kirim ulang pesan.",
+     "userunknown"},
+    {NULL, 0, "Kotak surat penerima penuh dan tidak dapat menerima pesan "
+              "saat ini.",
+     "mailboxfull"},
+    {NULL, 0, "Alamat tidak ditemukan. Pesan Anda tidak terkirim ke "
+              "budi@perusahaan.example karena alamat tidak ditemukan, atau "
+              "tidak dapat menerima email.",
+     "userunknown"},
+    {NULL, 0, "Pesan terlalu besar.", "mesgtoobig"},
+    {NULL, 0, "Domain tidak ditemukan.", "hostunknown"},
+    {NULL, 0, "Pengguna tidak dikenal.", "userunknown"},
+    {NULL, 0, "Pesan diblokir.", "blocked"},
+
+    /* Arabic: Exchange, Gmail */
+    {NULL, 0, "تعذر العثور على عنوان البريد الإلكتروني الذي أدخلته. تحقق "
+              "من عنوان البريد الإلكتروني للمستلم وحاول إعادة إرسال "
+              "الرسالة.",
+     "userunknown"},
+    {NULL, 0, "علبة بريد المستلم ممتلئة ولا يمكنها قبول الرسائل في الوقت "
+              "الحالي.",
+     "mailboxfull"},
+    {NULL, 0, "لم يتم العثور على العنوان. لم يتم تسليم رسالتك إلى "
+              "ahmad@sharika.example لأنه لم يتم العثور على العنوان.",
+     "userunknown"},
+    {NULL, 0, "الرسالة كبيرة جدًا.", "mesgtoobig"},
+    {NULL, 0, "النطاق غير موجود.", "hostunknown"},
+
+    /* Hebrew: Exchange, Gmail */
+    {NULL, 0, "לא ניתן למצוא את כתובת הדואר האלקטרוני שהזנת. בדוק את "
+              "כתובת הדואר האלקטרוני של הנמען ונסה לשלוח את ההודעה שוב.",
+     "userunknown"},
+    {NULL, 0, "תיבת הדואר של הנמען מלאה ואינה יכולה לקבל הודעות כעת.",
+     "mailboxfull"},
+    {NULL, 0, "הכתובת לא נמצאה. ההודעה שלך לא נמסרה אל "
+              "dana@hevra.example מכיוון שהכתובת לא נמצאה.",
+     "userunknown"},
+    {NULL, 0, "ההודעה גדולה מדי.", "mesgtoobig"},
+    {NULL, 0, "הדומיין אינו קיים.", "hostunknown"},
+};
+
+static void test_localized_texts(void **state)
+{
+    size_t wrong = 0;
+    (void)state;
+    for (size_t i = 0; i < sizeof localized_texts / sizeof localized_texts[0];
+         i++) {
+        const provider_text *p = &localized_texts[i];
+        const char *got = ndr_reason_name(
+            cls(p->status, p->reply, NULL, p->text));
+        if (strcmp(got, p->reason) != 0) {
+            print_error("row %zu: %s %d \"%s\": got %s, want %s\n", i,
+                        p->status != NULL ? p->status : "-", p->reply,
+                        p->text, got, p->reason);
+            wrong++;
+        }
+    }
+    print_message("%zu localized texts, %zu wrong\n",
+                  sizeof localized_texts / sizeof localized_texts[0], wrong);
+    assert_int_equal(wrong, 0);
+}
+
 /* ---- the matcher ------------------------------------------------------- */
 
 typedef struct built {
@@ -2211,6 +2777,7 @@ int main(void)
         cmocka_unit_test(test_remote_hosts),
         cmocka_unit_test(test_text_forms),
         cmocka_unit_test(test_provider_texts),
+        cmocka_unit_test(test_localized_texts),
         cmocka_unit_test(test_matcher_overlaps),
         cmocka_unit_test(test_matcher_blanks),
         cmocka_unit_test(test_matcher_no_patterns),
