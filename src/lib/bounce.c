@@ -1596,6 +1596,18 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
                 hdr_append(p, line, len);
             return;
         }
+        /* An envelope line quoted as a body line ('>From a@b Mon ...')
+         * before the first field: a message copied whole, "From " line
+         * and all, into an mbox or a file that quotes it.  It is no part
+         * of the header, and the header still follows. */
+        if (p->top && p->nheaders == 0 && p->hdr_len == 0 && len > 6 &&
+            line[0] == '>') {
+            size_t q = 1;
+            while (q < len && line[q] == '>')
+                q++;
+            if (len - q >= 5 && memcmp(line + q, "From ", 5) == 0)
+                return;
+        }
         finish_field(p);
         /* (a first line that starts with an address and a colon is no
          * field: a line pasted from a bounce, "<a@b>: host ... said:";
