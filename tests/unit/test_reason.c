@@ -2005,6 +2005,622 @@ static void test_localized_texts(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* ---- mail server texts ------------------------------------------------- */
+
+/* The fixed failure texts that mail server software writes (SMTP replies,
+ * delivery agents' diagnostics, queue and bounce notices), in a minimal
+ * form with invented addresses and hosts.  Same row format as
+ * provider_texts.  Where the software sends an enhanced status code with
+ * its text, the row carries it; NULL where the text travels alone (a
+ * qmail or Exim notice, a log-style diagnostic). */
+static const provider_text server_texts[] = {
+    /* Postfix smtpd(8): restriction replies and their defaults */
+    {"5.1.1", 550, "<a@b.example>: Recipient address rejected: User unknown "
+                   "in local recipient table",
+     "userunknown"},
+    {"5.1.1", 550, "<a@b.example>: Recipient address rejected: User unknown "
+                   "in relay recipient table",
+     "userunknown"},
+    {"5.1.1", 550, "<a@b.example>: Recipient address rejected: User unknown "
+                   "in virtual alias table",
+     "userunknown"},
+    {NULL, 550, "<a@b.example>: Recipient address rejected: User unknown",
+     "userunknown"},
+    {"5.7.1", 554, "<a@c.example>: Recipient address rejected: Relay access "
+                   "denied",
+     "norelaying"},
+    {"5.7.1", 554, "<a@c.example>: Relay access denied", "norelaying"},
+    {"4.7.1", 450, "<helo.example>: Helo command rejected: Host not found",
+     "blocked"},
+    {"5.5.2", 504, "<mailhost>: Helo command rejected: need fully-qualified "
+                   "hostname",
+     "blocked"},
+    {"5.5.2", 501, "<[192.0.2.300]>: Helo command rejected: invalid ip "
+                   "address",
+     "blocked"},
+    {"5.7.1", 554, "<helo.example>: Helo command rejected: Access denied",
+     "blocked"},
+    {"5.5.2", 504, "<s@localhost>: Sender address rejected: need "
+                   "fully-qualified address",
+     "rejected"},
+    {"5.1.8", 554, "<s@nx.example>: Sender address rejected: Domain not "
+                   "found",
+     "rejected"},
+    {"4.1.8", 450, "<s@nx.example>: Sender address rejected: Domain not "
+                   "found",
+     "rejected"},
+    {"5.7.27", 550, "<s@nomail.example>: Sender address rejected: Domain "
+                    "nomail.example does not accept mail",
+     "rejected"},
+    {"5.7.1", 553, "<s@x.example>: Sender address rejected: not owned by "
+                   "user alice",
+     "rejected"},
+    {"4.1.7", 450, "<s@x.example>: Sender address rejected: unverified "
+                   "address: host mx.x.example[192.0.2.7] said: 550 5.1.1 "
+                   "<s@x.example>: Recipient address rejected: User unknown "
+                   "in virtual mailbox table (in reply to RCPT TO command)",
+     "rejected"},
+    {"5.1.2", 554, "<a@nx.example>: Recipient address rejected: Domain not "
+                   "found",
+     "hostunknown"},
+    {"5.1.10", 556, "<a@nomail.example>: Recipient address rejected: Domain "
+                    "nomail.example does not accept mail (nullMX)",
+     "notaccept"},
+    {"5.1.1", 550, "<a@b.example>: Recipient address rejected: undeliverable "
+                   "address: host mx.b.example[192.0.2.9] said: 550 5.1.1 "
+                   "<a@b.example>: Recipient address rejected: User unknown "
+                   "in local recipient table (in reply to RCPT TO command)",
+     "userunknown"},
+    {"4.7.1", 450, "Client host rejected: cannot find your hostname, "
+                   "[192.0.2.1]",
+     "requireptr"},
+    {"5.7.1", 550, "Client host rejected: cannot find your reverse hostname, "
+                   "[192.0.2.1]",
+     "requireptr"},
+    {"5.7.1", 554, "Service unavailable; Client host [192.0.2.1] blocked "
+                   "using bl.example.net; see https://bl.example.net/q?ip="
+                   "192.0.2.1",
+     "blocked"},
+    {"5.7.1", 554, "Service unavailable; Helo command [helo.example] blocked "
+                   "using dbl.example.net",
+     "blocked"},
+    {"5.7.1", 554, "Service unavailable; Sender address [s@x.example] "
+                   "blocked using rhsbl.example.net",
+     "blocked"},
+    {"4.2.0", 450, "<a@b.example>: Recipient address rejected: Greylisted, "
+                   "see http://grey.example/help/b.example.html",
+     "expired"},
+    {"4.7.1", 450, "<a@b.example>: Recipient address rejected: Greylisted "
+                   "for 300 seconds",
+     "expired"},
+    {"5.3.4", 552, "Message size exceeds fixed limit", "mesgtoobig"},
+    {"5.3.4", 552, "Message size exceeds file system imposed limit",
+     "mesgtoobig"},
+    {NULL, 552, "5.3.4 Chunk exceeds message size limit", "mesgtoobig"},
+    {"4.3.1", 452, "Insufficient system storage", "systemfull"},
+    {"4.5.3", 452, "Error: too many recipients", "toomanyconn"},
+    {"4.7.0", 421, "mx.b.example Error: too many connections from "
+                   "192.0.2.1",
+     "toomanyconn"},
+    {"4.7.0", 421, "mx.b.example Error: too many connections", "toomanyconn"},
+    {"4.7.1", 450, "Error: too many recipients from 192.0.2.1", "speeding"},
+    {"4.7.1", 450, "Error: too much mail from 192.0.2.1", "speeding"},
+    {"4.7.0", 454, "Error: too many new TLS sessions from 192.0.2.1",
+     "toomanyconn"},
+    {"4.3.2", 421, "All server ports are busy", "toomanyconn"},
+    {"4.3.2", 421, "All screening ports are busy", "toomanyconn"},
+    {"4.3.2", 421, "No system resources", "systemerror"},
+    {"4.4.2", 421, "mx.b.example Error: timeout exceeded", "expired"},
+    {"4.3.5", 451, "Server configuration error", "systemerror"},
+    {"4.3.5", 451, "<a@b.example>: Recipient address rejected: Server "
+                   "configuration error",
+     "systemerror"},
+    {"4.3.0", 451, "Queue file write error", "systemerror"},
+    {"5.7.1", 550, "Data command rejected: Multi-recipient bounce",
+     "rejected"},
+    {"5.7.0", 530, "Must issue a STARTTLS command first", "securityerror"},
+    {"5.5.4", 504, "Encryption required for requested authentication "
+                   "mechanism",
+     "securityerror"},
+    {"5.7.8", 535, "Error: authentication failed: UGFzc3dvcmQ6",
+     "securityerror"},
+    {"5.5.1", 503, "Error: send HELO/EHLO first", "syntaxerror"},
+    {"5.5.2", 502, "Error: command not recognized", "syntaxerror"},
+    {"5.1.3", 501, "Bad recipient address syntax", "userunknown"},
+    {"5.1.7", 501, "Bad sender address syntax", "rejected"},
+    {"5.7.0", 521, "mx.b.example Error: I can break rules, too. Goodbye.",
+     "blocked"},
+    {"5.6.7", 553, "Must declare SMTPUTF8 to send unicode address",
+     "contenterror"},
+
+    /* Postfix delivery agents: local(8), virtual(8), pipe(8), smtp(8) */
+    {"5.1.1", 0, "<a@b.example> (expanded from <info@b.example>): unknown "
+                 "user: \"a\"",
+     "userunknown"},
+    {NULL, 0, "<a@b.example>: unknown user: \"a@b.example\"", "userunknown"},
+    {"5.4.6", 0, "<a@b.example>: mail forwarding loop for a@b.example",
+     "networkerror"},
+    {NULL, 0, "mail forwarding loop for a@b.example", "networkerror"},
+    {"5.2.2", 0, "<a@b.example>: cannot update mailbox /var/mail/a for user "
+                 "a. error writing message: Disk quota exceeded",
+     "mailboxfull"},
+    {"5.2.2", 0, "<a@b.example>: cannot update mailbox /var/mail/a for user "
+                 "a. error writing message: File too large",
+     "mailboxfull"},
+    {NULL, 0, "cannot update mailbox /var/mail/a for user a. error writing "
+              "message: File too large",
+     "mailboxfull"},
+    {NULL, 0, "maildir delivery failed: create maildir file "
+              "/srv/mail/b.example/a/tmp/1.P1.mx: Disk quota exceeded",
+     "mailboxfull"},
+    {"5.4.6", 0, "<a@b.example>: mail for b.example loops back to myself",
+     "networkerror"},
+    {NULL, 0, "mail for b.example loops back to myself", "networkerror"},
+    {"5.4.4", 0, "Host or domain name not found. Name service error for "
+                 "name=b.example type=MX: Host not found",
+     "hostunknown"},
+    {NULL, 0, "Host or domain name not found. Name service error for "
+              "name=mx.b.example type=AAAA: Host not found",
+     "hostunknown"},
+    {"4.4.3", 0, "Host or domain name not found. Name service error for "
+                 "name=b.example type=MX: Host not found, try again",
+     "networkerror"},
+    {"4.4.3", 0, "Name service error for name=b.example type=MX: Malformed "
+                 "or unexpected name server reply",
+     "networkerror"},
+    {"5.1.10", 0, "Domain b.example does not accept mail (nullMX)",
+     "notaccept"},
+    {NULL, 0, "Domain b.example does not accept mail (nullMX)", "notaccept"},
+    {"4.4.1", 0, "connect to mx.b.example[192.0.2.9]:25: Connection refused",
+     "networkerror"},
+    {"4.4.1", 0, "connect to mx.b.example[192.0.2.9]:25: Connection timed "
+                 "out",
+     "expired"},
+    {"4.4.1", 0, "connect to mx.b.example[192.0.2.9]:25: No route to host",
+     "networkerror"},
+    {"4.4.1", 0, "connect to mx.b.example[2001:db8::9]:25: Network is "
+                 "unreachable",
+     "networkerror"},
+    {"4.4.1", 0, "delivery temporarily suspended: connect to "
+                 "mx.b.example[192.0.2.9]:25: Connection refused",
+     "networkerror"},
+    {"4.4.2", 0, "lost connection with mx.b.example[192.0.2.9] while "
+                 "sending end of data -- message may be sent more than once",
+     "networkerror"},
+    {"4.4.2", 0, "lost connection with mx.b.example[192.0.2.9] while "
+                 "receiving the initial server greeting",
+     "networkerror"},
+    {NULL, 0, "delivery temporarily suspended: lost connection with "
+              "mx.b.example[192.0.2.9] while sending RCPT TO",
+     "networkerror"},
+    {"4.4.2", 0, "conversation with mx.b.example[192.0.2.9] timed out while "
+                 "sending message body",
+     "expired"},
+    {NULL, 0, "conversation with mx.b.example[192.0.2.9] timed out while "
+              "receiving the initial server greeting",
+     "expired"},
+    {"4.7.4", 0, "TLS is required, but was not offered by host "
+                 "mx.b.example[192.0.2.9]",
+     "securityerror"},
+    {NULL, 0, "TLS is required, but was not offered by host "
+              "mx.b.example[192.0.2.9]",
+     "securityerror"},
+    {NULL, 0, "TLS is required, but our TLS engine is unavailable",
+     "securityerror"},
+    {"4.7.5", 0, "Server certificate not trusted", "securityerror"},
+    {"4.7.5", 0, "Server certificate not verified", "securityerror"},
+    {"5.3.4", 0, "message size 20480000 exceeds size limit 10240000 of "
+                 "server mx.b.example[192.0.2.9]",
+     "mesgtoobig"},
+    {NULL, 0, "message size 20480000 exceeds size limit 10240000 of server "
+              "mx.b.example[192.0.2.9]",
+     "mesgtoobig"},
+    {"4.3.0", 0, "mail transport unavailable", "systemerror"},
+    {"5.7.1", 0, "host mx.b.example[192.0.2.9] refused to talk to me: 554 "
+                 "5.7.1 Service unavailable; client [192.0.2.1] blocked "
+                 "using bl.example.net",
+     "blocked"},
+    {"5.2.2", 0, "host mx.b.example[192.0.2.9] said: 552 5.2.2 "
+                 "<a@b.example>: Mailbox full (in reply to RCPT TO command)",
+     "mailboxfull"},
+    {"5.1.1", 0, "host mx.b.example[192.0.2.9] said: 550 5.1.1 "
+                 "<a@b.example>: Recipient address rejected: User unknown in "
+                 "virtual mailbox table (in reply to RCPT TO command)",
+     "userunknown"},
+    {"5.3.0", 0, "command line usage error. Command output: usage: deliver "
+                 "[-f sender] user",
+     "mailererror"},
+    {"5.1.1", 0, "user unknown. Command output: no such mailbox user",
+     "userunknown"},
+    {"4.3.0", 0, "temporary failure. Command output: cannot reach the "
+                 "database",
+     "mailererror"},
+    {"5.3.0", 0, "internal software error. Command output: Traceback (most "
+                 "recent call last)",
+     "mailererror"},
+    {"5.7.0", 0, "permission denied. Command output: not allowed",
+     "mailererror"},
+    {"5.3.5", 0, "local configuration error. Command output: cannot read "
+                 "the settings",
+     "mailererror"},
+    {"5.3.0", 0, "Command died with status 1: \"/usr/local/bin/filter\". "
+                 "Command output: filter failed",
+     "mailererror"},
+    {NULL, 0, "Command died with signal 9: \"/usr/bin/procmail\"",
+     "mailererror"},
+    {NULL, 0, "Command time limit exceeded: \"/usr/local/bin/filter\"",
+     "mailererror"},
+    /* Postfix bounce(8) delay notice */
+    {"4.4.1", 0, "Your message could not be delivered for more than 4 "
+                 "hour(s). It will be retried until it is 5 day(s) old.",
+     "expired"},
+    {NULL, 0, "####### THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND "
+              "YOUR MESSAGE. ####### Your message could not be delivered "
+              "for more than 4 hour(s).",
+     "expired"},
+
+    /* Exim: router and transport errors */
+    {NULL, 0, "Unrouteable address", "hostunknown"},
+    {NULL, 0, "all relevant MX records point to non-existent hosts",
+     "hostunknown"},
+    {NULL, 0, "all host address lookups failed permanently", "hostunknown"},
+    {NULL, 0, "an MX or SRV record indicated no SMTP service", "notaccept"},
+    {NULL, 0, "retry timeout exceeded", "expired"},
+    {NULL, 0, "retry time not reached for any host after a long failure "
+              "period",
+     "expired"},
+    {NULL, 0, "all hosts for 'b.example' have been failing for a long time "
+              "(and retry time not reached)",
+     "expired"},
+    {NULL, 0, "all hosts have been failing for a long time and were last "
+              "tried after this message arrived",
+     "expired"},
+    {NULL, 0, "mailbox is full (MTA-imposed quota exceeded while writing to "
+              "/var/mail/a)",
+     "mailboxfull"},
+    {NULL, 0, "MTA-imposed quota exceeded while writing to mailbox "
+              "/var/mail/a",
+     "mailboxfull"},
+    {NULL, 0, "Too many \"Received\" headers - suspected mail loop",
+     "networkerror"},
+    {NULL, 0, "SMTP error from remote mail server after RCPT TO:"
+              "<a@b.example>: 550 5.1.1 <a@b.example>: Recipient address "
+              "rejected: User unknown in virtual mailbox table",
+     "userunknown"},
+    {NULL, 0, "SMTP error from remote mail server after end of data: 550 "
+              "5.1.1 <a@b.example>... User unknown",
+     "filtered"},
+    {NULL, 0, "SMTP error from remote mail server after MAIL FROM:"
+              "<s@x.example> SIZE=2048: 553 5.1.8 <s@x.example>... Domain "
+              "of sender address s@x.example does not exist",
+     "rejected"},
+    {NULL, 0, "SMTP error from remote server for RCPT TO command, host: "
+              "mx.b.example (192.0.2.9) reason: 550 5.1.1 <a@b.example>: "
+              "Recipient address rejected: User unknown in local recipient "
+              "table",
+     "userunknown"},
+    {NULL, 0, "SMTP error from remote server for MAIL FROM command, host: "
+              "mx.b.example (192.0.2.9) reason: 550 5.7.1 <s@x.example>: "
+              "Sender address rejected: Access denied",
+     "rejected"},
+    {NULL, 0, "SMTP error from remote server for MAIL FROM command, host: "
+              "mx.b.example (192.0.2.9) reason: 550 5.1.1 User unknown",
+     "rejected"},
+    {NULL, 0, "response to \"RCPT TO:<a@b.example>\" from mx.b.example "
+              "[192.0.2.9] was: 550 5.1.1 <a@b.example>: user unknown",
+     "userunknown"},
+    {NULL, 550, "Callout verification failed: 550 5.1.1 <a@b.example>: "
+                "Recipient address rejected: User unknown in local "
+                "recipient table",
+     "userunknown"},
+    {NULL, 550, "Verification failed for <s@x.example> Called: 192.0.2.7 "
+                "Sent: RCPT TO:<s@x.example> Response: 550 5.1.1 User "
+                "unknown Sender verify failed",
+     "rejected"},
+    {NULL, 550, "relay not permitted, authentication required",
+     "norelaying"},
+    {NULL, 550, "Unrouteable address", "hostunknown"},
+    {NULL, 550, "Message size exceeds maximum permitted", "mesgtoobig"},
+    {NULL, 550, "This message contains malware (Eicar-Test-Signature)",
+     "virusdetected"},
+    {NULL, 550, "This message has been rejected because it has potentially "
+                "executable content invoice.scr",
+     "policyviolation"},
+    {NULL, 421, "mx.b.example: too many syntax or protocol errors (last "
+                "command was \"XYZ\")",
+     "syntaxerror"},
+    {NULL, 0, "Remote host closed connection in response to end of data",
+     "networkerror"},
+    {NULL, 0, "Remote host closed connection in response to RCPT TO:"
+              "<a@b.example>",
+     "networkerror"},
+    {NULL, 0, "Connection refused", "networkerror"},
+    {NULL, 0, "Child process of address_pipe transport returned 69 (could "
+              "mean service or program unavailable) from command: "
+              "/usr/local/bin/ticket",
+     "mailererror"},
+    {NULL, 0, "local delivery failed", "mailererror"},
+    {NULL, 0, "A message that you sent has not yet been delivered to one or "
+              "more of its recipients after more than 24 hours on the queue "
+              "on mx.example.",
+     "expired"},
+    {NULL, 0, "Delay reason: SMTP error from remote mail server after RCPT "
+              "TO:<a@b.example>: 451 4.7.1 Greylisting in action, please "
+              "come back later",
+     "expired"},
+
+    /* Sendmail */
+    {"5.1.1", 550, "<a@b.example>... User unknown", "userunknown"},
+    {"5.1.2", 550, "<a@nx.example>... Host unknown (Name server: "
+                   "nx.example: host not found)",
+     "hostunknown"},
+    {NULL, 0, "Host unknown (Name server: mx.nx.example: host not found)",
+     "hostunknown"},
+    {"4.4.1", 0, "Deferred: Connection refused by mx.b.example.",
+     "networkerror"},
+    {"4.4.1", 0, "Deferred: Connection timed out with mx.b.example.",
+     "expired"},
+    {"4.4.1", 0, "Deferred: Connection reset by mx.b.example.",
+     "networkerror"},
+    {"4.4.3", 0, "Deferred: Name server: b.example.: host name lookup "
+                 "failure",
+     "networkerror"},
+    {"4.4.1", 0, "Deferred: mx.b.example.: No route to host",
+     "networkerror"},
+    {NULL, 0, "Cannot send message for 5 days", "expired"},
+    {NULL, 0, "Warning: could not send message for past 4 hours",
+     "expired"},
+    {"5.3.4", 552, "Message size exceeds fixed maximum message size "
+                   "(10485760)",
+     "mesgtoobig"},
+    {"5.2.3", 552, "Message size exceeds maximum value", "exceedlimit"},
+    {"5.4.6", 554, "Too many hops 26 (25 max): from <s@x.example> via "
+                   "localhost, to <a@b.example>",
+     "networkerror"},
+    {"5.4.6", 554, "Mail loop detected", "networkerror"},
+    {"5.3.5", 554, "MX list for b.example. points back to mx.b.example; "
+                   "config error: mail loops back to me (MX problem?)",
+     "networkerror"},
+    {NULL, 0, "config error: mail loops back to me (MX problem?)",
+     "networkerror"},
+    {"4.4.5", 452, "Insufficient disk space; try again later", "systemfull"},
+    {"4.3.1", 452, "Insufficient disk space; try again later", "systemfull"},
+    {"5.3.0", 554, "<a@b.example>... Local configuration error",
+     "systemerror"},
+    {"5.3.0", 554, "unknown mailer error 1", "mailererror"},
+    {"5.7.1", 550, "<a@c.example>... Relaying denied", "norelaying"},
+    {"5.7.1", 550, "<a@c.example>... Relaying denied. Proper authentication "
+                   "required.",
+     "norelaying"},
+    {"5.2.1", 550, "<a@b.example>... Mailbox disabled for this recipient",
+     "suspend"},
+    {"5.0.0", 503, "Need MAIL before RCPT", "syntaxerror"},
+    {"5.5.1", 500, "Command unrecognized: \"XYZ\"", "syntaxerror"},
+    {"4.3.2", 421, "Too many open connections.", "toomanyconn"},
+    {"4.5.3", 452, "Too many recipients", "toomanyconn"},
+    {NULL, 0, "reply: read error from mx.b.example.", "networkerror"},
+    {NULL, 0, "----- Transcript of session follows ----- ... while talking "
+              "to mx.b.example.: >>> DATA <<< 550 5.1.1 <a@b.example>... "
+              "User unknown",
+     "filtered"},
+
+    /* qmail and netqmail (qmail-remote, qmail-local, qmail-send,
+     * qmail-smtpd) */
+    {NULL, 0, "Sorry, no mailbox here by that name. (#5.1.1)",
+     "userunknown"},
+    {NULL, 0, "This message is looping: it already has my Delivered-To "
+              "line. (#5.4.6)",
+     "networkerror"},
+    {NULL, 0, "Sorry, I couldn't find any host named nx.example. (#5.1.2)",
+     "hostunknown"},
+    {NULL, 0, "Sorry, I couldn't find a mail exchanger or IP address. "
+              "(#5.4.4)",
+     "notaccept"},
+    {NULL, 0, "Sorry, I wasn't able to establish an SMTP connection. "
+              "(#4.4.1)",
+     "networkerror"},
+    {NULL, 0, "Connected to 192.0.2.9 but sender was rejected. Remote host "
+              "said: 553 sorry, your envelope sender is in my badmailfrom "
+              "list (#5.7.1)",
+     "rejected"},
+    {NULL, 0, "Connected to 192.0.2.9 but my name was rejected.",
+     "blocked"},
+    {NULL, 0, "I'm not going to try again; this message has been in the "
+              "queue too long.",
+     "expired"},
+    {NULL, 0, "Sorry. Although I'm listed as a best-preference MX or A for "
+              "that host, it isn't in my control/locals file, so I don't "
+              "treat it as local. (#5.4.6)",
+     "networkerror"},
+    {NULL, 0, "CNAME lookup failed temporarily. (#4.4.3)", "networkerror"},
+    {NULL, 553, "sorry, that domain isn't in my list of allowed rcpthosts "
+                "(#5.7.1)",
+     "norelaying"},
+    {NULL, 552, "sorry, that message size exceeds my databytes limit "
+                "(#5.3.4)",
+     "mesgtoobig"},
+    {NULL, 554, "too many hops, this message is looping (#5.4.6)",
+     "networkerror"},
+    {NULL, 553, "sorry, your envelope sender is in my badmailfrom list "
+                "(#5.7.1)",
+     "rejected"},
+    {NULL, 451, "qq write error or disk full (#4.3.0)", "systemfull"},
+    {NULL, 503, "MAIL first (#5.5.1)", "syntaxerror"},
+    {NULL, 503, "RCPT first (#5.5.1)", "syntaxerror"},
+    /* vpopmail (vdelivermail) and qmail-ldap */
+    {NULL, 0, "Sorry, no mailbox here by that name. vpopmail (#5.1.1)",
+     "userunknown"},
+    {NULL, 0, "Recipient's mailbox is full, message returned to sender. "
+              "(#5.2.2)",
+     "mailboxfull"},
+    {NULL, 0, "Sorry, no mailbox here by that name. (LDAP-ERR #220)",
+     "userunknown"},
+    {NULL, 0, "The users mailfolder is over the allowed quota (size). "
+              "(#5.2.2)",
+     "mailboxfull"},
+    {NULL, 0, "Mailaddress is administratively disabled. (#5.2.1)",
+     "suspend"},
+
+    /* Courier */
+    {NULL, 513, "Relaying denied.", "norelaying"},
+    {NULL, 0, "maildrop: maildir over quota.", "mailboxfull"},
+    {NULL, 550, "User unknown.", "userunknown"},
+
+    /* OpenSMTPD */
+    {"5.1.1", 550, "Invalid recipient: <a@b.example>", "userunknown"},
+    {NULL, 0, "Destination seem to reject all mails", "notaccept"},
+    {NULL, 0, "Network error on destination MXs", "networkerror"},
+    {NULL, 0, "No MX found for destination", "notaccept"},
+    {NULL, 0, "Address family mismatch on destination MXs",
+     "networkerror"},
+    {NULL, 0, "No valid route to remote MX", "networkerror"},
+    {NULL, 0, "Loop detected", "networkerror"},
+    {NULL, 0, "Envelope expired", "expired"},
+    {"5.3.4", 552, "Message too large", "mesgtoobig"},
+
+    /* Dovecot LDA and LMTP */
+    {"5.2.2", 552, "<a@b.example> Quota exceeded (mailbox for user is full)",
+     "mailboxfull"},
+    {NULL, 0, "Quota exceeded (mailbox for user is full)", "mailboxfull"},
+    {"5.2.2", 552, "<a@b.example> Mail size is larger than the maximum size "
+                   "allowed by server configuration",
+     "mesgtoobig"},
+    {"5.1.1", 550, "<a@b.example> User doesn't exist: a@b.example",
+     "userunknown"},
+    {"4.3.0", 451, "<a@b.example> Internal error occurred. Refer to server "
+                   "log for more information.",
+     "systemerror"},
+    {NULL, 0, "Your message to <a@b.example> was automatically rejected: "
+              "I no longer read this address",
+     "filtered"},
+
+    /* Cyrus IMAP lmtpd */
+    {"5.2.2", 552, "Over quota", "mailboxfull"},
+    {NULL, 0, "Over quota", "mailboxfull"},
+    {"5.1.1", 550, "Mailbox does not exist", "userunknown"},
+    {"5.6.0", 554, "Message contains NUL characters", "contenterror"},
+    {"5.6.0", 554, "Message contains bare newlines", "contenterror"},
+    {"5.6.0", 554, "Message contains invalid header", "contenterror"},
+
+    /* Zimbra (Postfix in front, its own LMTP behind) */
+    {"5.1.1", 550, "No such user here", "userunknown"},
+    {"5.2.2", 552, "<a@b.example>: Over quota", "mailboxfull"},
+    {"5.2.1", 550, "Mailbox disabled, not accepting messages", "suspend"},
+
+    /* hMailServer */
+    {NULL, 550, "Unknown user", "userunknown"},
+    {NULL, 550, "Delivery is not allowed to this address.", "norelaying"},
+    {NULL, 552, "Message size exceeds fixed maximum message size. Size: "
+                "20000 KB, Max size: 10000 KB",
+     "mesgtoobig"},
+    {NULL, 530, "SMTP authentication is required.", "securityerror"},
+
+    /* MDaemon */
+    {"5.2.2", 552, "Message for <a@b.example> would exceed mailbox quota",
+     "mailboxfull"},
+    {NULL, 0, "Message for <a@b.example> would exceed mailbox quota",
+     "mailboxfull"},
+
+    /* MailEnable */
+    {NULL, 503, "This mail server requires authentication when attempting "
+                "to send to a non-local e-mail address. Please check your "
+                "mail client settings or contact your administrator to "
+                "verify that the domain or address is defined for this "
+                "server.",
+     "norelaying"},
+
+    /* Microsoft Exchange transport and store drivers */
+    {"5.2.2", 554, "STOREDRV.Deliver.Exception:QuotaExceededException."
+                   "MapiExceptionShutoffQuotaExceeded; Failed to process "
+                   "message due to a permanent exception",
+     "mailboxfull"},
+    {NULL, 0, "STOREDRV.Deliver.Exception:QuotaExceededException."
+              "MapiExceptionShutoffQuotaExceeded",
+     "mailboxfull"},
+    {"5.7.54", 550, "SMTP; Unable to relay recipient in non-accepted domain",
+     "norelaying"},
+    {"5.7.1", 550, "Unable to relay", "norelaying"},
+    {"5.3.4", 552, "Message size exceeds fixed maximum message size",
+     "mesgtoobig"},
+    {NULL, 0, "The recipient's mailbox is full and can't accept messages "
+              "now. Please try resending this message later, or contact "
+              "the recipient directly.",
+     "mailboxfull"},
+    {NULL, 0, "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; "
+              "not found'",
+     "userunknown"},
+    {NULL, 0, "Remote Server returned '554 5.4.4 "
+              "SMTPSEND.DNS.NonExistentDomain; nonexistent domain'",
+     "hostunknown"},
+    {NULL, 0, "Remote Server returned '< #5.4.6 smtp;554 5.4.6 Hop count "
+              "exceeded - possible mail loop>'",
+     "networkerror"},
+    {NULL, 0, "Remote Server returned '550 4.4.7 QUEUE.Expired; message "
+              "expired'",
+     "expired"},
+    {NULL, 0, "#550 5.2.2 mailbox full ##", "mailboxfull"},
+    {NULL, 0, "Delivery to the following recipients has been delayed.",
+     "expired"},
+
+    /* HCL (Lotus) Domino */
+    {NULL, 0, "User a (a@b.example) not listed in Domino Directory",
+     "userunknown"},
+    {NULL, 0, "Maximum hop count exceeded.  Message probably in a routing "
+              "loop.",
+     "networkerror"},
+
+    /* Haraka */
+    {NULL, 550, "I cannot deliver mail for <a@c.example>", "norelaying"},
+    {NULL, 550, "host [192.0.2.1] is blacklisted by bl.example.net",
+     "blocked"},
+    {NULL, 552, "Message too big!", "mesgtoobig"},
+
+    /* Apache James */
+    {"5.7.1", 550, "Requested action not taken: relaying denied",
+     "norelaying"},
+    {"5.7.1", 530, "Authentication Required", "securityerror"},
+
+    /* Kerio Connect */
+    {"5.7.1", 550, "Relaying to <a@c.example> denied (authentication "
+                   "required)",
+     "norelaying"},
+
+    /* Stalwart */
+    {"5.1.2", 550, "Mailbox does not exist.", "userunknown"},
+    {"5.1.2", 550, "Relay not allowed.", "norelaying"},
+    {"4.5.3", 451, "Too many recipients.", "toomanyconn"},
+    {"4.4.5", 451, "Rate limit exceeded, try again later.", "speeding"},
+    {"5.3.4", 552, "Message too big for system.", "mesgtoobig"},
+
+    /* Momentum (SparkPost's MTA) */
+    {"5.6.0", 550, "Body line too long (see RFC2822 section 3.5)",
+     "notcompliantrfc"},
+    {"5.6.0", 550, "Missing required RFC2822 Date field (see RFC2822 "
+                   "section 3.6)",
+     "notcompliantrfc"},
+    {"4.5.3", 452, "Service unavailable, batch limit reached",
+     "toomanyconn"},
+};
+
+static void test_server_texts(void **state)
+{
+    size_t wrong = 0;
+    (void)state;
+    for (size_t i = 0; i < sizeof server_texts / sizeof server_texts[0];
+         i++) {
+        const provider_text *p = &server_texts[i];
+        const char *got = ndr_reason_name(
+            cls(p->status, p->reply, NULL, p->text));
+        if (strcmp(got, p->reason) != 0) {
+            print_error("row %zu: %s %d \"%s\": got %s, want %s\n", i,
+                        p->status != NULL ? p->status : "-", p->reply,
+                        p->text, got, p->reason);
+            wrong++;
+        }
+    }
+    assert_int_equal(wrong, 0);
+}
+
 /* ---- the matcher ------------------------------------------------------- */
 
 typedef struct built {
@@ -2778,6 +3394,7 @@ int main(void)
         cmocka_unit_test(test_text_forms),
         cmocka_unit_test(test_provider_texts),
         cmocka_unit_test(test_localized_texts),
+        cmocka_unit_test(test_server_texts),
         cmocka_unit_test(test_matcher_overlaps),
         cmocka_unit_test(test_matcher_blanks),
         cmocka_unit_test(test_matcher_no_patterns),
