@@ -1716,6 +1716,9 @@ static int log_line(ndr_parser *p, const char *s, size_t n)
     char a[NDR_ADDR_MAX];
     size_t at = 0, alen = 0;
 
+    /* every such line has an '=' ("to=", "==") or a '*' ("**") */
+    if (memchr(s, '=', n) == NULL && memchr(s, '*', n) == NULL)
+        return 0;
     /* Exim: the flag after the message id, then the address (not the
      * text of a line that merely holds " ** ": its address follows at
      * once) */
