@@ -626,6 +626,26 @@ typedef struct provider_text {
     const char *reason;
 } provider_text;
 
+/* Each row's text gives its reason; every wrong row is printed before the
+ * test fails, so that one run lists them all. */
+static void check_texts(const provider_text *rows, size_t n)
+{
+    size_t wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const provider_text *p = &rows[i];
+        const char *got = ndr_reason_name(
+            cls(p->status, p->reply, NULL, p->text));
+        if (strcmp(got, p->reason) != 0) {
+            print_error("row %zu: %s %d \"%s\": got %s, want %s\n", i,
+                        p->status != NULL ? p->status : "-", p->reply,
+                        p->text, got, p->reason);
+            wrong++;
+        }
+    }
+    print_message("%zu texts, %zu wrong\n", n, wrong);
+    assert_int_equal(wrong, 0);
+}
+
 static const provider_text provider_texts[] = {
     /* Gmail / Google Workspace ("Gmail SMTP errors and codes") */
     {"4.2.1", 450, "The user you are trying to contact is receiving mail too "
@@ -1422,21 +1442,8 @@ static const provider_text provider_texts[] = {
 
 static void test_provider_texts(void **state)
 {
-    size_t wrong = 0;
     (void)state;
-    for (size_t i = 0; i < sizeof provider_texts / sizeof provider_texts[0];
-         i++) {
-        const provider_text *p = &provider_texts[i];
-        const char *got = ndr_reason_name(
-            cls(p->status, p->reply, NULL, p->text));
-        if (strcmp(got, p->reason) != 0) {
-            print_error("row %zu: %s %d \"%s\": got %s, want %s\n", i,
-                        p->status != NULL ? p->status : "-", p->reply,
-                        p->text, got, p->reason);
-            wrong++;
-        }
-    }
-    assert_int_equal(wrong, 0);
+    check_texts(provider_texts, sizeof provider_texts / sizeof provider_texts[0]);
 }
 
 /* ---- localized texts --------------------------------------------------- */
@@ -1986,23 +1993,8 @@ static const provider_text localized_texts[] = {
 
 static void test_localized_texts(void **state)
 {
-    size_t wrong = 0;
     (void)state;
-    for (size_t i = 0; i < sizeof localized_texts / sizeof localized_texts[0];
-         i++) {
-        const provider_text *p = &localized_texts[i];
-        const char *got = ndr_reason_name(
-            cls(p->status, p->reply, NULL, p->text));
-        if (strcmp(got, p->reason) != 0) {
-            print_error("row %zu: %s %d \"%s\": got %s, want %s\n", i,
-                        p->status != NULL ? p->status : "-", p->reply,
-                        p->text, got, p->reason);
-            wrong++;
-        }
-    }
-    print_message("%zu localized texts, %zu wrong\n",
-                  sizeof localized_texts / sizeof localized_texts[0], wrong);
-    assert_int_equal(wrong, 0);
+    check_texts(localized_texts, sizeof localized_texts / sizeof localized_texts[0]);
 }
 
 /* ---- mail server texts ------------------------------------------------- */
@@ -2604,21 +2596,8 @@ static const provider_text server_texts[] = {
 
 static void test_server_texts(void **state)
 {
-    size_t wrong = 0;
     (void)state;
-    for (size_t i = 0; i < sizeof server_texts / sizeof server_texts[0];
-         i++) {
-        const provider_text *p = &server_texts[i];
-        const char *got = ndr_reason_name(
-            cls(p->status, p->reply, NULL, p->text));
-        if (strcmp(got, p->reason) != 0) {
-            print_error("row %zu: %s %d \"%s\": got %s, want %s\n", i,
-                        p->status != NULL ? p->status : "-", p->reply,
-                        p->text, got, p->reason);
-            wrong++;
-        }
-    }
-    assert_int_equal(wrong, 0);
+    check_texts(server_texts, sizeof server_texts / sizeof server_texts[0]);
 }
 
 /* ---- the matcher ------------------------------------------------------- */
