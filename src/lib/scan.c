@@ -1700,7 +1700,7 @@ static void log_block(ndr_parser *p, const char *addr, const char *action,
  * Such a line gives that recipient's record, as a report block would:
  *  - Postfix delivery agents: "to=<a@b>, relay=mx[ip]:25, ..., dsn=5.1.1,
  *    status=bounced (host mx said: 550 ...)"; bounced, expired and
- *    undeliverable fail, deferred is a delay;
+ *    undeliverable fail, deferred (and SOFTBOUNCE) is a delay;
  *  - Postfix smtpd refusals: "NOQUEUE: reject: RCPT from x[ip]: 550 5.1.1
  *    <a@b>: Recipient address rejected: ...; from=<s@c> to=<a@b> ...";
  *  - Sendmail: "to=<a@b>, ..., relay=mx. [ip], dsn=5.1.1, stat=User
@@ -1766,8 +1766,9 @@ static int log_line(ndr_parser *p, const char *s, size_t n)
             (w == 7 && memcmp(v, "expired", 7) == 0) ||
             (w == 13 && memcmp(v, "undeliverable", 13) == 0))
             act = "failed";
-        else if (w == 8 && memcmp(v, "deferred", 8) == 0)
-            act = "delayed";
+        else if ((w == 8 && memcmp(v, "deferred", 8) == 0) ||
+                 (w == 10 && memcmp(v, "SOFTBOUNCE", 10) == 0))
+            act = "delayed"; /* (soft_bounce turns a bounce into this) */
         else if (w == 4 && memcmp(v, "sent", 4) == 0)
             return 1;
         else
