@@ -366,7 +366,9 @@ int cli_explain(const cli_opts *opt, out_ctx *o, char **texts, size_t n)
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (explain_one(opt, o, texts[i]) == 0) {
-            no_code(texts[i]);
+            /* (-q: the exit status alone says it) */
+            if (!opt->quiet)
+                no_code(texts[i]);
             rc = 1;
         }
     }

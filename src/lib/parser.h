@@ -190,6 +190,7 @@ struct ndr_parser {
     /* feedback report (RFC 5965) */
     int feedback;
     int mdn;                /* a message/disposition-notification part */
+    int log_input;          /* lines of a mail log were read (log_line) */
     int mdn_reject;         /* Auto-Submitted: auto-replied (rejected): the
                                notification of a Sieve reject (RFC 5429
                                §2.2), a refused delivery in the form of an

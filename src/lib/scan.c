@@ -425,6 +425,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->feedback = 0;
     p->mdn = 0;
     p->mdn_reject = 0;
+    p->log_input = 0;
     p->nfb = 0;
     p->text_done = 0;
     p->after_sender = 0;
@@ -1710,7 +1711,17 @@ static void log_block(ndr_parser *p, const char *addr, const char *action,
  *    "== a@b ... defer (-44) ...: 451 ..." is a delay.
  * A delivery ("status=sent", "stat=Sent", Exim's "=>") is no failure and
  * gives nothing.  Returns 1 when the line was one of these. */
+static int log_line_read(ndr_parser *p, const char *s, size_t n);
+
 static int log_line(ndr_parser *p, const char *s, size_t n)
+{
+    if (!log_line_read(p, s, n))
+        return 0;
+    p->log_input = 1;
+    return 1;
+}
+
+static int log_line_read(ndr_parser *p, const char *s, size_t n)
 {
     const char *end = s + n, *v, *to;
     char a[NDR_ADDR_MAX];
@@ -1779,9 +1790,13 @@ static int log_line(ndr_parser *p, const char *s, size_t n)
             rl = (size_t)((const char *)memchr(relay, '[', rl) - relay);
         if (relay != NULL && memchr(relay, '.', rl) == NULL)
             rl = 0;
-        /* the reason in parentheses, to the line's last ')' */
+        /* the reason in parentheses, to the line's last ')'; after a
+         * comma, the line says what became of the message ("expired,
+         * returned to sender"), not why */
         while (d < e && ndr_isblank((unsigned char)*d))
             d++;
+        if (d < e && *d == ',')
+            d = e;
         if (d < e && *d == '(') {
             d++;
             while (e > d && ndr_isspace((unsigned char)e[-1]))
@@ -2537,9 +2552,13 @@ static void records_from_blocks(ndr_parser *p)
         if (t == NULL && p->nblocks == 1 && p->nrcpts == 1)
             t = &p->rcpts[0];
         /* The recipient's failure text; for a lone recipient that the text
-         * does not name, the text as a whole. */
-        tctx = t != NULL ? t->ctx : (p->nblocks == 1 ? p->pre : NULL);
-        tlen = t != NULL ? t->ctx_len : (p->nblocks == 1 ? p->pre_len : 0);
+         * does not name, the text as a whole.  A mail log's other lines
+         * are no one's failure text: its records stand on their lines. */
+        if (p->log_input)
+            t = NULL;
+        tctx = t != NULL ? t->ctx
+               : p->nblocks == 1 && !p->log_input ? p->pre : NULL;
+        tlen = tctx == NULL ? 0 : t != NULL ? t->ctx_len : p->pre_len;
 
         memset(&b, 0, sizeof b);
         have_st = ndr_code_scan(blk->status, strlen(blk->status), &st, &tl) !=
@@ -2618,7 +2637,7 @@ static void records_from_blocks(ndr_parser *p)
         {
             size_t n = join_text(p, blk->diag_len ? blk->diag : NULL,
                                  t != NULL ? t->ctx : NULL);
-            if (n == 0 && p->nblocks == 1)
+            if (n == 0 && p->nblocks == 1 && !p->log_input)
                 n = join_text(p, p->pre, NULL);
             emit(p, &b, p->scratch, n);
         }
@@ -2856,7 +2875,11 @@ void ndr_scan_end_message(ndr_parser *p)
             record_from_text(p, p->xfailed[i], NULL);
         return;
     }
-    if (p->autoreply && !p->body_marker) {
+    /* (a Subject that says the mail failed or is late outweighs an
+     * "Auto-Submitted: auto-replied", which Postfix puts on its bounces:
+     * a bounce cut off before its report is no vacation notice) */
+    if (p->autoreply && !p->body_marker && !p->subj_failure &&
+        !p->subj_delay) {
         record_for_sender(p, NDR_REASON_VACATION);
         return;
     }
