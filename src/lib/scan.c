@@ -93,6 +93,24 @@ static int wide_close(const unsigned char *s)
     return s[0] == 0xef && s[1] == 0xbc && s[2] == 0x9e;
 }
 
+/* Is S[0..N) a character of a script written without spaces between
+ * words: Thai (U+0E00..U+0E7F), Hangul jamo, Japanese kana, CJK
+ * ideographs, Hangul syllables?  Text in such a script may run into an
+ * address with no blank between ("未能送达kim@far.example，",
+ * "kim@far.example.jpへ配信", "park@far.example에 전달"). */
+static int unspaced_at(const unsigned char *s, size_t n)
+{
+    unsigned cp;
+    if (n < 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 ||
+        (s[2] & 0xc0) != 0x80)
+        return 0;
+    cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+    return (cp >= 0x0e00 && cp <= 0x0e7f) || (cp >= 0x1100 && cp <= 0x11ff) ||
+           (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3130 && cp <= 0x318f) ||
+           (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+           (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff);
+}
+
 /* Is there an address whose '@' is at S[AT]?  Sets its bounds.  (The
  * garbage values clang-tidy finds here come by way of json_get: see
  * tests/static/justified.txt.) */
@@ -101,11 +119,16 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
 {
     size_t a = at, b = at + 1;
     int dot = 0;
-    /* (a full-width mark ends in a byte >= 0x80 and starts with 0xE3 or
-     * 0xEF: ASCII, nearly every byte here, is not looked at further) */
+    /* An ASCII address ends where a full-width mark or text of a script
+     * without spaces touches it; a local part or a domain in such a
+     * script (RFC 6531) is whole.  (Such a character starts with a byte
+     * of 0xE0 or more: ASCII, nearly every byte here, is not looked at
+     * further.) */
     while (a > 0 && addr_local_char((unsigned char)s[a - 1]) &&
            !(a >= 3 && (unsigned char)s[a - 1] >= 0x80 &&
-             wide_punct((const unsigned char *)s + a - 3)))
+             (wide_punct((const unsigned char *)s + a - 3) ||
+              (a < at && (unsigned char)s[a] < 0x80 && s[a] != '.' &&
+               unspaced_at((const unsigned char *)s + a - 3, 3)))))
         a--;
     /* Exchange writes a recipient it could not turn into an SMTP address
      * as "IMCEAEX-_o=ORG_ou=...+20..._cn=name@domain" ('=' is an address
@@ -122,8 +145,10 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
     while (a < at && (s[a] == '.' || s[a] == '-'))
         a++;
     while (b < n && addr_domain_char((unsigned char)s[b]) &&
-           !((unsigned char)s[b] >= 0xe3 && n - b >= 3 &&
-             wide_punct((const unsigned char *)s + b))) {
+           !((unsigned char)s[b] >= 0xe0 && n - b >= 3 &&
+             (wide_punct((const unsigned char *)s + b) ||
+              (ndr_isalnum((unsigned char)s[b - 1]) &&
+               unspaced_at((const unsigned char *)s + b, n - b))))) {
         if (s[b] == '.')
             dot = 1;
         b++;
