@@ -93,6 +93,24 @@ static int wide_close(const unsigned char *s)
     return s[0] == 0xef && s[1] == 0xbc && s[2] == 0x9e;
 }
 
+/* Is S[0..N) a character of a script written without spaces between
+ * words: Thai (U+0E00..U+0E7F), Hangul jamo, Japanese kana, CJK
+ * ideographs, Hangul syllables?  Text in such a script may run into an
+ * address with no blank between ("未能送达kim@far.example，",
+ * "kim@far.example.jpへ配信", "park@far.example에 전달"). */
+static int unspaced_at(const unsigned char *s, size_t n)
+{
+    unsigned cp;
+    if (n < 3 || (s[0] & 0xf0) != 0xe0 || (s[1] & 0xc0) != 0x80 ||
+        (s[2] & 0xc0) != 0x80)
+        return 0;
+    cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+    return (cp >= 0x0e00 && cp <= 0x0e7f) || (cp >= 0x1100 && cp <= 0x11ff) ||
+           (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3130 && cp <= 0x318f) ||
+           (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+           (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff);
+}
+
 /* Is there an address whose '@' is at S[AT]?  Sets its bounds.  (The
  * garbage values clang-tidy finds here come by way of json_get: see
  * tests/static/justified.txt.) */
@@ -101,11 +119,16 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
 {
     size_t a = at, b = at + 1;
     int dot = 0;
-    /* (a full-width mark ends in a byte >= 0x80 and starts with 0xE3 or
-     * 0xEF: ASCII, nearly every byte here, is not looked at further) */
+    /* An ASCII address ends where a full-width mark or text of a script
+     * without spaces touches it; a local part or a domain in such a
+     * script (RFC 6531) is whole.  (Such a character starts with a byte
+     * of 0xE0 or more: ASCII, nearly every byte here, is not looked at
+     * further.) */
     while (a > 0 && addr_local_char((unsigned char)s[a - 1]) &&
            !(a >= 3 && (unsigned char)s[a - 1] >= 0x80 &&
-             wide_punct((const unsigned char *)s + a - 3)))
+             (wide_punct((const unsigned char *)s + a - 3) ||
+              (a < at && (unsigned char)s[a] < 0x80 && s[a] != '.' &&
+               unspaced_at((const unsigned char *)s + a - 3, 3)))))
         a--;
     /* Exchange writes a recipient it could not turn into an SMTP address
      * as "IMCEAEX-_o=ORG_ou=...+20..._cn=name@domain" ('=' is an address
@@ -122,8 +145,10 @@ static int addr_at(const char *s, size_t n, size_t at, size_t *start,
     while (a < at && (s[a] == '.' || s[a] == '-'))
         a++;
     while (b < n && addr_domain_char((unsigned char)s[b]) &&
-           !((unsigned char)s[b] >= 0xe3 && n - b >= 3 &&
-             wide_punct((const unsigned char *)s + b))) {
+           !((unsigned char)s[b] >= 0xe0 && n - b >= 3 &&
+             (wide_punct((const unsigned char *)s + b) ||
+              (ndr_isalnum((unsigned char)s[b - 1]) &&
+               unspaced_at((const unsigned char *)s + b, n - b))))) {
         if (s[b] == '.')
             dot = 1;
         b++;
@@ -1327,6 +1352,453 @@ static size_t status_then_bracket(const char *s, size_t n)
     return tl + 1 < n && s[tl] == ' ' && s[tl + 1] == '<' ? tl + 1 : 0;
 }
 
+/* Does any of the NW WORDS occur in S[0..N)? */
+static int any_in(const char *s, size_t n, const char *const *words,
+                  size_t nw)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (ci_has(s, n, words[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+#define ANY_IN(s, n, words) any_in(s, n, words, sizeof words / sizeof words[0])
+
+/* Words that ask the reader to turn to someone ("please contact
+ * postmaster@...", "napisz do ...", "请联系 ...", "お問い合わせは ...",
+ * "문의: ..."), or name a helpdesk: an address in such a sentence or
+ * after such a label is advice, not a recipient. */
+static const char *const contact_words[] = {
+    "contact", "kontakt", "support", "helpdesk", "napisz",
+    "napi\xc5\xa1te" /* napište */,
+    "nap\xc3\xad\xc5\xa1te" /* napíšte */, "obra\xc5\xa5" /* obrať */, "wenden",
+    "contatt", "ileti\xc5\x9fim" /* iletişim */, "ba\xc5\x9fvur" /* başvur */,
+    "forduljon",
+    "\xd0\xbe\xd0\xb1\xd1\x80\xd0\xb0\xd1\x82\xd0\xb8\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c" /* обратитесь */,
+    "\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb6\xd0\xb8\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c" /* свяжитесь */,
+    "\xd0\xbd\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5" /* напишите */,
+    "\xd0\xb7\xd0\xb2\xd0\xb5\xd1\x80\xd0\xbd\xd1\x96\xd1\x82\xd1\x8c\xd1\x81\xd1\x8f" /* зверніться */,
+    "\xd0\xbd\xd0\xb0\xd0\xbf\xd0\xb8\xd1\x88\xd1\x96\xd1\x82\xd1\x8c" /* напишіть */,
+    "\xe8\x81\x94\xe7\xb3\xbb" /* 联系 */, "\xe8\x81\xaf\xe7\xb9\xab" /* 聯繫 */,
+    "\xe8\x81\xaf\xe7\xb5\xa1" /* 聯絡 */, "\xe8\x81\x94\xe7\xbb\x9c" /* 联络 */,
+    "\xe5\x92\xa8\xe8\xaf\xa2" /* 咨询 */, "\xe8\xab\xae\xe8\xa9\xa2" /* 諮詢 */,
+    "\xe6\x8a\x80\xe6\x9c\xaf\xe6\x94\xaf\xe6\x8c\x81" /* 技术支持 */,
+    "\xe6\x8a\x80\xe8\xa1\x93\xe6\x94\xaf\xe6\x8f\xb4" /* 技術支援 */,
+    "\xe5\xae\xa2\xe6\x9c\x8d" /* 客服 */,
+    "\xe5\x95\x8f\xe3\x81\x84\xe5\x90\x88\xe3\x82\x8f\xe3\x81\x9b" /* 問い合わせ */,
+    "\xe5\x95\x8f\xe5\x90\x88\xe3\x81\x9b" /* 問合せ */,
+    "\xe9\x80\xa3\xe7\xb5\xa1" /* 連絡 */,
+    "\xe3\x82\xb5\xe3\x83\x9d\xe3\x83\xbc\xe3\x83\x88" /* サポート */,
+    "\xeb\xac\xb8\xec\x9d\x98" /* 문의 */, "\xec\x97\xb0\xeb\x9d\xbd" /* 연락 */,
+    "\xea\xb3\xa0\xea\xb0\x9d\xec\x84\xbc\xed\x84\xb0" /* 고객센터 */,
+    "\xe0\xb8\x95\xe0\xb8\xb4\xe0\xb8\x94\xe0\xb8\x95\xe0\xb9\x88\xe0\xb8\xad" /* ติดต่อ */};
+
+/* Is label S[0..N) a localized "From", "Sender", "Reply-To" or "Cc"?
+ * The whole label for the short words ("Od", "От", "De"), its start for
+ * the others ("差出人", "发件人地址", "Обратный адрес"). */
+static int sender_label_intl(const char *s, size_t n)
+{
+    static const char *const whole[] = {
+        "von", "od", "de", "da", "van", "fr\xc3\xa5n" /* från */, "fra",
+        "kimden", "\xd0\xbe\xd1\x82" /* от */,
+        "\xd0\x9e\xd1\x82" /* От */, "\xd0\xb2\xd1\x96\xd0\xb4" /* від */,
+        "\xd0\x92\xd1\x96\xd0\xb4" /* Від */,
+        "\xe0\xb8\x88\xe0\xb8\xb2\xe0\xb8\x81" /* จาก */,
+        "\xe0\xa4\xb8\xe0\xa5\x87" /* से */};
+    static const char *const start[] = {
+        "absender", "nadawca", "odes\xc3\xadlatel" /* odesílatel */,
+        "odosielate\xc4\xbe" /* odosielateľ */,
+        "exp\xc3\xa9" "diteur" /* expéditeur */,
+        "expediteur", "mittente", "remitente", "remetente", "afzender",
+        "g\xc3\xb6nderen" /* gönderen */, "felad\xc3\xb3" /* feladó */,
+        "l\xc3\xa4hett\xc3\xa4j\xc3\xa4" /* lähettäjä */,
+        "avs\xc3\xa4ndare" /* avsändare */, "afsender",
+        "avsender", "po\xc5\xa1iljatelj" /* pošiljatelj */, "posiljatelj",
+        "pošiljalac",
+        "\xd0\x9e\xd1\x82\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c" /* Отправитель */,
+        "\xd0\xbe\xd1\x82\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c" /* отправитель */,
+        "\xd0\x92\xd1\x96\xd0\xb4\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbd\xd0\xb8\xd0\xba" /* Відправник */,
+        "\xd0\xb2\xd1\x96\xd0\xb4\xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xbd\xd0\xb8\xd0\xba" /* відправник */,
+        "\xd0\x9e\xd0\xb1\xd1\x80\xd0\xb0\xd1\x82\xd0\xbd\xd1\x8b\xd0\xb9 \xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81" /* Обратный адрес */,
+        "\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb" /* Подател */,
+        "\xd0\xbf\xd0\xbe\xd0\xb4\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb" /* подател */,
+        "\xd0\x9f\xd0\xbe\xd1\x88\xd0\xb8\xd1\x99\xd0\xb0\xd0\xbb\xd0\xb0\xd1\x86" /* Пошиљалац */,
+        "\xe5\x8f\x91\xe4\xbb\xb6\xe4\xba\xba" /* 发件人 */,
+        "\xe7\x99\xbc\xe4\xbb\xb6\xe4\xba\xba" /* 發件人 */,
+        "\xe5\xaf\x84\xe4\xbb\xb6\xe4\xba\xba" /* 寄件人 */,
+        "\xe5\xaf\x84\xe4\xbb\xb6\xe8\x80\x85" /* 寄件者 */,
+        "\xe5\x8f\x91\xe4\xbf\xa1\xe4\xba\xba" /* 发信人 */,
+        "\xe7\x99\xbc\xe4\xbf\xa1\xe4\xba\xba" /* 發信人 */,
+        "\xe5\x9b\x9e\xe5\xa4\x8d" /* 回复 */,
+        "\xe5\x9b\x9e\xe8\xa6\x86" /* 回覆 */,
+        "\xe6\x8a\x84\xe9\x80\x81" /* 抄送 */,
+        "\xe5\x89\xaf\xe6\x9c\xac" /* 副本 */,
+        "\xe5\xb7\xae\xe5\x87\xba\xe4\xba\xba" /* 差出人 */,
+        "\xe9\x80\x81\xe4\xbf\xa1\xe8\x80\x85" /* 送信者 */,
+        "\xe9\x80\x81\xe4\xbf\xa1\xe5\x85\x83" /* 送信元 */,
+        "\xe8\xbf\x94\xe4\xbf\xa1\xe5\x85\x88" /* 返信先 */,
+        "\xeb\xb3\xb4\xeb\x82\xb8 \xec\x82\xac\xeb\x9e\x8c" /* 보낸 사람 */,
+        "\xeb\xb3\xb4\xeb\x82\xb8\xec\x82\xac\xeb\x9e\x8c" /* 보낸사람 */,
+        "\xeb\xb0\x9c\xec\x8b\xa0" /* 발신 */,
+        "\xed\x9a\x8c\xec\x8b\xa0" /* 회신 */,
+        "\xec\xb0\xb8\xec\xa1\xb0" /* 참조 */,
+        "\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb8\xaa\xe0\xb9\x88\xe0\xb8\x87" /* ผู้ส่ง */,
+        "\xe0\xa4\xaa\xe0\xa5\x8d\xe0\xa4\xb0\xe0\xa5\x87\xe0\xa4\xb7\xe0\xa4\x95" /* प्रेषक */};
+    while (n > 0 && ndr_isblank((unsigned char)s[n - 1]))
+        n--;
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        if (ndr_ci_cmpn(s, n, whole[i]) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof start / sizeof start[0]; i++) {
+        size_t k = strlen(start[i]);
+        if (n >= k && ndr_ci_cmpn(s, k, start[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Where does the sentence that holds S[W] start (after the last ". ",
+ * "! ", "? " or an ideographic full stop before W)? */
+static size_t sentence_start(const char *s, size_t w)
+{
+    for (size_t k = w; k > 1; k--) {
+        if ((s[k - 2] == '.' || s[k - 2] == '!' || s[k - 2] == '?') &&
+            ndr_isblank((unsigned char)s[k - 1]))
+            return k;
+        if (k >= 3 && memcmp(s + k - 3, "\xe3\x80\x82", 3) == 0) /* 。 */
+            return k;
+    }
+    return 0;
+}
+
+/* Is S[0..N) one of the marks that may stand between an address and
+ * the text around it in Chinese, Japanese or Korean: full-width
+ * brackets, colon and space (U+3000, U+300C..U+300F 「」『』, U+FF08
+ * （, U+FF09 ）, U+FF1A ：, and those of wide_open and wide_close)? */
+static int wide_around(const unsigned char *s, size_t n)
+{
+    if (n < 3)
+        return 0;
+    if (wide_open(s) || wide_close(s))
+        return 1;
+    if (s[0] == 0xe3 && s[1] == 0x80)
+        return s[2] >= 0x8c && s[2] <= 0x8f;
+    return s[0] == 0xef && s[1] == 0xbc &&
+           (s[2] == 0x88 || s[2] == 0x89 || s[2] == 0x9a);
+}
+
+/* Is S[0..N) the end of a clause: ASCII ",;!?()", a full stop before a
+ * blank, or U+3001 、 U+3002 。 U+FF01 ！ U+FF08 （ U+FF09 ） U+FF0C ，
+ * U+FF1B ； U+FF1F ？ */
+static int clause_end(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
+    if (u[0] < 0x80)
+        return strchr(",;!?()", s[0]) != NULL ||
+               (s[0] == '.' && (n == 1 || ndr_isspace(u[1])));
+    if (n < 3)
+        return 0;
+    if (u[0] == 0xe3 && u[1] == 0x80)
+        return u[2] == 0x81 || u[2] == 0x82;
+    return u[0] == 0xef && u[1] == 0xbc &&
+           (u[2] == 0x81 || u[2] == 0x88 || u[2] == 0x89 || u[2] == 0x8c ||
+            u[2] == 0x9b || u[2] == 0x9f);
+}
+
+/* Is S[0..3) a mark that ends a clause or closes a bracket in Chinese
+ * or Japanese text (、。），：；」』)?  After an address it says
+ * nothing of the failure. */
+static int clause_after(const unsigned char *s)
+{
+    if (s[0] == 0xe3 && s[1] == 0x80)
+        return s[2] == 0x81 || s[2] == 0x82 || s[2] == 0x8d || s[2] == 0x8f;
+    return s[0] == 0xef && s[1] == 0xbc &&
+           (s[2] == 0x89 || s[2] == 0x8c || s[2] == 0x9a || s[2] == 0x9b);
+}
+
+/* Where the text after the address that ends at S[E] starts, past
+ * brackets, quote marks, a colon and blanks. */
+static size_t after_addr(const char *s, size_t n, size_t e)
+{
+    for (;;) {
+        if (e < n && (ndr_isblank((unsigned char)s[e]) || s[e] == '>' ||
+                      s[e] == '"' || s[e] == '\'' || s[e] == ')' ||
+                      s[e] == ':'))
+            e++;
+        else if (e + 3 <= n && wide_around((const unsigned char *)s + e, 3))
+            e += 3;
+        else
+            return e;
+    }
+}
+
+/* Does the text from S[E] say that the address before it sent the
+ * message ("a@b から送信された", "a@b 发送的邮件", "a@b에서 보낸")? */
+static int sent_by_after(const char *s, size_t n, size_t e)
+{
+    static const char *const from[] = {
+        "\xe3\x81\x8b\xe3\x82\x89" /* から */,
+        "\xe3\x82\x88\xe3\x82\x8a" /* より */,
+        "\xec\x97\x90\xec\x84\x9c" /* 에서 */,
+        "\xeb\x8b\x98\xec\x9d\xb4" /* 님이 */,
+        "\xe5\x8f\x91\xe9\x80\x81\xe7\x9a\x84" /* 发送的 */,
+        "\xe7\x99\xbc\xe9\x80\x81\xe7\x9a\x84" /* 發送的 */,
+        "\xe5\x8f\x91\xe5\x87\xba\xe7\x9a\x84" /* 发出的 */,
+        "\xe7\x99\xbc\xe5\x87\xba\xe7\x9a\x84" /* 發出的 */,
+        "\xe5\xaf\x84\xe5\x87\xba\xe7\x9a\x84" /* 寄出的 */,
+        "\xe5\xaf\x84\xe9\x80\x81\xe7\x9a\x84" /* 寄送的 */,
+        "\xe5\x8f\x91\xe6\x9d\xa5\xe7\x9a\x84" /* 发来的 */,
+        "\xe7\x99\xbc\xe4\xbe\x86\xe7\x9a\x84" /* 發來的 */};
+    e = after_addr(s, n, e);
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
+        size_t k = strlen(from[i]);
+        if (n - e >= k && memcmp(s + e, from[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Chinese, Japanese, Korean and Thai write no blank between words, and
+ * often none around an address: "邮件无法投递到 a@b", "您发送的邮件未能
+ * 送达a@b，", "a@b に届きませんでした", "（宛先：a@b）は配信できません
+ * でした", "수신자 a@b 의 메일함", "ส่งไปยัง a@b".  An address that such
+ * text touches (past blanks, brackets and a colon) names a recipient when
+ * its clause (up to the nearest comma, full stop or bracket on either
+ * side, or the address before it) speaks of delivery, failure or the
+ * recipient, and names no sender and no one to contact.  Returns 1 and
+ * sets *REST, or 0. */
+static int unspaced_clause(const char *s, size_t n, size_t prev, size_t at,
+                           size_t alen, size_t *rest)
+{
+    static const char *const about[] = {
+        "\xe6\x8a\x95\xe9\x80\x92" /* 投递 */,
+        "\xe6\x8a\x95\xe9\x81\x9e" /* 投遞 */,
+        "\xe9\x80\x81\xe8\xbe\xbe" /* 送达 */,
+        "\xe9\x80\x81\xe9\x81\x94" /* 送達 */,
+        "\xe9\x80\x92\xe9\x80\x81" /* 递送 */,
+        "\xe9\x81\x9e\xe9\x80\x81" /* 遞送 */,
+        "\xe4\xbc\xa0\xe9\x80\x81" /* 传送 */,
+        "\xe5\x82\xb3\xe9\x80\x81" /* 傳送 */,
+        "\xe5\x8f\x91\xe9\x80\x81" /* 发送 */,
+        "\xe7\x99\xbc\xe9\x80\x81" /* 發送 */,
+        "\xe5\xaf\x84\xe9\x80\x81" /* 寄送 */,
+        "\xe5\x8f\x91\xe5\xbe\x80" /* 发往 */,
+        "\xe7\x99\xbc\xe5\xbe\x80" /* 發往 */,
+        "\xe9\x80\x80\xe4\xbf\xa1" /* 退信 */,
+        "\xe9\x80\x80\xe5\x9b\x9e" /* 退回 */,
+        "\xe6\x94\xb6\xe4\xbb\xb6" /* 收件 */,
+        "\xe6\x94\xb6\xe4\xbf\xa1" /* 收信 */,
+        "\xe5\xa4\xb1\xe8\xb4\xa5" /* 失败 */,
+        "\xe5\xa4\xb1\xe6\x95\x97" /* 失敗 */,
+        "\xe6\x97\xa0\xe6\xb3\x95" /* 无法 */,
+        "\xe7\x84\xa1\xe6\xb3\x95" /* 無法 */,
+        "\xe6\x8b\x92\xe6\x94\xb6" /* 拒收 */,
+        "\xe6\x8b\x92\xe7\xbb\x9d" /* 拒绝 */,
+        "\xe6\x8b\x92\xe7\xb5\x95" /* 拒絕 */,
+        "\xe4\xb8\x8d\xe5\xad\x98\xe5\x9c\xa8" /* 不存在 */,
+        "\xe9\x85\x8d\xe4\xbf\xa1" /* 配信 */,
+        "\xe9\x85\x8d\xe9\x80\x81" /* 配送 */, "\xe5\xb1\x8a" /* 届 */,
+        "\xe9\x80\x81\xe4\xbf\xa1" /* 送信 */, "\xe5\xae\x9b" /* 宛 */,
+        "\xe3\x82\xa8\xe3\x83\xa9\xe3\x83\xbc" /* エラー */,
+        "\xec\xa0\x84\xeb\x8b\xac" /* 전달 */,
+        "\xec\xa0\x84\xec\x86\xa1" /* 전송 */,
+        "\xeb\xb0\x9c\xec\x86\xa1" /* 발송 */,
+        "\xeb\xb0\xb0\xeb\x8b\xac" /* 배달 */,
+        "\xec\x88\x98\xec\x8b\xa0" /* 수신 */,
+        "\xeb\xb0\x9b\xeb\x8a\x94" /* 받는 */,
+        "\xeb\xb0\x98\xec\x86\xa1" /* 반송 */,
+        "\xec\x8b\xa4\xed\x8c\xa8" /* 실패 */,
+        "\xeb\xa9\x94\xec\x9d\xbc" /* 메일 */,
+        "\xe0\xb8\xaa\xe0\xb9\x88\xe0\xb8\x87" /* ส่ง */,
+        "\xe0\xb8\x96\xe0\xb8\xb6\xe0\xb8\x87" /* ถึง */,
+        "\xe0\xb9\x84\xe0\xb8\x9b\xe0\xb8\xa2\xe0\xb8\xb1\xe0\xb8\x87" /* ไปยัง */,
+        "\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb8\xa3\xe0\xb8\xb1\xe0\xb8\x9a" /* ผู้รับ */,
+        "\xe0\xb8\xa5\xe0\xb9\x89\xe0\xb8\xa1\xe0\xb9\x80\xe0\xb8\xab\xe0\xb8\xa5\xe0\xb8\xa7" /* ล้มเหลว */,
+        "\xe0\xb9\x84\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb8\xaa\xe0\xb8\xb2\xe0\xb8\xa1\xe0\xb8\xb2\xe0\xb8\xa3\xe0\xb8\x96" /* ไม่สามารถ */};
+    static const char *const sender[] = {
+        "\xe5\x8f\x91\xe4\xbb\xb6\xe4\xba\xba" /* 发件人 */,
+        "\xe7\x99\xbc\xe4\xbb\xb6\xe4\xba\xba" /* 發件人 */,
+        "\xe5\xaf\x84\xe4\xbb\xb6\xe4\xba\xba" /* 寄件人 */,
+        "\xe5\xaf\x84\xe4\xbb\xb6\xe8\x80\x85" /* 寄件者 */,
+        "\xe5\x8f\x91\xe4\xbf\xa1\xe4\xba\xba" /* 发信人 */,
+        "\xe7\x99\xbc\xe4\xbf\xa1\xe4\xba\xba" /* 發信人 */,
+        "\xe6\x9d\xa5\xe8\x87\xaa" /* 来自 */,
+        "\xe4\xbe\x86\xe8\x87\xaa" /* 來自 */,
+        "\xe5\xb7\xae\xe5\x87\xba\xe4\xba\xba" /* 差出人 */,
+        "\xe9\x80\x81\xe4\xbf\xa1\xe8\x80\x85" /* 送信者 */,
+        "\xe9\x80\x81\xe4\xbf\xa1\xe5\x85\x83" /* 送信元 */,
+        "\xeb\xb3\xb4\xeb\x82\xb8 \xec\x82\xac\xeb\x9e\x8c" /* 보낸 사람 */,
+        "\xeb\xb3\xb4\xeb\x82\xb8\xec\x82\xac\xeb\x9e\x8c" /* 보낸사람 */,
+        "\xeb\xb0\x9c\xec\x8b\xa0" /* 발신 */,
+        "\xe0\xb8\x9c\xe0\xb8\xb9\xe0\xb9\x89\xe0\xb8\xaa\xe0\xb9\x88\xe0\xb8\x87" /* ผู้ส่ง */,
+        "\xe0\xb8\x88\xe0\xb8\xb2\xe0\xb8\x81" /* จาก */};
+    size_t b = at, e = at + alen, bs, ae;
+    int touch = 0;
+    /* the text before: past blanks, brackets and a colon */
+    for (;;) {
+        if (b > prev && (ndr_isblank((unsigned char)s[b - 1]) ||
+                         s[b - 1] == '<' || s[b - 1] == '"' ||
+                         s[b - 1] == '\'' || s[b - 1] == '(' ||
+                         s[b - 1] == ':'))
+            b--;
+        else if (b >= prev + 3 &&
+                 wide_around((const unsigned char *)s + b - 3, 3))
+            b -= 3;
+        else
+            break;
+    }
+    if (b >= prev + 3 && unspaced_at((const unsigned char *)s + b - 3, 3))
+        touch = 1;
+    for (bs = b; bs > prev && b - bs < 240; bs--)
+        if (clause_end(s + bs - 1, n - bs + 1) ||
+            (bs >= prev + 3 && (unsigned char)s[bs - 1] >= 0x80 &&
+             clause_end(s + bs - 3, 3)))
+            break;
+    /* the text after */
+    e = after_addr(s, n, e);
+    if (unspaced_at((const unsigned char *)s + e, n - e))
+        touch = 1;
+    for (ae = e; ae < n && ae - e < 240 && !clause_end(s + ae, n - ae);)
+        ae++;
+    if (!touch || sent_by_after(s, n, at + alen) ||
+        ANY_IN(s + bs, b - bs, sender) ||
+        ANY_IN(s + bs, b - bs, contact_words) ||
+        ANY_IN(s + e, ae - e, contact_words))
+        return 0;
+    if (!ANY_IN(s + bs, b - bs, about) && !ANY_IN(s + e, ae - e, about))
+        return 0;
+    *rest = e < n ? at + alen : 0;
+    return 1;
+}
+
+/* Does a sentence name the address at S[AT..AT+ALEN) as the one a
+ * message could not be delivered to?  PREV is where the address before it
+ * in the line ends (0 for the first).  Returns 1 and sets *REST, or 0.
+ *
+ * "... deliver ... to <address>", in many languages.  The word before
+ * the address says "to" (Swedish till, Danish and Norwegian til, Romanian
+ * la, Polish do, Indonesian ke, Vietnamese tới, Arabic إلى, Hebrew אל,
+ * Russian для "for", Bulgarian до) or names the goal ("to the user", "to
+ * the address": Russian пользователю, на адрес, Czech, Slovak, Croatian
+ * and Serbian na adresu, на адресу, Polish na adres, Slovenian na naslov,
+ * Lithuanian adresu, Latvian uz adresi, Estonian aadressile, Catalan a
+ * l'adreça, French à l'adresse, Finnish osoitteeseen, Greek διεύθυνση);
+ * a word earlier in the line speaks of the message or its delivery, and
+ * none in its sentence asks the reader to contact someone ("napisz do
+ * postmaster@..."). */
+static int sentence_names(const char *s, size_t n, size_t prev, size_t at,
+                          size_t alen, size_t *rest)
+{
+    static const char *const to_words[] = {
+        "to", "an", "aan", "a", "para", "\xc3\xa0" /* à */, "till", "til", "la",
+        "do", "ke",
+        "t\xe1\xbb\x9bi" /* tới */, "\xd8\xa5\xd9\x84\xd9\x89" /* إلى */,
+        "\xd7\x90\xd7\x9c" /* אל */,
+        "\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8e" /* пользователю */,
+        "adresu",
+        "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd1\x83" /* адресу */,
+        "osoitteeseen",
+        "\xce\xb4\xce\xb9\xce\xb5\xcf\x8d\xce\xb8\xcf\x85\xce\xbd\xcf\x83\xce\xb7" /* διεύθυνση */,
+        "\xd0\xb4\xd0\xbb\xd1\x8f" /* для */, "\xd0\xb4\xd0\xbe" /* до */,
+        "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81" /* адрес */, "adres",
+        "naslov", "adresi", "aadressile", "l'adre\xc3\xa7" "a" /* l'adreça */,
+        "l'adresse"};
+    /* (stems; Cyrillic ones without their first letter, which a sentence
+     * may start with in capitals: ndr_ci_cmpn folds ASCII only) */
+    static const char *const about[] = {
+        "deliver", "message", "mail", "recipient", "rcpt", "sent", "send",
+        "zustell", "nachricht", "remis", "destinataire", "consegn",
+        "destinatario", "entreg", "mensaje", "mensagem", "bericht", "levere",
+        "levert", "livrat", "dostarcz", "wiadomo", "doru\xc4\x8d" /* doruč */,
+        "zpr\xc3\xa1v" /* zpráv */,
+        "spr\xc3\xa1v" /* správ */, "toimitet",
+        "k\xc3\xa9zbes\xc3\xadt" /* kézbesít */, "terkirim",
+        "g\xe1\xbb\xadi" /* gửi */, "isporu",
+        "poruk", "sporo\xc4\x8dil" /* sporočil */, "dostav", "lliura",
+        "missatge", "pristatyt",
+        "lai\xc5\xa1k" /* laišk */, "pieg\xc4\x81" "d" /* piegād */,
+        "zi\xc5\x86ojum" /* ziņojum */, "s\xc3\xb5num" /* sõnum */,
+        "\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2" /* достав */,
+        "\xd0\xbe\xd0\xbe\xd0\xb1\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8" /* ообщени */,
+        "\xd1\x8a\xd0\xbe\xd0\xb1\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8" /* ъобщени */,
+        "\xd0\xb8\xd1\x81\xd1\x8c\xd0\xbc" /* исьм */,
+        "\xd0\xb8\xd1\x81\xd0\xbc\xd0\xbe" /* исмо */,
+        "\xd0\xbe\xd0\xb2\xd1\x96\xd0\xb4\xd0\xbe\xd0\xbc\xd0\xbb\xd0\xb5\xd0\xbd" /* овідомлен */,
+        "\xd0\xbb\xd0\xb8\xd1\x81\xd1\x82" /* лист */,
+        "\xd0\xbe\xd1\x80\xd1\x83\xd0\xba" /* орук */,
+        "\xd1\x81\xd0\xbf\xd0\xbe\xd1\x80\xd1\x83\xd1\x87" /* споруч */,
+        "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb4\xcf\x8c\xce\xb8\xce\xb7\xce\xba\xce\xb5" /* παραδόθηκε */,
+        "\xd8\xaa\xd8\xb3\xd9\x84\xd9\x8a\xd9\x85" /* تسليم */,
+        "\xd7\xa0\xd7\x9e\xd7\xa1\xd7\xa8\xd7\x94" /* נמסרה */};
+    size_t b = at, w;
+    while (b > prev && (s[b - 1] == '<' || s[b - 1] == '"' ||
+                        s[b - 1] == '\'' || /* "Failed to deliver to 'a@b'" */
+                        ndr_isblank((unsigned char)s[b - 1]) || s[b - 1] == ':'))
+        b--;
+    w = b;
+    while (w > prev && !ndr_isblank((unsigned char)s[w - 1]))
+        w--;
+    /* "rejected recipient <a@b>": the word names it.  A status code
+     * before the address in the line is the recipient's ("Remote Server
+     * returned '550 5.1.10 ...; Recipient a@b not found"): then the whole
+     * line is its text. */
+    if (b - w == 9 && ndr_ci_cmpn(s + w, 9, "recipient") == 0) {
+        *rest = code_before(s, w) ? 0 : at + alen;
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
+        size_t ss;
+        if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
+            continue;
+        ss = sentence_start(s, w);
+        if (ANY_IN(s + ss, w - ss, contact_words))
+            return 0;
+        if (ANY_IN(s, w, about)) {
+            *rest = code_before(s, w) ? 0 : at + alen;
+            return 1;
+        }
+        break;
+    }
+    /* Languages that set the goal after the address: Turkish "iletiniz
+     * a@b adresine teslim edilmedi" (to the address a@b it was not
+     * delivered), Hungarian "a@b címre", Hindi "a@b को नहीं भेजा जा सका"
+     * (could not be sent to a@b), Korean "a@b(으)로 메일을 전송하지
+     * 못했습니다" (could not send the mail to a@b).  The words of delivery
+     * follow. */
+    {
+        static const struct {
+            const char *goal, *about;
+        } after[] = {
+            {" adresine", "teslim"},
+            {" adresine", "g\xc3\xb6nderil" /* gönderil */},
+            {" adresine", "iletil"},
+            {" adresine", "ula\xc5\x9f" /* ulaş */},
+            {" c\xc3\xadmre" /*  címre */,
+            "k\xc3\xa9zbes\xc3\xadt" /* kézbesít */},
+            {" \xe0\xa4\x95\xe0\xa5\x8b" /*  को */,
+            "\xe0\xa4\xad\xe0\xa5\x87\xe0\xa4\x9c" /* भेज */},
+            {" \xe0\xa4\x95\xe0\xa5\x8b" /*  को */,
+            "\xe0\xa4\xb5\xe0\xa4\xbf\xe0\xa4\xa4\xe0\xa4\xb0\xe0\xa4\xbf\xe0\xa4\xa4" /* वितरित */},
+            {"(\xec\x9c\xbc)\xeb\xa1\x9c" /* (으)로 */,
+            "\xeb\xa9\x94\xec\x9d\xbc" /* 메일 */},
+        };
+        size_t e = at + alen;
+        while (e < n && (s[e] == '>' || s[e] == '"' || s[e] == '\''))
+            e++;
+        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+            size_t gl = strlen(after[k].goal);
+            if (n - e >= gl && ndr_ci_cmpn(s + e, gl, after[k].goal) == 0 &&
+                ci_has(s + e + gl, n - e - gl, after[k].about)) {
+                *rest = e + gl;
+                return 1;
+            }
+        }
+    }
+    return unspaced_clause(s, n, prev, at, alen, rest);
+}
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
  * to OUT and sets *REST to where the line goes on after it, or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
@@ -1370,9 +1842,11 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
     if (i < n && (s[i] == '<' || s[i] == '"' || s[i] == '\'' ||
                   addr_local_char((unsigned char)s[i]))) {
         size_t k = i + (s[i] == '<' || s[i] == '"' || s[i] == '\'');
-        /* an address right at the start */
+        /* an address right at the start, unless the words after it say
+         * it sent the message ("a@b から送信された", "a@b에서 보낸") */
         if (addr_first(s + k, n - k) &&
-            ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
+            ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0 &&
+            !sent_by_after(s, n, k + alen)) {
             *rest = k + alen;
             return strlen(out);
         }
@@ -1449,6 +1923,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
             /* (the address first: most labels have none after them) */
             if (addr_first(s + k, n - k) && !sender_label(s + i, c - i) &&
+                !sender_label_intl(s + i, c - i) &&
+                !ANY_IN(s + i, c - i, contact_words) &&
                 !names_message_id(s + i, c - i) &&
                 ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0) {
                 /* words, and numbers after the first word ("Delivery
@@ -1519,87 +1995,17 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             }
         }
     }
-    /* "... deliver ... to <address>", in a few languages.  The word
-     * before the address says "to" (Swedish till, Danish and Norwegian
-     * til, Romanian la, Polish do, Indonesian ke, Vietnamese tới, Arabic
-     * إلى, Hebrew אל) or names the goal ("to the user", "to the address":
-     * Russian пользователю, Czech and Ukrainian adresu, адресу, Finnish
-     * osoitteeseen, Greek διεύθυνση); a word earlier in the line speaks of
-     * the message or its delivery. */
-    if (ndr_find_addr(s, n, out, &at, &alen) > 0) {
-        static const char *const to_words[] = {
-            "to", "an", "aan", "a", "para", "\xc3\xa0" /* à */, "till", "til",
-            "la", "do", "ke", "t\xe1\xbb\x9bi" /* tới */,
-            "\xd8\xa5\xd9\x84\xd9\x89" /* إلى */,
-            "\xd7\x90\xd7\x9c" /* אל */,
-            "\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd0\xbe\xd0\xb2"
-            "\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8e" /* пользователю */,
-            "adresu", "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81\xd1\x83" /* адресу */,
-            "osoitteeseen",
-            "\xce\xb4\xce\xb9\xce\xb5\xcf\x8d\xce\xb8\xcf\x85\xce\xbd"
-            "\xcf\x83\xce\xb7" /* διεύθυνση */};
-        static const char *const about[] = {
-            "deliver", "message", "mail", "recipient", "rcpt", "sent", "send",
-            "zustell", "nachricht", "remis", "destinataire", "consegn",
-            "destinatario", "entreg", "mensaje", "mensagem", "bericht",
-            "levere", "levert", "livrat", "dostarcz", "doru\xc4\x8d" "en" /* doručen */,
-            "toimitet", "k\xc3\xa9zbes\xc3\xadt" /* kézbesít */, "terkirim",
-            "g\xe1\xbb\xadi" /* gửi */,
-            "\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2\xd0\xbb"
-            "\xd0\xb5\xd0\xbd" /* доставлен */,
-            "\xcf\x80\xce\xb1\xcf\x81\xce\xb1\xce\xb4\xcf\x8c\xce\xb8"
-            "\xce\xb7\xce\xba\xce\xb5" /* παραδόθηκε */,
-            "\xd8\xaa\xd8\xb3\xd9\x84\xd9\x8a\xd9\x85" /* تسليم */,
-            "\xd7\xa0\xd7\x9e\xd7\xa1\xd7\xa8\xd7\x94" /* נמסרה */};
-        size_t b = at, w;
-        while (b > 0 && (s[b - 1] == '<' || s[b - 1] == '"' ||
-                         s[b - 1] == '\'' || /* "Failed to deliver to 'a@b'" */
-                         ndr_isblank((unsigned char)s[b - 1]) || s[b - 1] == ':'))
-            b--;
-        w = b;
-        while (w > 0 && !ndr_isblank((unsigned char)s[w - 1]))
-            w--;
-        /* "rejected recipient <a@b>": the word names it.  A status code
-         * before the address in the line is the recipient's ("Remote
-         * Server returned '550 5.1.10 ...; Recipient a@b not found"): then
-         * the whole line is its text. */
-        if (b - w == 9 && ndr_ci_cmpn(s + w, 9, "recipient") == 0) {
-            *rest = code_before(s, w) ? 0 : at + alen;
-            return strlen(out);
-        }
-        for (size_t k = 0; k < sizeof to_words / sizeof to_words[0]; k++) {
-            if (ndr_ci_cmpn(s + w, b - w, to_words[k]) != 0)
-                continue;
-            for (size_t j = 0; j < sizeof about / sizeof about[0]; j++)
-                if (ci_has(s, w, about[j])) {
-                    *rest = code_before(s, w) ? 0 : at + alen;
-                    return strlen(out);
-                }
-        }
-        /* Languages that set the goal after the address: Turkish
-         * "iletiniz a@b adresine teslim edilmedi" (to the address a@b it
-         * was not delivered), Korean "a@b(으)로 메일을 전송하지
-         * 못했습니다" (could not send the mail to a@b).  The words of
-         * delivery follow. */
-        {
-            static const struct {
-                const char *goal, *about;
-            } after[] = {
-                {" adresine", "teslim"},
-                {"(\xec\x9c\xbc)\xeb\xa1\x9c" /* (으)로 */,
-                 "\xeb\xa9\x94\xec\x9d\xbc" /* 메일 */},
-            };
-            size_t e = at + alen;
-            while (e < n && (s[e] == '>' || s[e] == '"' || s[e] == '\''))
-                e++;
-            for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
-                size_t gl = strlen(after[k].goal);
-                if (n - e >= gl && ndr_ci_cmpn(s + e, gl, after[k].goal) == 0 &&
-                    ci_has(s + e + gl, n - e - gl, after[k].about)) {
-                    *rest = e + gl;
-                    return strlen(out);
-                }
-            }
+    /* an address in a sentence, the first that names a recipient */
+    {
+        size_t from = 0;
+        for (int k = 0; k < 8 && from < n; k++) {
+            size_t fa, fl;
+            if (ndr_find_addr(s + from, n - from, out, &fa, &fl) == 0)
+                break;
+            fa += from;
+            if (sentence_names(s, n, from, fa, fl, rest))
+                return strlen(out);
+            from = fa + fl;
         }
     }
     (void)p;
@@ -2315,6 +2721,9 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                 else if (rest + 3 <= len &&
                          wide_close((const unsigned char *)line + rest))
                     rest += 3; /* "＜a@b＞" */
+                else if (rest > 0 && rest + 3 <= len &&
+                         clause_after((const unsigned char *)line + rest))
+                    rest += 3; /* "送达a@b，原因：..." */
                 else if (rest + 8 < len &&
                          ndr_ci_cmpn(line + rest, 8, "<mailto:") == 0 &&
                          memchr(line + rest, '>', len - rest) != NULL)
