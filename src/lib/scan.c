@@ -1356,9 +1356,22 @@ static size_t status_then_bracket(const char *s, size_t n)
 static int any_in(const char *s, size_t n, const char *const *words,
                   size_t nw)
 {
-    for (size_t i = 0; i < nw; i++)
+    /* The bytes of S (ASCII letters folded) in a bit set: a word whose
+     * first two bytes are not both there is passed over unsearched. */
+    unsigned char in[32] = {0};
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ndr_lower((unsigned char)s[i]);
+        in[c >> 3] = (unsigned char)(in[c >> 3] | 1u << (c & 7));
+    }
+    for (size_t i = 0; i < nw; i++) {
+        unsigned char a = ndr_lower((unsigned char)words[i][0]),
+                      b = ndr_lower((unsigned char)words[i][1]);
+        if ((in[a >> 3] & 1u << (a & 7)) == 0 ||
+            (b != 0 && (in[b >> 3] & 1u << (b & 7)) == 0))
+            continue;
         if (ci_has(s, n, words[i]) != NULL)
             return 1;
+    }
     return 0;
 }
 
@@ -1496,7 +1509,8 @@ static int clause_end(const char *s, size_t n)
     if (n == 0)
         return 0;
     if (u[0] < 0x80)
-        return strchr(",;!?()", s[0]) != NULL ||
+        return s[0] == ',' || s[0] == ';' || s[0] == '!' || s[0] == '?' ||
+               s[0] == '(' || s[0] == ')' ||
                (s[0] == '.' && (n == 1 || ndr_isspace(u[1])));
     if (n < 3)
         return 0;
@@ -1552,6 +1566,8 @@ static int sent_by_after(const char *s, size_t n, size_t e)
         "\xe5\x8f\x91\xe6\x9d\xa5\xe7\x9a\x84" /* 发来的 */,
         "\xe7\x99\xbc\xe4\xbe\x86\xe7\x9a\x84" /* 發來的 */};
     e = after_addr(s, n, e);
+    if (e >= n || (unsigned char)s[e] < 0xe3) /* (where each one starts) */
+        return 0;
     for (size_t i = 0; i < sizeof from / sizeof from[0]; i++) {
         size_t k = strlen(from[i]);
         if (n - e >= k && memcmp(s + e, from[i], k) == 0)
@@ -1651,18 +1667,20 @@ static int unspaced_clause(const char *s, size_t n, size_t prev, size_t at,
     }
     if (b >= prev + 3 && unspaced_at((const unsigned char *)s + b - 3, 3))
         touch = 1;
+    /* the text after */
+    e = after_addr(s, n, e);
+    if (unspaced_at((const unsigned char *)s + e, n - e))
+        touch = 1;
+    if (!touch) /* (the common case, known before the clause is sought) */
+        return 0;
     for (bs = b; bs > prev && b - bs < 240; bs--)
         if (clause_end(s + bs - 1, n - bs + 1) ||
             (bs >= prev + 3 && (unsigned char)s[bs - 1] >= 0x80 &&
              clause_end(s + bs - 3, 3)))
             break;
-    /* the text after */
-    e = after_addr(s, n, e);
-    if (unspaced_at((const unsigned char *)s + e, n - e))
-        touch = 1;
     for (ae = e; ae < n && ae - e < 240 && !clause_end(s + ae, n - ae);)
         ae++;
-    if (!touch || sent_by_after(s, n, at + alen) ||
+    if (sent_by_after(s, n, at + alen) ||
         ANY_IN(s + bs, b - bs, sender) ||
         ANY_IN(s + bs, b - bs, contact_words) ||
         ANY_IN(s + e, ae - e, contact_words))
@@ -1787,7 +1805,11 @@ static int sentence_names(const char *s, size_t n, size_t prev, size_t at,
         size_t e = at + alen;
         while (e < n && (s[e] == '>' || s[e] == '"' || s[e] == '\''))
             e++;
-        for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+        /* (each goal starts with a blank or a bracket) */
+        for (size_t k = 0;
+             e < n && (s[e] == ' ' || s[e] == '(') &&
+             k < sizeof after / sizeof after[0];
+             k++) {
             size_t gl = strlen(after[k].goal);
             if (n - e >= gl && ndr_ci_cmpn(s + e, gl, after[k].goal) == 0 &&
                 ci_has(s + e + gl, n - e - gl, after[k].about)) {
