@@ -2116,6 +2116,15 @@ static const provider_text server_texts[] = {
                    "configuration error",
      "systemerror"},
     {"4.3.0", 451, "Queue file write error", "systemerror"},
+    /* a lookup table (LDAP, SQL, proxymap) did not answer the server */
+    {"4.3.0", 451, "<a@b.example>: Temporary lookup failure", "systemerror"},
+    {NULL, 451, "4.3.0 <s@x.example>: Temporary lookup failure (in reply "
+                "to MAIL FROM command)",
+     "systemerror"},
+    /* a DNS phrase beside it says the lookup was one of the DNS */
+    {"4.4.3", 451, "Temporary lookup failure: DNS lookup failed for "
+                   "b.example",
+     "networkerror"},
     {"5.7.1", 550, "Data command rejected: Multi-recipient bounce",
      "rejected"},
     {"5.7.0", 530, "Must issue a STARTTLS command first", "securityerror"},
