@@ -2401,6 +2401,17 @@ static const provider_text server_texts[] = {
     {"5.7.1", 550, "<a@c.example>... Relaying denied. Proper authentication "
                    "required.",
      "norelaying"},
+    /* relaying denied to a client whose IP has no name, or a name that
+     * does not resolve back: the missing PTR is the cause it names */
+    {"5.7.1", 550, "<a@c.example>... Relaying denied. IP name lookup failed "
+                   "[192.0.2.1]",
+     "requireptr"},
+    {"5.7.1", 550, "<a@c.example>... Relaying denied. IP name possibly "
+                   "forged [192.0.2.1]",
+     "requireptr"},
+    {"4.4.0", 450, "<a@c.example>... Relaying temporarily denied. Cannot "
+                   "resolve PTR record for 192.0.2.1",
+     "requireptr"},
     {"5.2.1", 550, "<a@b.example>... Mailbox disabled for this recipient",
      "suspend"},
     {"5.0.0", 503, "Need MAIL before RCPT", "syntaxerror"},
@@ -2609,6 +2620,10 @@ static const provider_text server_texts[] = {
      "notcompliantrfc"},
     {"4.5.3", 452, "Service unavailable, batch limit reached",
      "toomanyconn"},
+    /* the sample reverse DNS policy (inbound fcdns), in Sendmail's words */
+    {NULL, 554, "5.5.4 Relaying denied. IP name lookup failed for "
+                "192.0.2.1",
+     "requireptr"},
 };
 
 static void test_server_texts(void **state)
