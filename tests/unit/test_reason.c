@@ -2026,6 +2026,14 @@ static const provider_text server_texts[] = {
      "userunknown"},
     {NULL, 550, "<a@b.example>: Recipient address rejected: User unknown",
      "userunknown"},
+    /* a REJECT in a recipient access(5) table, with its default text: this
+     * address is refused at every try, the same as an unknown one; its own
+     * text, when the table gives one, says more */
+    {"5.7.1", 554, "<a@b.example>: Recipient address rejected: Access denied",
+     "userunknown"},
+    {"5.7.1", 554, "<a@b.example>: Recipient address rejected: Mailbox "
+                   "disabled for this recipient",
+     "suspend"},
     {"5.7.1", 554, "<a@c.example>: Recipient address rejected: Relay access "
                    "denied",
      "norelaying"},
