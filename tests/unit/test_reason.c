@@ -2496,7 +2496,7 @@ static const provider_text server_texts[] = {
 
     /* OpenSMTPD */
     {"5.1.1", 550, "Invalid recipient: <a@b.example>", "userunknown"},
-    {NULL, 0, "Destination seem to reject all mails", "notaccept"},
+    {NULL, 0, "Destination seem to reject all mails", "blocked"},
     {NULL, 0, "Network error on destination MXs", "networkerror"},
     {NULL, 0, "No MX found for destination", "notaccept"},
     {NULL, 0, "Address family mismatch on destination MXs",
