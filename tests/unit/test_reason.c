@@ -424,6 +424,28 @@ static void test_context_rules(void **state)
                                       "after initial connection: 554 5.7.1 "
                                       "Access denied"),
                         "blocked");
+    /* a permanent 5.1.2 turns DNS words into a host that does not exist ... */
+    assert_string_equal(with("5.1.2", "DNS Error: DNS type 'mx' lookup of "
+                                      "nx.example responded with code "
+                                      "NXDOMAIN"),
+                        "hostunknown");
+    assert_string_equal(with("5.1.2", "DNS error"), "hostunknown");
+    /* ... where a passing failure stays one ... */
+    assert_string_equal(with("4.1.2", "DNS error"), "networkerror");
+    assert_string_equal(with("4.0.0", "DNS Error: DNS type 'mx' lookup of "
+                                      "nx.example responded with code "
+                                      "NXDOMAIN"),
+                        "networkerror");
+    /* ... and words naming another cause win over the code, whose words
+     * they contradict: a server that sends 5.1.2 for an unknown mailbox */
+    assert_string_equal(with("5.1.2", "550 5.1.2 <a@b.example>: Mailbox does "
+                                      "not exist"),
+                        "userunknown");
+    assert_string_equal(with("5.1.2", "No such user here"), "userunknown");
+    assert_string_equal(with("5.1.2", "<a@b.example>... User unknown"),
+                        "userunknown");
+    assert_string_equal(with("5.1.2", "Relay access denied"), "norelaying");
+    assert_string_equal(with("5.1.2", "Host unknown"), "hostunknown");
 }
 
 /* The remote hosts' own words and codes: Spectrum's AUP#I-/O- numbers
@@ -2616,6 +2638,7 @@ static const provider_text server_texts[] = {
     /* Stalwart */
     {"5.1.2", 550, "Mailbox does not exist.", "userunknown"},
     {"5.1.2", 550, "Relay not allowed.", "norelaying"},
+    {"5.1.2", 550, "Mailbox does not exist", "userunknown"},
     {"4.5.3", 451, "Too many recipients.", "toomanyconn"},
     {"4.4.5", 451, "Rate limit exceeded, try again later.", "speeding"},
     {"5.3.4", 552, "Message too big for system.", "mesgtoobig"},
