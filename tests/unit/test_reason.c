@@ -340,6 +340,11 @@ static void test_policy_families(void **state)
                         "systemerror");
     assert_string_equal(words("503 5.5.1 Bad sequence of commands"),
                         "syntaxerror");
+    assert_string_equal(words("503 5.5.0 Error: improper use of SMTP command "
+                              "pipelining"),
+                        "syntaxerror");
+    /* an EHLO reply quoted in a transcript names no failure */
+    assert_string_equal(with("4.4.1", "Out: 250-PIPELINING"), "expired");
     assert_string_equal(words("I am currently away and will respond to you "
                               "upon my return"),
                         "vacation");
