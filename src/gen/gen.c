@@ -703,8 +703,10 @@ static int read_reasons(const char *path)
         }
         row->priority = (unsigned)pri;
         row->line = r.rec_line;
-        if (row->context && row->kind != RULE_TEXT) {
-            csv_error(&r, "a context rule (FROM>TO) needs a phrase pattern");
+        if (row->context && row->kind != RULE_TEXT &&
+            row->kind != RULE_STATUS) {
+            csv_error(&r, "a context rule (FROM>TO) needs a phrase or status "
+                          "pattern");
             bad = 1;
             continue;
         }
@@ -877,21 +879,22 @@ static int write_reasons(FILE *o)
                        reasons[ord[next]].subject == w->subject)
                     next++;
             fprintf(o, "    {%s, %u, %u, %u, %u, %u, %u, ", kinds[w->kind],
-                    w->reason, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
+                    w->to, w->cls, w->kind == RULE_STATUS ? w->subject : 0,
                     w->kind == RULE_STATUS ? w->detail : 0, w->reply,
                     w->priority);
             if (w->kind == RULE_ACTION)
                 put_str(o, w->text);
             else
                 fputs("NULL", o);
-            fprintf(o, ", %lu, %zu}, /* %s */\n", w->line, next,
-                    reason_names[w->reason]);
+            fprintf(o, ", %lu, %zu, %u, 0x%llxULL}, /* %s%s */\n", w->line,
+                    next, w->context, w->from, w->context ? "> " : "",
+                    reason_names[w->to]);
             nc++;
         }
         free(ord);
     }
     if (nc == 0)
-        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0, 1},\n", o);
+        fputs("    {0, 0, 0, 0, 0, 0, 0, NULL, 0, 1, 0, 0},\n", o);
     fprintf(o, "};\nconst size_t ndr_tab_reason_ncode = %zu;\n", nc);
     return 0;
 }

@@ -8,11 +8,12 @@
  * tie, the row nearer the top of the file).  So the data, not this code,
  * decides that "mailbox full" beats a 5.1.1 status while a bare "rejected"
  * does not beat 5.7.26.  Context rules (FROM>TO) do not vote: when their
- * phrase is found they turn a winner in FROM into TO ("user unknown" said
- * in reply to DATA comes from a content filter), when the winner's rule is
- * no stronger than the context rule and the status code does not itself
- * name the winner.  All phrases are found in one
- * pass by the compiled automaton (match.c); nothing here allocates.
+ * phrase is found, or their status code matches, they turn a winner in
+ * FROM into TO ("user unknown" said in reply to DATA comes from a content
+ * filter; DNS words under a permanent 5.1.2 tell of a host that does not
+ * exist), when the winner's rule is no stronger than the context rule and
+ * the status code does not itself name the winner.  All phrases are found
+ * in one pass by the compiled automaton (match.c); nothing here allocates.
  */
 #include "ndrcode.h"
 #include "match.h"
@@ -116,12 +117,24 @@ static void phrase_found(void *ud, uint32_t id, size_t end)
     consider(ph->best, r->priority, r->line, r->reason);
 }
 
+/* Context rule (PRIORITY, LINE, FROM>TO) applied to the winner BEST: a
+ * candidate for TURN when BEST's reason is in FROM and its rule is no
+ * stronger than the context rule. */
+static void turn_by(pick *turn, const pick *best, unsigned priority,
+                    unsigned line, uint64_t from, unsigned to)
+{
+    if ((from >> best->reason & 1u) != 0 && best->priority <= (int)priority)
+        consider(turn, priority, line, to);
+}
+
 ndr_reason ndr_reason_classify(const char *status, int reply,
                                const char *action, const char *text,
                                size_t len)
 {
     pick best = {-1, 0, NDR_REASON_UNDEFINED};
     int status_pri[NDR_REASON_COUNT_]; /* best status rule per reason */
+    const ndr_reason_code_rule *code_ctx[MAX_CONTEXT]; /* status contexts */
+    size_t ncode_ctx = 0;
     phrases ph;
     ndr_code code;
     int have_code = status != NULL &&
@@ -146,6 +159,11 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
             if ((r->cls != 0 && r->cls != code.cls) ||
                 (r->detail != NDR_RULE_ANY && r->detail != code.detail))
                 continue;
+            if (r->context) {
+                if (ncode_ctx < MAX_CONTEXT)
+                    code_ctx[ncode_ctx++] = r;
+                continue;
+            }
             if ((int)r->priority > status_pri[r->reason])
                 status_pri[r->reason] = (int)r->priority;
             break;
@@ -174,12 +192,15 @@ ndr_reason ndr_reason_classify(const char *status, int reply,
     if (best.priority >= 0) {
         /* The strongest context rule that applies, if any. */
         pick turn = {-1, 0, best.reason};
-        if (status_pri[best.reason] < NDR_RULE_CODE_NAMES)
+        if (status_pri[best.reason] < NDR_RULE_CODE_NAMES) {
             for (size_t i = 0; i < ph.nctx; i++)
-                if ((ph.ctx[i]->from >> best.reason & 1u) != 0 &&
-                    best.priority <= (int)ph.ctx[i]->priority)
-                    consider(&turn, ph.ctx[i]->priority, ph.ctx[i]->line,
-                             ph.ctx[i]->reason);
+                turn_by(&turn, &best, ph.ctx[i]->priority, ph.ctx[i]->line,
+                        ph.ctx[i]->from, ph.ctx[i]->reason);
+            for (size_t i = 0; i < ncode_ctx; i++)
+                turn_by(&turn, &best, code_ctx[i]->priority,
+                        code_ctx[i]->line, code_ctx[i]->from,
+                        code_ctx[i]->reason);
+        }
         return turn.reason;
     }
     /* Words no rule knows: the failure is real but unexplained. */

@@ -82,8 +82,9 @@ typedef struct ndr_reason_text_rule {
     uint64_t from;         /* context rule: bit R set for each FROM reason R */
 } ndr_reason_text_rule;
 
-/* The most context rules data/reasons.csv may hold: the classifier
- * remembers that many per text (the generator refuses more). */
+/* The most context rules (of phrases and of status codes) data/reasons.csv
+ * may hold: the classifier remembers that many per text (the generator
+ * refuses more). */
 #define NDR_MAX_CONTEXT_RULES 16
 
 /* A status rule of at least this priority makes the code itself name its
@@ -95,7 +96,10 @@ enum ndr_rule_kind { NDR_RULE_STATUS = 1, NDR_RULE_REPLY, NDR_RULE_ACTION };
 /* Wildcard subject or detail of a status rule ("status:5.7.*"). */
 #define NDR_RULE_ANY 0xffffu
 
-/* A status:, reply: or action: rule of data/reasons.csv. */
+/* A status:, reply: or action: rule of data/reasons.csv.  A status rule
+ * may be a context rule: it then does not vote, and when the code matches
+ * it turns the result as a phrase's context rule does (on the same
+ * conditions). */
 typedef struct ndr_reason_code_rule {
     unsigned char kind;       /* enum ndr_rule_kind */
     unsigned char reason;     /* ndr_reason */
@@ -109,6 +113,11 @@ typedef struct ndr_reason_code_rule {
     unsigned short next;      /* status: the first rule after this one of
                                  another subject (status rules come sorted
                                  by subject, any subject last) */
+    unsigned char context;    /* status: 1 for a context rule (FROM>TO),
+                                 which turns a result in FROM into reason
+                                 (TO) as a phrase's context rule does */
+    uint64_t from;            /* context rule: bit R set for each FROM
+                                 reason R */
 } ndr_reason_code_rule;
 
 /* The bounce reader's patterns (data/patterns.csv) in two automata: the

@@ -340,6 +340,11 @@ static void test_policy_families(void **state)
                         "systemerror");
     assert_string_equal(words("503 5.5.1 Bad sequence of commands"),
                         "syntaxerror");
+    assert_string_equal(words("503 5.5.0 Error: improper use of SMTP command "
+                              "pipelining"),
+                        "syntaxerror");
+    /* an EHLO reply quoted in a transcript names no failure */
+    assert_string_equal(with("4.4.1", "Out: 250-PIPELINING"), "expired");
     assert_string_equal(words("I am currently away and will respond to you "
                               "upon my return"),
                         "vacation");
@@ -424,6 +429,28 @@ static void test_context_rules(void **state)
                                       "after initial connection: 554 5.7.1 "
                                       "Access denied"),
                         "blocked");
+    /* a permanent 5.1.2 turns DNS words into a host that does not exist ... */
+    assert_string_equal(with("5.1.2", "DNS Error: DNS type 'mx' lookup of "
+                                      "nx.example responded with code "
+                                      "NXDOMAIN"),
+                        "hostunknown");
+    assert_string_equal(with("5.1.2", "DNS error"), "hostunknown");
+    /* ... where a passing failure stays one ... */
+    assert_string_equal(with("4.1.2", "DNS error"), "networkerror");
+    assert_string_equal(with("4.0.0", "DNS Error: DNS type 'mx' lookup of "
+                                      "nx.example responded with code "
+                                      "NXDOMAIN"),
+                        "networkerror");
+    /* ... and words naming another cause win over the code, whose words
+     * they contradict: a server that sends 5.1.2 for an unknown mailbox */
+    assert_string_equal(with("5.1.2", "550 5.1.2 <a@b.example>: Mailbox does "
+                                      "not exist"),
+                        "userunknown");
+    assert_string_equal(with("5.1.2", "No such user here"), "userunknown");
+    assert_string_equal(with("5.1.2", "<a@b.example>... User unknown"),
+                        "userunknown");
+    assert_string_equal(with("5.1.2", "Relay access denied"), "norelaying");
+    assert_string_equal(with("5.1.2", "Host unknown"), "hostunknown");
 }
 
 /* The remote hosts' own words and codes: Spectrum's AUP#I-/O- numbers
@@ -2018,6 +2045,14 @@ static const provider_text server_texts[] = {
      "userunknown"},
     {NULL, 550, "<a@b.example>: Recipient address rejected: User unknown",
      "userunknown"},
+    /* a REJECT in a recipient access(5) table, with its default text: this
+     * address is refused at every try, the same as an unknown one; its own
+     * text, when the table gives one, says more */
+    {"5.7.1", 554, "<a@b.example>: Recipient address rejected: Access denied",
+     "userunknown"},
+    {"5.7.1", 554, "<a@b.example>: Recipient address rejected: Mailbox "
+                   "disabled for this recipient",
+     "suspend"},
     {"5.7.1", 554, "<a@c.example>: Recipient address rejected: Relay access "
                    "denied",
      "norelaying"},
@@ -2108,6 +2143,15 @@ static const provider_text server_texts[] = {
                    "configuration error",
      "systemerror"},
     {"4.3.0", 451, "Queue file write error", "systemerror"},
+    /* a lookup table (LDAP, SQL, proxymap) did not answer the server */
+    {"4.3.0", 451, "<a@b.example>: Temporary lookup failure", "systemerror"},
+    {NULL, 451, "4.3.0 <s@x.example>: Temporary lookup failure (in reply "
+                "to MAIL FROM command)",
+     "systemerror"},
+    /* a DNS phrase beside it says the lookup was one of the DNS */
+    {"4.4.3", 451, "Temporary lookup failure: DNS lookup failed for "
+                   "b.example",
+     "networkerror"},
     {"5.7.1", 550, "Data command rejected: Multi-recipient bounce",
      "rejected"},
     {"5.7.0", 530, "Must issue a STARTTLS command first", "securityerror"},
@@ -2384,6 +2428,17 @@ static const provider_text server_texts[] = {
     {"5.7.1", 550, "<a@c.example>... Relaying denied. Proper authentication "
                    "required.",
      "norelaying"},
+    /* relaying denied to a client whose IP has no name, or a name that
+     * does not resolve back: the missing PTR is the cause it names */
+    {"5.7.1", 550, "<a@c.example>... Relaying denied. IP name lookup failed "
+                   "[192.0.2.1]",
+     "requireptr"},
+    {"5.7.1", 550, "<a@c.example>... Relaying denied. IP name possibly "
+                   "forged [192.0.2.1]",
+     "requireptr"},
+    {"4.4.0", 450, "<a@c.example>... Relaying temporarily denied. Cannot "
+                   "resolve PTR record for 192.0.2.1",
+     "requireptr"},
     {"5.2.1", 550, "<a@b.example>... Mailbox disabled for this recipient",
      "suspend"},
     {"5.0.0", 503, "Need MAIL before RCPT", "syntaxerror"},
@@ -2460,7 +2515,7 @@ static const provider_text server_texts[] = {
 
     /* OpenSMTPD */
     {"5.1.1", 550, "Invalid recipient: <a@b.example>", "userunknown"},
-    {NULL, 0, "Destination seem to reject all mails", "notaccept"},
+    {NULL, 0, "Destination seem to reject all mails", "blocked"},
     {NULL, 0, "Network error on destination MXs", "networkerror"},
     {NULL, 0, "No MX found for destination", "notaccept"},
     {NULL, 0, "Address family mismatch on destination MXs",
@@ -2580,6 +2635,7 @@ static const provider_text server_texts[] = {
     /* Stalwart */
     {"5.1.2", 550, "Mailbox does not exist.", "userunknown"},
     {"5.1.2", 550, "Relay not allowed.", "norelaying"},
+    {"5.1.2", 550, "Mailbox does not exist", "userunknown"},
     {"4.5.3", 451, "Too many recipients.", "toomanyconn"},
     {"4.4.5", 451, "Rate limit exceeded, try again later.", "speeding"},
     {"5.3.4", 552, "Message too big for system.", "mesgtoobig"},
@@ -2592,6 +2648,10 @@ static const provider_text server_texts[] = {
      "notcompliantrfc"},
     {"4.5.3", 452, "Service unavailable, batch limit reached",
      "toomanyconn"},
+    /* the sample reverse DNS policy (inbound fcdns), in Sendmail's words */
+    {NULL, 554, "5.5.4 Relaying denied. IP name lookup failed for "
+                "192.0.2.1",
+     "requireptr"},
 };
 
 static void test_server_texts(void **state)
