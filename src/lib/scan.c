@@ -1267,6 +1267,19 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     return (long)p->nrcpts++;
 }
 
+/* Does S[0..N) start with one of the NL words of L (ASCII case
+ * ignored)? */
+static int starts_any(const char *s, size_t n, const char *const *l,
+                      size_t nl)
+{
+    for (size_t i = 0; i < nl; i++) {
+        size_t k = strlen(l[i]);
+        if (n >= k && ndr_ci_cmpn(s, k, l[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Labels whose address is not a recipient. */
 static int sender_label(const char *s, size_t n)
 {
@@ -1276,12 +1289,7 @@ static int sender_label(const char *s, size_t n)
         "in-reply-to", "references", "generating server", "reporting-mta",
         "received", "x-", "dkim", "authentication", "cc", "bcc", "errors-to",
         "resent-", "list-", "disposition-notification", "return-receipt"};
-    for (size_t i = 0; i < sizeof l / sizeof l[0]; i++) {
-        size_t k = strlen(l[i]);
-        if (n >= k && ndr_ci_cmpn(s, k, l[i]) == 0)
-            return 1;
-    }
-    return 0;
+    return starts_any(s, n, l, sizeof l / sizeof l[0]);
 }
 
 /* Does label S[0..N) name a message identifier wherever in it ("Original
@@ -1462,12 +1470,7 @@ static int sender_label_intl(const char *s, size_t n)
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
         if (ndr_ci_cmpn(s, n, whole[i]) == 0)
             return 1;
-    for (size_t i = 0; i < sizeof start / sizeof start[0]; i++) {
-        size_t k = strlen(start[i]);
-        if (n >= k && ndr_ci_cmpn(s, k, start[i]) == 0)
-            return 1;
-    }
-    return 0;
+    return starts_any(s, n, start, sizeof start / sizeof start[0]);
 }
 
 /* Where does the sentence that holds S[W] start (after the last ". ",
