@@ -1605,7 +1605,7 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
             size_t q = 1;
             while (q < len && line[q] == '>')
                 q++;
-            if (len - q >= 5 && memcmp(line + q, "From ", 5) == 0)
+            if (q + 5 <= len && memcmp(line + q, "From ", 5) == 0)
                 return;
         }
         finish_field(p);

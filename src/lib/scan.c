@@ -1383,7 +1383,8 @@ static int any_in(const char *s, size_t n, const char *const *words,
     return 0;
 }
 
-#define ANY_IN(s, n, words) any_in(s, n, words, sizeof words / sizeof words[0])
+#define ANY_IN(s, n, words)                                                   \
+    any_in(s, n, words, sizeof(words) / sizeof((words)[0]))
 
 /* Words that ask the reader to turn to someone ("please contact
  * postmaster@...", "napisz do ...", "请联系 ...", "お問い合わせは ...",
@@ -1429,7 +1430,7 @@ static int sender_label_intl(const char *s, size_t n)
     static const char *const start[] = {
         "absender", "nadawca", "odes\xc3\xadlatel" /* odesílatel */,
         "odosielate\xc4\xbe" /* odosielateľ */,
-        "exp\xc3\xa9" "diteur" /* expéditeur */,
+        "exp\303\251diteur" /* expéditeur */,
         "expediteur", "mittente", "remitente", "remetente", "afzender",
         "g\xc3\xb6nderen" /* gönderen */, "felad\xc3\xb3" /* feladó */,
         "l\xc3\xa4hett\xc3\xa4j\xc3\xa4" /* lähettäjä */,
@@ -1724,7 +1725,7 @@ static int sentence_names(const char *s, size_t n, size_t prev, size_t at,
         "\xce\xb4\xce\xb9\xce\xb5\xcf\x8d\xce\xb8\xcf\x85\xce\xbd\xcf\x83\xce\xb7" /* διεύθυνση */,
         "\xd0\xb4\xd0\xbb\xd1\x8f" /* для */, "\xd0\xb4\xd0\xbe" /* до */,
         "\xd0\xb0\xd0\xb4\xd1\x80\xd0\xb5\xd1\x81" /* адрес */, "adres",
-        "naslov", "adresi", "aadressile", "l'adre\xc3\xa7" "a" /* l'adreça */,
+        "naslov", "adresi", "aadressile", "l'adre\303\247a" /* l'adreça */,
         "l'adresse"};
     /* (stems; Cyrillic ones without their first letter, which a sentence
      * may start with in capitals: ndr_ci_cmpn folds ASCII only) */
@@ -1739,7 +1740,7 @@ static int sentence_names(const char *s, size_t n, size_t prev, size_t at,
         "g\xe1\xbb\xadi" /* gửi */, "isporu",
         "poruk", "sporo\xc4\x8dil" /* sporočil */, "dostav", "lliura",
         "missatge", "pristatyt",
-        "lai\xc5\xa1k" /* laišk */, "pieg\xc4\x81" "d" /* piegād */,
+        "lai\xc5\xa1k" /* laišk */, "pieg\304\201d" /* piegād */,
         "zi\xc5\x86ojum" /* ziņojum */, "s\xc3\xb5num" /* sõnum */,
         "\xd0\xb4\xd0\xbe\xd1\x81\xd1\x82\xd0\xb0\xd0\xb2" /* достав */,
         "\xd0\xbe\xd0\xbe\xd0\xb1\xd1\x89\xd0\xb5\xd0\xbd\xd0\xb8" /* ообщени */,
@@ -2744,11 +2745,10 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                                    line[rest] == '.'))
                     rest++;
                 else if (rest + 3 <= len &&
-                         wide_close((const unsigned char *)line + rest))
-                    rest += 3; /* "＜a@b＞" */
-                else if (rest > 0 && rest + 3 <= len &&
-                         clause_after((const unsigned char *)line + rest))
-                    rest += 3; /* "送达a@b，原因：..." */
+                         (wide_close((const unsigned char *)line + rest) ||
+                          (rest > 0 &&
+                           clause_after((const unsigned char *)line + rest))))
+                    rest += 3; /* "＜a@b＞", "送达a@b，原因：..." */
                 else if (rest + 8 < len &&
                          ndr_ci_cmpn(line + rest, 8, "<mailto:") == 0 &&
                          memchr(line + rest, '>', len - rest) != NULL)
