@@ -2652,6 +2652,29 @@ static const provider_text server_texts[] = {
     {NULL, 554, "5.5.4 Relaying denied. IP name lookup failed for "
                 "192.0.2.1",
      "requireptr"},
+
+    /* DragonFly Mail Agent (dma): the reasons its bounce gives */
+    {NULL, 0, "Could not deliver for the last 432000 seconds. Giving up.",
+     "expired"},
+    {NULL, 0, "SMTP login to smtp.b.example failed", "securityerror"},
+    {NULL, 0, "DNS lookup failure: host b.example not found", "hostunknown"},
+    {"5.1.1", 550, "mx.b.example [192.0.2.1] did not like our RCPT TO: 550 "
+                   "5.1.1 <a@b.example>: Recipient address rejected: User "
+                   "unknown in virtual mailbox table",
+     "userunknown"},
+    {"5.3.4", 552, "mx.b.example [192.0.2.1] did not like our final DATA: "
+                   "552 5.3.4 Message size exceeds fixed limit",
+     "mesgtoobig"},
+    /* OpenSMTPD: a DNS failure while looking up the MX, retried */
+    {NULL, 0, "Temporary failure in MX lookup", "networkerror"},
+    /* Yahoo's own delivery errors and its outbound notices */
+    {NULL, 554, "554: delivery error: dd Sorry your message to a@b.example "
+                "cannot be delivered. This account is over quota.",
+     "mailboxfull"},
+    {NULL, 554, "554: delivery error: dd This account has been disabled or "
+                "discontinued [#102].",
+     "suspend"},
+    {NULL, 0, "No MX or A records for b.example", "hostunknown"},
 };
 
 static void test_server_texts(void **state)
