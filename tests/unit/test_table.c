@@ -146,6 +146,45 @@ static void test_success_rows(void **state)
     assert_string_equal(ex.main->code, "X.6.0");
 }
 
+/* A success code is never read from a row written for failures: every
+ * 2.S.D is explained by a class-2 row, by a registry X.S.D row paired
+ * with a 2xx reply, or by the class row "Success" itself. */
+static void test_success_fallback(void **state)
+{
+    ndr_explanation ex;
+    char buf[16];
+    (void)state;
+    for (unsigned subj = 0; subj <= 9; subj++)
+        for (unsigned det = 0; det <= 40; det++) {
+            int n = snprintf(buf, sizeof buf, "2.%u.%u", subj, det);
+            const ndr_entry *m;
+            int twoxx = 0;
+            assert_true(n > 0);
+            assert_true(ndr_explain(code_of(buf), NULL, &ex));
+            m = ex.main;
+            for (size_t i = 0; i < m->n_reply; i++)
+                twoxx |= m->reply[i] >= 200 && m->reply[i] < 300;
+            if (m->cls == 2)
+                continue; /* the class row, or a row of exactly this code */
+            assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+            assert_true(twoxx);
+        }
+    /* 2.4.9 and 2.1.1 (X.1.1 is a failure) fall to the class text, though
+     * their subject is known */
+    assert_true(ndr_explain(code_of("2.4.9"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_SUBJECT);
+    assert_string_equal(ex.main->code, "2");
+    assert_true(ndr_explain(code_of("2.1.1"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_SUBJECT);
+    assert_string_equal(ex.main->code, "2");
+    assert_true(ndr_explain(code_of("2.1.5"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+    assert_string_equal(ex.main->code, "X.1.5");
+    /* failures keep the subject row */
+    assert_true(ndr_explain(code_of("4.4.98"), NULL, &ex));
+    assert_string_equal(ex.main->code, "X.4");
+}
+
 /* Vendor rows checked against the vendors' own lists. */
 static void test_vendor_facts(void **state)
 {
@@ -388,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_fallback),
         cmocka_unit_test(test_vendor_rows),
         cmocka_unit_test(test_success_rows),
+        cmocka_unit_test(test_success_fallback),
         cmocka_unit_test(test_vendor_facts),
         cmocka_unit_test(test_reply_and_tokens),
         cmocka_unit_test(test_vendor_detect),
