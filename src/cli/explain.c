@@ -89,13 +89,19 @@ static void fallback_text(const ndr_explanation *ex, char *title, size_t tcap,
     int n;
     ndr_code_format(ex->code, code);
     if (ex->match == NDR_MATCH_SUBJECT) {
-        n = snprintf(title, tcap, "%s status, detail %u not registered",
-                     ex->subject_text, ex->code.detail);
+        /* A success whose X.S.D the registry gives only to failures (2.1.1)
+         * is as unregistered as 2.4.9; its meaning is its class row's. */
+        int success = ex->code.cls == 2;
+        n = snprintf(title, tcap, "%s status, detail %u not registered%s",
+                     ex->subject_text, ex->code.detail,
+                     success ? " as a success" : "");
         if (n < 0 || (size_t)n >= tcap)
             title[0] = '\0';
         n = snprintf(meaning, mcap,
-                     "%s is not in the IANA registry; only its class and "
-                     "subject say something. %s",
+                     success ? "%s is not a registered success status; only "
+                               "its class and subject say something. %s"
+                             : "%s is not in the IANA registry; only its "
+                               "class and subject say something. %s",
                      code, ex->main->meaning);
     } else {
         n = snprintf(title, tcap, "%s, subject %u not registered",

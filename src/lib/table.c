@@ -5,7 +5,8 @@
  * by src/gen at build time, searched by binary search.  A code falls back
  * from its exact rows to the registry's generic X.S.D row, then to the
  * subject row X.S, then to the class row (SPEC "What a code explanation
- * holds").
+ * holds"); a success code takes only rows written for success (see
+ * lists_success_reply).
  */
 #include "ndrcode.h"
 #include "table.h"
@@ -91,6 +92,18 @@ static const ndr_entry *detail_rows(unsigned subject, unsigned detail,
     return lo > first ? &ndr_tab_entries[first] : NULL;
 }
 
+/* Whether row E lists a success reply (2xx) among its associated replies:
+ * a generic X.S.D row describes a success code only when the registry
+ * pairs it with one (X.1.5 "Destination address valid" with 250); the
+ * others are written for failures and would explain a 2.S.D as one. */
+static int lists_success_reply(const ndr_entry *e)
+{
+    for (size_t i = 0; i < e->n_reply; i++)
+        if (e->reply[i] >= 200 && e->reply[i] < 300)
+            return 1;
+    return 0;
+}
+
 int ndr_explain(ndr_code code, const char *vendor_hint, ndr_explanation *out)
 {
     const ndr_entry *rows, *cls_row, *subj_row, *exact_reg = NULL,
@@ -113,7 +126,8 @@ int ndr_explain(ndr_code code, const char *vendor_hint, ndr_explanation *out)
     for (size_t i = 0; i < n; i++) {
         const ndr_entry *e = &rows[i];
         if (e->cls == 0) {
-            if (e->vendor[0] == '\0')
+            if (e->vendor[0] == '\0' &&
+                (code.cls != 2 || lists_success_reply(e)))
                 generic = e;
             continue;
         }
@@ -154,9 +168,10 @@ int ndr_explain(ndr_code code, const char *vendor_hint, ndr_explanation *out)
         out->main = generic;
     else if (out->n_vendors > 0)
         out->main = out->vendors[0];
-    else if (subj_row != NULL)
+    else if (subj_row != NULL && !(code.cls == 2 && cls_row != NULL))
         out->main = subj_row;
-    else
+    else /* a success with only its subject known reads as its class:
+            the subject rows describe what goes wrong in that area */
         out->main = cls_row;
     return out->main != NULL;
 }

@@ -146,6 +146,45 @@ static void test_success_rows(void **state)
     assert_string_equal(ex.main->code, "X.6.0");
 }
 
+/* A success code is never read from a row written for failures: every
+ * 2.S.D is explained by a class-2 row, by a registry X.S.D row paired
+ * with a 2xx reply, or by the class row "Success" itself. */
+static void test_success_fallback(void **state)
+{
+    ndr_explanation ex;
+    char buf[16];
+    (void)state;
+    for (unsigned subj = 0; subj <= 9; subj++)
+        for (unsigned det = 0; det <= 40; det++) {
+            int n = snprintf(buf, sizeof buf, "2.%u.%u", subj, det);
+            const ndr_entry *m;
+            int twoxx = 0;
+            assert_true(n > 0);
+            assert_true(ndr_explain(code_of(buf), NULL, &ex));
+            m = ex.main;
+            for (size_t i = 0; i < m->n_reply; i++)
+                twoxx |= m->reply[i] >= 200 && m->reply[i] < 300;
+            if (m->cls == 2)
+                continue; /* the class row, or a row of exactly this code */
+            assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+            assert_true(twoxx);
+        }
+    /* 2.4.9 and 2.1.1 (X.1.1 is a failure) fall to the class text, though
+     * their subject is known */
+    assert_true(ndr_explain(code_of("2.4.9"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_SUBJECT);
+    assert_string_equal(ex.main->code, "2");
+    assert_true(ndr_explain(code_of("2.1.1"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_SUBJECT);
+    assert_string_equal(ex.main->code, "2");
+    assert_true(ndr_explain(code_of("2.1.5"), NULL, &ex));
+    assert_int_equal(ex.match, NDR_MATCH_GENERIC);
+    assert_string_equal(ex.main->code, "X.1.5");
+    /* failures keep the subject row */
+    assert_true(ndr_explain(code_of("4.4.98"), NULL, &ex));
+    assert_string_equal(ex.main->code, "X.4");
+}
+
 /* Vendor rows checked against the vendors' own lists. */
 static void test_vendor_facts(void **state)
 {
@@ -193,6 +232,138 @@ static void test_reply_and_tokens(void **state)
     assert_int_equal(at, 2);
     assert_int_equal(len, 26);
     assert_int_equal(ndr_token_scan("nothing here", 12, &t, &len), (size_t)-1);
+}
+
+/* Tokens as they stand in real replies: the token found, its vendor and
+ * the code it usually comes with ("" when none is fixed). */
+static void test_token_table(void **state)
+{
+    static const struct {
+        const char *text, *token, *vendor, *code;
+    } cases[] = {
+        {"550 5.2.0 RESOLVER.ADR.Invalid; the recipient's directory object "
+         "is misconfigured", "RESOLVER.ADR.Invalid", "exchange", "5.2.0"},
+        {"550 5.7.1 RESOLVER.RST.NotAuthorizedToGroup; not authorized to "
+         "send to the distribution list", "RESOLVER.RST.NotAuthorizedToGroup",
+         "exchange", "5.7.1"},
+        {"550 5.2.3 RESOLVER.RST.RecipSizeLimit.DL; message length exceeds "
+         "administrative limit", "RESOLVER.RST.RecipSizeLimit.DL", "exchange",
+         "5.2.3"},
+        {"550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this "
+         "recipient", "RESOLVER.RST.RecipSizeLimit", "exchange", "5.2.3"},
+        {"550 5.7.100 RESOLVER.GRP.Blocked; the sender prohibited DL "
+         "expansion", "RESOLVER.GRP.Blocked", "exchange", "5.7.100"},
+        {"550 5.7.1 RESOLVER.GRP.Blocked.NeedsSenderRestrictions; DL "
+         "expansion needs sender restrictions",
+         "RESOLVER.GRP.Blocked.NeedsSenderRestrictions", "exchange", "5.7.1"},
+        {"550 5.2.4 RESOLVER.GRP.DDLQuery; the dynamic distribution list has "
+         "a misconfigured query", "RESOLVER.GRP.DDLQuery", "exchange",
+         "5.2.4"},
+        {"550 5.4.6 RESOLVER.FWD.Loop; there is a forwarding loop",
+         "RESOLVER.FWD.Loop", "exchange", "5.4.6"},
+        {"550 5.2.0 RESOLVER.CON.NoTarget; contact's external address is "
+         "missing", "RESOLVER.CON.NoTarget", "exchange", "5.2.0"},
+        {"550 5.2.0 RESOLVER.CON.InvalidTarget; contact's target address is "
+         "invalid", "RESOLVER.CON.InvalidTarget", "exchange", "5.2.0"},
+        {"550 5.2.0 RESOLVER.CON.UnencapTarget; unroutable",
+         "RESOLVER.CON.UnencapTarget", "exchange", "5.2.0"},
+        {"550 5.2.0 Resolver.MT.NoModeratorAddresses; No moderator addresses "
+         "for approval process", "RESOLVER.MT.NoModeratorAddresses",
+         "exchange", "5.2.0"},
+        {"550 5.4.4 ROUTING.NoNextHop; unable to route", "ROUTING.NoNextHop",
+         "exchange", "5.4.4"},
+        {"550 5.4.4 ROUTING.NoConnectorForAddressType; unable to route for "
+         "address type", "ROUTING.NoConnectorForAddressType", "exchange",
+         "5.4.4"},
+        {"550 5.3.4 ROUTING.SizeLimit; message size exceeds fixed maximum "
+         "size for route", "ROUTING.SizeLimit", "exchange", "5.3.4"},
+        {"550 5.1.2 ROUTING.InvalidAddress; invalid address domain",
+         "ROUTING.InvalidAddress", "exchange", "5.1.2"},
+        {"550 4.3.2 QUEUE.Admin; message deleted by administrative action",
+         "QUEUE.Admin", "exchange", "4.3.2"},
+        {"550 4.3.2 QUEUE.TransportAgent; message deleted by transport agent",
+         "QUEUE.TransportAgent", "exchange", "4.3.2"},
+        {"550 5.2.3 QUEUE.Priority; message too large to be sent with high "
+         "priority", "QUEUE.Priority", "exchange", "5.2.3"},
+        {"550 4.4.7 QUEUE.Expired; message expired", "QUEUE.Expired",
+         "exchange", "4.4.7"},
+        {"550 5.3.4 SMTPSEND.OverAdvertisedSize; message size exceeds fixed "
+         "maximum size", "SMTPSEND.OverAdvertisedSize", "exchange", "5.3.4"},
+        {"554 5.4.4 SMTPSEND.DNS.InvalidData; DNS returned an invalid "
+         "response", "SMTPSEND.DNS.InvalidData", "exchange", "5.4.4"},
+        {"550 5.1.8 SMTPSEND.Utf8RecipientAddress; UTF-8 recipient address "
+         "not supported.", "SMTPSEND.Utf8RecipientAddress", "exchange",
+         "5.1.8"},
+        {"550 5.1.9 SMTPSEND.Utf8SenderAddress; UTF-8 sender address not "
+         "supported.", "SMTPSEND.Utf8SenderAddress", "exchange", "5.1.9"},
+        {"550 5.1.2 SMTPSEND.LongRecipientAddress; long recipient address",
+         "SMTPSEND.LongRecipientAddress", "exchange", "5.1.2"},
+        {"550 5.5.0 SMTPSEND.PoisonForRemote; message might be crashing the "
+         "remote server", "SMTPSEND.PoisonForRemote", "exchange", "5.5.0"},
+        {"432 4.3.2 STOREDRV.Storage; mailbox server is too busy",
+         "STOREDRV.Storage", "exchange", "4.3.2"},
+        {"432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded",
+         "STOREDRV.Deliver", "exchange", ""},
+        {"554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:"
+         "QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed",
+         "STOREDRV.Deliver.Exception:QuotaExceededException", "exchange",
+         "5.2.2"},
+        {"554 5.2.0 STOREDRV.Submission.Exception:"
+         "SubmissionQuotaExceededException; Failed to process message",
+         "STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
+         "exchange_online", "5.2.0"},
+        {"550 5.6.0 CAT.InvalidContent.Exception: InvalidCharsetException, "
+         "Character set name (x-unknown) is invalid",
+         "CAT.InvalidContent.Exception", "exchange", "5.6.0"},
+        {"550 5.7.1 APPROVAL.NotAuthorized; message cannot be delivered.",
+         "APPROVAL.NotAuthorized", "exchange", "5.7.1"},
+        {"550 5.6.0 APPROVAL.InvalidExpiry; Cannot read expiry policy.",
+         "APPROVAL.InvalidExpiry", "exchange", "5.6.0"},
+        {"451 4.7.500 Server busy. Please try again later from "
+         "[192.0.2.7]. (AS761)", "AS761", "exchange_online", "4.7.500"},
+        {"550 5.7.1 Unfortunately, messages from [192.0.2.7] weren't sent. "
+         "Please contact your Internet service provider since part of their "
+         "network is on our block list (AS3140).", "AS3140", "outlook",
+         "5.7.1"},
+        {"550 5.7.1 ... on our block list (AS3150). You can also refer your "
+         "provider", "AS3150", "outlook", "5.7.1"},
+        {"550 5.7.1 ... on our block list (S3150).", "S3150", "outlook",
+         "5.7.1"},
+        {"550 SC-001 (EXAMPLE-MC1F2) Unfortunately, messages from 192.0.2.7 "
+         "weren't sent.", "SC-001", "outlook", ""},
+        {"550 SC-002 Mail rejected by Outlook.com for policy reasons.",
+         "SC-002", "outlook", ""},
+        {"550 SC-003 Mail rejected for policy reasons.", "SC-003", "outlook",
+         ""},
+        {"550 SC-004 Mail rejected for policy reasons.", "SC-004", "outlook",
+         ""},
+        {"550 DY-002 Mail rejected for policy reasons.", "DY-002", "outlook",
+         ""},
+        {"550 OU-001 Mail rejected for policy reasons.", "OU-001", "outlook",
+         ""},
+        {"550 OU-002 Mail rejected for policy reasons.", "OU-002", "outlook",
+         ""},
+        {"421 4.7.0 [TS01] Messages from 192.0.2.7 temporarily deferred due "
+         "to user complaints", "TS01", "yahoo", "4.7.0"},
+        {"421 4.7.0 [GL01] Message from 192.0.2.7 temporarily deferred",
+         "GL01", "yahoo", "4.7.0"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const ndr_token *t = NULL;
+        size_t len = 0, at;
+        at = ndr_token_scan(cases[i].text, strlen(cases[i].text), &t, &len);
+        assert_int_not_equal(at, (size_t)-1);
+        assert_non_null(t);
+        assert_string_equal(t->token, cases[i].token);
+        assert_int_equal(len, strlen(cases[i].token));
+        assert_string_equal(t->vendor, cases[i].vendor);
+        assert_string_equal(t->code, cases[i].code);
+        /* the reply names the token's vendor */
+        assert_string_equal(ndr_text_vendor(cases[i].text,
+                                            strlen(cases[i].text)),
+                            cases[i].vendor);
+    }
 }
 
 static void test_vendor_detect(void **state)
@@ -388,8 +559,10 @@ int main(void)
         cmocka_unit_test(test_fallback),
         cmocka_unit_test(test_vendor_rows),
         cmocka_unit_test(test_success_rows),
+        cmocka_unit_test(test_success_fallback),
         cmocka_unit_test(test_vendor_facts),
         cmocka_unit_test(test_reply_and_tokens),
+        cmocka_unit_test(test_token_table),
         cmocka_unit_test(test_vendor_detect),
         cmocka_unit_test(test_detect_random),
         cmocka_unit_test(test_ci_find_random),
