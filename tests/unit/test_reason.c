@@ -1491,6 +1491,7 @@ static const provider_text provider_texts[] = {
     {NULL, 450, "WM:BLI 163 mx2,AbCd--.1S2 1773282669", "blocked"},
     {NULL, 550, "User not found: a@163.example", "userunknown"},
     {NULL, 550, "Invalid User", "userunknown"},
+    {"5.7.8", 535, "Invalid user name or password", "securityerror"},
     {NULL, 550, "User suspended: a@126.example", "suspend"},
     {NULL, 550, "User in blacklist", "rejected"},
     {NULL, 552, "Illegal Attachment", "policyviolation"},
@@ -1521,6 +1522,13 @@ static const provider_text provider_texts[] = {
               "inactive. Found inactive addresses: a@b.example. Inactive "
               "recipients are ones that have generated a hard bounce, a spam "
               "complaint, or a manual suppression.",
+     "userunknown"},
+    {NULL, 0, "You tried to send email to a recipient that has been marked "
+              "as inactive.",
+     "userunknown"},
+    {NULL, 0, "You tried to send to recipients that have all been marked as "
+              "inactive. Inactive recipients are ones that have generated a "
+              "hard bounce or a spam complaint.",
      "userunknown"},
     {NULL, 0, "Not delivering to previously bounced address", "userunknown"},
     {"5.7.1", 550, "[internal] recipient address was suppressed due to "
