@@ -1968,11 +1968,26 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
                  * sender ("Message sent by:") is not one of a recipient */
                 int word = !ndr_isdigit((unsigned char)s[i]) &&
                            !introduces_sender(s + i, c - i);
-                for (size_t j = i; j < c; j++)
-                    if (!(ndr_isalnum((unsigned char)s[j]) || s[j] == ' ' ||
-                          s[j] == '-' || s[j] == '_' ||
-                          (unsigned char)s[j] >= 0x80))
-                        word = 0;
+                for (size_t j = i; j < c && word; j++) {
+                    if (ndr_isalnum((unsigned char)s[j]) || s[j] == ' ' ||
+                        s[j] == '-' || s[j] == '_' ||
+                        (unsigned char)s[j] >= 0x80)
+                        continue;
+                    /* a label in two languages, the second in parentheses
+                     * or after a slash ("收件人(Recipient):", "收件人 /
+                     * Recipient:"): neither half may name the sender */
+                    if ((s[j] == '(' || s[j] == ')' || s[j] == '/') &&
+                        j > i) {
+                        size_t h = j + 1;
+                        while (h < c && (ndr_isblank((unsigned char)s[h]) ||
+                                         s[h] == '(' || s[h] == '/'))
+                            h++;
+                        if (h == c || !(sender_label(s + h, c - h) ||
+                                        sender_label_intl(s + h, c - h)))
+                            continue;
+                    }
+                    word = 0;
+                }
                 if (word) {
                     *rest = k + alen;
                     return strlen(out);

@@ -1465,6 +1465,82 @@ static const provider_text provider_texts[] = {
     {NULL, 450, "Temporary denial of connection (450) for Zombie matches "
                 "(ERS)",
      "blocked"},
+
+    /* NetEase (163.com, 126.com, yeah.net, qiye.163.com; Coremail): the
+     * two-letter class and three-letter code its replies carry, as its
+     * help pages list them */
+    {NULL, 554, "DT:SPM 163 mx3,AbCdEf--.123S2 1773282669,please see "
+                "http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1",
+     "spamdetected"},
+    {NULL, 451, "DT:SPM ,please try again", "spamdetected"},
+    {NULL, 450, "DT:RBL", "blocked"},
+    {NULL, 421, "HL:REP 163 mx2,AbCd--.1S2 1773282669", "badreputation"},
+    {NULL, 421, "HL:ICC 126 mx5,AbCd--.1S2 1773282669", "toomanyconn"},
+    {NULL, 421, "HL:IFC 163 mx2,AbCd--.1S2 1773282669", "speeding"},
+    {NULL, 554, "HL:IHU 163 mx2,AbCd--.1S2 1773282669", "blocked"},
+    {NULL, 554, "HL:IPB 163 mx2,AbCd--.1S2 1773282669", "blocked"},
+    {NULL, 451, "MI:SFQ 163 smtp1,AbCd--.1S2 1773282669", "speeding"},
+    {NULL, 451, "RP:QRC 163 smtp1,AbCd--.1S2 1773282669", "speeding"},
+    {NULL, 550, "RP:TRC 163 smtp1,AbCd--.1S2 1773282669", "speeding"},
+    {NULL, 550, "MI:STC 163 mx2,AbCd--.1S2 1773282669", "speeding"},
+    {NULL, 550, "MI:SPF 163 mx2,AbCd--.1S2 1773282669", "authfailure"},
+    {NULL, 550, "MI:DMA 163 mx2,AbCd--.1S2 1773282669", "authfailure"},
+    {NULL, 550, "MI:IMF 163 mx2,AbCd--.1S2 1773282669", "rejected"},
+    {NULL, 554, "DT:SUM 163 mx2,AbCd--.1S2 1773282669", "rejected"},
+    {NULL, 550, "RP:FRL 163 mx2,AbCd--.1S2 1773282669", "norelaying"},
+    {NULL, 450, "WM:BLI 163 mx2,AbCd--.1S2 1773282669", "blocked"},
+    {NULL, 550, "User not found: a@163.example", "userunknown"},
+    {NULL, 550, "Invalid User", "userunknown"},
+    {"5.7.8", 535, "Invalid user name or password", "securityerror"},
+    {NULL, 550, "User suspended: a@126.example", "suspend"},
+    {NULL, 550, "User in blacklist", "rejected"},
+    {NULL, 552, "Illegal Attachment", "policyviolation"},
+    {NULL, 552, "Requested mail action aborted: exceeded mailsize limit",
+     "mesgtoobig"},
+    {NULL, 553, "Requested action not taken: NULL sender is not allowed",
+     "rejected"},
+    {NULL, 553, "Requested action not taken: Local user only", "norelaying"},
+    {NULL, 554, "IP is rejected, smtp auth error limit exceed", "blocked"},
+    /* Alibaba Mail (Aliyun) */
+    {NULL, 554, "spamed by local spam engine", "spamdetected"},
+    {NULL, 503, "Rcptto account isn't a local account", "userunknown"},
+    {NULL, 504, "the number of RCPT attempts is achieved the maximum "
+                "threshold",
+     "speeding"},
+    {NULL, 505, "the total of RCPTs is achieved the maximum threshold",
+     "speeding"},
+    {NULL, 510, "The length of DATA content is achieved the maximum "
+                "threshold",
+     "mesgtoobig"},
+    {NULL, 510, "The length of Attach is achieved the maximum threshold",
+     "mesgtoobig"},
+    {NULL, 0, "DNS query error: the domain b.example has no MX or A record",
+     "hostunknown"},
+    /* sending platforms: what they say of an address they will not send to
+     * (Postmark, Mailgun, SparkPost) */
+    {NULL, 0, "You tried to send to recipient(s) that have been marked as "
+              "inactive. Found inactive addresses: a@b.example. Inactive "
+              "recipients are ones that have generated a hard bounce, a spam "
+              "complaint, or a manual suppression.",
+     "userunknown"},
+    {NULL, 0, "You tried to send email to a recipient that has been marked "
+              "as inactive.",
+     "userunknown"},
+    {NULL, 0, "You tried to send to recipients that have all been marked as "
+              "inactive. Inactive recipients are ones that have generated a "
+              "hard bounce or a spam complaint.",
+     "userunknown"},
+    {NULL, 0, "Not delivering to previously bounced address", "userunknown"},
+    {"5.7.1", 550, "[internal] recipient address was suppressed due to "
+                   "system policy",
+     "userunknown"},
+    {"5.4.7", 554, "[internal] exceeded max time without delivery",
+     "expired"},
+    {NULL, 0, "Free accounts are for test purposes only. Please upgrade or "
+              "add the address to authorized recipients in Account Settings.",
+     "norelaying"},
+    /* CommuniGate Pro */
+    {NULL, 0, "unknown user account", "userunknown"},
 };
 
 static void test_provider_texts(void **state)
