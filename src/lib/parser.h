@@ -63,6 +63,7 @@ typedef struct text_rcpt {
     char lead[NDR_LEAD_MAX]; /* the sentence that introduced it */
     char ctx[NDR_CTX_MAX];
     size_t ctx_len;
+    size_t diag_off, diag_len; /* the server's own words in ctx */
 } text_rcpt;
 
 /* One per-recipient block of a delivery-status report (RFC 3464 §2.3). */
@@ -222,6 +223,24 @@ struct ndr_parser {
                                current recipient's RCPT */
     char pre[NDR_PRE_MAX];
     size_t pre_len;
+    size_t pre_diag_off, pre_diag_len; /* the server's own words in pre */
+    /* whose text a label of the server's words ("The remote server
+     * said:") ended the last line of: -1 pre, a recipient, or -2 */
+    long diag_open;
+    int diag_going;         /* 0: none of those words taken yet; 1: lines
+                               after the label; 2: the label's value, and
+                               the lines folded under it */
+    int diag_quote;         /* the value opened a quote not closed yet */
+    int footer;             /* a signature ("-- ") or a line asking the
+                               reader to write to or call someone began:
+                               its addresses are contacts, not recipients,
+                               and its lines no one's failure text */
+    int named_in_sentence;  /* the last recipient was named in a sentence,
+                               and no line introduced a list since */
+    long lone_new;          /* the recipient the last line named alone on
+                               it and added, or -1 */
+    long lone_prev;         /* the current recipient before that one */
+    char diag_out[NDR_CTX_MAX]; /* a record's diagnostic cut from a text */
     /* text after a transcript line that belongs to the recipient named
      * next (sendmail: "While talking to host:", "550 host (smtp)... ") */
     char pend[NDR_CTX_MAX];

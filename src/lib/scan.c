@@ -471,6 +471,14 @@ void ndr_scan_reset(ndr_parser *p)
     p->rcpt_refused = 0;
     p->pre_len = 0;
     p->pre[0] = '\0';
+    p->pre_diag_off = p->pre_diag_len = 0;
+    p->diag_open = -2;
+    p->diag_going = 0;
+    p->diag_quote = 0;
+    p->footer = 0;
+    p->named_in_sentence = 0;
+    p->lone_new = -1;
+    p->lone_prev = -1;
     p->pend_len = 0;
     p->pend[0] = '\0';
     p->pending = 0;
@@ -1264,6 +1272,7 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     memcpy(r->lead, p->lead, sizeof r->lead);
     r->ctx_len = 0;
     r->ctx[0] = '\0';
+    r->diag_off = r->diag_len = 0;
     return (long)p->nrcpts++;
 }
 
@@ -1835,12 +1844,28 @@ static int sentence_names(const char *s, size_t n, size_t prev, size_t at,
     return unspaced_clause(s, n, prev, at, alen, rest);
 }
 
+/* How a line named a recipient (recipient_in_line's *HOW). */
+enum { RCPT_OTHER, RCPT_ALONE, RCPT_SENTENCE };
+
+/* Is S[E..N) only what may close an address that stands alone on its line
+ * ("<a@b>:", "a@b,")? */
+static int nothing_after(const char *s, size_t n, size_t e)
+{
+    while (e < n && (ndr_isspace((unsigned char)s[e]) || s[e] == '>' ||
+                     s[e] == '"' || s[e] == '\'' || s[e] == ':' ||
+                     s[e] == ',' || s[e] == ';'))
+        e++;
+    return e == n;
+}
+
 /* Does line S[0..N) name a recipient?  Returns the address length written
- * to OUT and sets *REST to where the line goes on after it, or 0. */
+ * to OUT, sets *REST to where the line goes on after it and *HOW to how the
+ * line named it (alone on the line, in a sentence, or otherwise), or 0. */
 static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
-                                char *out, size_t *rest)
+                                char *out, size_t *rest, int *how)
 {
     size_t i = 0, at, alen;
+    *how = RCPT_OTHER;
     /* every way below needs an address, and an address needs an '@' */
     if (memchr(s, '@', n) == NULL)
         return 0;
@@ -1884,6 +1909,8 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             ndr_find_addr(s + k, n - k, out, &at, &alen) > 0 && at == 0 &&
             !sent_by_after(s, n, k + alen)) {
             *rest = k + alen;
+            if (nothing_after(s, n, k + alen))
+                *how = RCPT_ALONE;
             return strlen(out);
         }
     }
@@ -2054,8 +2081,10 @@ static size_t recipient_in_line(const ndr_parser *p, const char *s, size_t n,
             if (ndr_find_addr(s + from, n - from, out, &fa, &fl) == 0)
                 break;
             fa += from;
-            if (sentence_names(s, n, from, fa, fl, rest))
+            if (sentence_names(s, n, from, fa, fl, rest)) {
+                *how = RCPT_SENTENCE;
                 return strlen(out);
+            }
             from = fa + fl;
         }
     }
@@ -2534,14 +2563,18 @@ static void fwd_end(ndr_parser *p)
         p->subj_delay |= p->fwd_subj_delay;
         p->pre_len = 0;
         p->pre[0] = '\0';
+        p->pre_diag_len = 0;
         p->lead[0] = '\0';
+        p->footer = 0; /* (the forwarder's signature is over) */
     } else if (p->fwd_sep && p->fwd_subj_fwd && p->fwd_subj_failure) {
         /* a person's forward of a bounce, forwarded again ("FW: FW:
          * Undeliverable: ..."): its note is no failure text, and the
          * bounce's own header may follow */
         p->pre_len = 0;
         p->pre[0] = '\0';
+        p->pre_diag_len = 0;
         p->lead[0] = '\0';
+        p->footer = 0;
     } else if (p->fwd_sep) {
         p->text_done = 1;
     }
@@ -2621,11 +2654,201 @@ static int mime_preamble(const char *s, size_t n)
            ndr_ci_find(s, n, "mime", 4) != NULL;
 }
 
+/* ---- signatures, contacts and the server's own words ------------------- */
+
+static const text_rcpt *text_for(const ndr_parser *p, const char *a);
+
+/* Does line S[0..N) begin a signature or a block of contacts at the end of
+ * the failure text?  The signature separator "-- " (RFC 3676 §4.3), or a
+ * line, not indented under a recipient, that asks the reader to write to
+ * or call someone and introduces what follows: it ends with ':' or with
+ * "to", "at" or "us" ("If you need assistance, please contact:", "For
+ * questions regarding this notice, write to") rather than ending a
+ * sentence, as "If the problem continues, contact your helpdesk." does
+ * between the recipients of an Exchange notice. */
+static int footer_starts(const char *s, size_t n)
+{
+    static const char *const asks[] = {"question", "assistance", "help",
+                                        "write to", "forward this",
+                                        "call ", "reach us", "mail us"};
+    size_t e = n;
+    while (e > 0 && ndr_isspace((unsigned char)s[e - 1]))
+        e--;
+    if (e == 2 && s[0] == '-' && s[1] == '-')
+        return 1;
+    if (e < 8 || e > 200 || ndr_isblank((unsigned char)s[0]))
+        return 0;
+    if (s[e - 1] != ':') {
+        size_t w = e;
+        while (w > 0 && ndr_isalpha((unsigned char)s[w - 1]))
+            w--;
+        if (w == 0 || s[w - 1] != ' ' || e - w != 2 ||
+            !(ndr_ci_cmpn(s + w, 2, "to") == 0 ||
+              ndr_ci_cmpn(s + w, 2, "at") == 0 ||
+              ndr_ci_cmpn(s + w, 2, "us") == 0))
+            return 0;
+    }
+    if (memchr(s, '@', e) != NULL)
+        return 0;
+    return ANY_IN(s, e, contact_words) || ANY_IN(s, e, asks);
+}
+
+/* Is line S[0..N) a telephone number, with or without its label ("+1 555
+ * 0100", "Tel. +44 20 7946 0000", "Phone: 1-800-555-0199")?  After an
+ * address alone on a line it shows a contact's block, not a list of
+ * failed recipients. */
+static int phone_line(const char *s, size_t n)
+{
+    static const char *const labels[] = {
+        "tel", "phone", "fax", "mobile", "mob", "cell", "telefon",
+        "t\xc3\xa9l" /* tél */, "tlf", "telephone", "t\xc3\xa9l\xc3\xa9phone"};
+    size_t i = 0, digits = 0;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    if (i < n && ndr_isalpha((unsigned char)s[i])) {
+        size_t w = i;
+        while (w < n && (ndr_isalpha((unsigned char)s[w]) ||
+                         (unsigned char)s[w] >= 0x80))
+            w++;
+        {
+            int known = 0;
+            for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+                if (strlen(labels[k]) == w - i &&
+                    ndr_ci_cmpn(s + i, w - i, labels[k]) == 0)
+                    known = 1;
+            if (!known)
+                return 0;
+        }
+        i = w;
+        while (i < n && (s[i] == '.' || s[i] == ':' ||
+                         ndr_isblank((unsigned char)s[i])))
+            i++;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (ndr_isdigit(c))
+            digits++;
+        else if (!(c == '+' || c == ' ' || c == '-' || c == '(' ||
+                   c == ')' || c == '.' || c == '/' || ndr_isspace(c)))
+            return 0;
+    }
+    return digits >= 7 && digits <= 16;
+}
+
+/* The length of a label at the start of S[0..N) that introduces the
+ * server's own words ("Reported error:", "Remote Server returned", "The
+ * remote server said:"), up to its value, or 0.  A notice built from a
+ * template (Microsoft 365's, Gmail's) sets them among its own sentences:
+ * the record's diagnostic is those words, not the template. */
+static size_t diag_label(const char *s, size_t n)
+{
+    static const char *const l[] = {
+        "reported error:", "remote server returned", "remote server said:",
+        "remote host said:", "the remote server said:",
+        "the remote host said:", "the error that the other server returned was:",
+        "the response from the remote server was:",
+        "the response from the remote host was:"};
+    size_t i = 0;
+    unsigned char c;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    if (n - i < 15)
+        return 0;
+    /* (each starts "re" or "th": most lines fail here) */
+    c = ndr_lower((unsigned char)s[i]);
+    if ((c != 'r' || ndr_lower((unsigned char)s[i + 1]) != 'e') &&
+        (c != 't' || ndr_lower((unsigned char)s[i + 1]) != 'h'))
+        return 0;
+    for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
+        size_t m = strlen(l[k]);
+        if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k]) == 0)
+            return i + m;
+    }
+    return 0;
+}
+
+/* Append line S[0..N) to the failure text BUF of OWNER (-1: the text
+ * before the first recipient, else a recipient) and note where in it the
+ * server's own words are (*DOFF, *DLEN): the value of a label that
+ * introduces them, with the lines folded under it (indented, or up to the
+ * quote that closes it: "Remote Server returned '550 ...\n not found'"),
+ * or, for a label that ends its line, the lines after it up to a blank
+ * one.  The first such words are kept. */
+static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
+                     size_t cap, size_t *doff, size_t *dlen, const char *s,
+                     size_t n)
+{
+    size_t before = *blen, k, v, lead = 0, e = n;
+    int quote;
+    ctx_add(buf, blen, cap, s, n);
+    if (*blen == before)
+        return;
+    while (e > 0 && ndr_isspace((unsigned char)s[e - 1]))
+        e--;
+    if (p->diag_open == owner && (p->diag_going != 2 || p->diag_quote ||
+                                  ndr_isblank((unsigned char)s[0]))) {
+        if (p->diag_going == 0) {
+            *doff = before + (before > 0);
+            p->diag_going = 1;
+        }
+        *dlen = *blen - *doff;
+        if (p->diag_quote && s[e - 1] == '\'') {
+            (*dlen)--; /* the closing quote */
+            p->diag_open = -2;
+        }
+        return;
+    }
+    p->diag_open = -2;
+    if (*dlen > 0 || (k = diag_label(s, n)) == 0)
+        return;
+    while (lead < n && ndr_isspace((unsigned char)s[lead]))
+        lead++;
+    v = k;
+    while (v < e && ndr_isblank((unsigned char)s[v]))
+        v++;
+    quote = v < e && s[v] == '\'';
+    if (quote)
+        v++;
+    if (v >= e) { /* the words follow on the next lines */
+        p->diag_open = owner;
+        p->diag_going = 0;
+        p->diag_quote = 0;
+        return;
+    }
+    if (quote && e > v && s[e - 1] == '\'') {
+        e--;
+        quote = 0;
+    }
+    *doff = before + (before > 0) + (v - lead);
+    if (*doff >= *blen)
+        return;
+    *dlen = (before + (before > 0) + (e - lead) < *blen
+                 ? before + (before > 0) + (e - lead)
+                 : *blen) - *doff;
+    p->diag_open = owner; /* folded lines may follow */
+    p->diag_going = 2;
+    p->diag_quote = quote;
+}
+
+/* The diagnostic of a record whose words come from a failure text BUF:
+ * the server's own words noted in it (DOFF, DLEN), else the whole text. */
+static const char *text_diag(ndr_parser *p, const char *buf, size_t doff,
+                             size_t dlen)
+{
+    if (dlen == 0)
+        return buf;
+    if (dlen >= sizeof p->diag_out)
+        dlen = sizeof p->diag_out - 1;
+    memcpy(p->diag_out, buf + doff, dlen);
+    p->diag_out[dlen] = '\0';
+    return p->diag_out;
+}
+
 void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
-    int sender_next;
+    int sender_next, how, took;
     unsigned kinds;
 
     if (p->text_done)
@@ -2640,6 +2863,9 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         if (p->ds_text)
             ndr_scan_dsn_line(p, line, 0);
         p->text_blank = 1;
+        p->lone_new = -1;
+        if (p->diag_going != 0)
+            p->diag_open = -2;
         return;
     }
     /* One scan finds a separator (which ends the text), a bounce marker
@@ -2700,6 +2926,27 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     /* a mail log piped in: a line a recipient */
     if (p->headerless && p->depth == 0 && log_line(p, line, len))
         return;
+    /* A signature or a block of contacts names no recipient, and its
+     * lines are no one's failure text.  A telephone number right after
+     * an address that stood alone on its line shows that address a
+     * contact's too. */
+    if (p->footer)
+        return;
+    if (p->lone_new >= 0) {
+        long r = p->lone_new;
+        p->lone_new = -1;
+        if (r == (long)p->nrcpts - 1 && p->rcpts[r].ctx_len == 0 &&
+            phone_line(line, len)) {
+            p->nrcpts--;
+            p->cur_rcpt = p->lone_prev;
+            p->footer = 1;
+            return;
+        }
+    }
+    if (p->nrcpts > 0 && footer_starts(line, len)) {
+        p->footer = 1;
+        return;
+    }
     sender_next = p->after_sender;
     p->after_sender = introduces_sender(line, len);
     if (kinds & NDR_PAT_MARKER)
@@ -2737,12 +2984,29 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             p->pending = 1;
         }
     }
-    if (recipient_in_line(p, line, len, a, &rest) > 0 && !is_sender(p, a) &&
-        !sender_next && !(p->nrcpts > 0 && quoted_to(p, line, len, a))) {
+    took = recipient_in_line(p, line, len, a, &rest, &how) > 0 &&
+           !is_sender(p, a) && !sender_next &&
+           !(p->nrcpts > 0 && quoted_to(p, line, len, a));
+    /* After a sentence that named the recipient ("The message you sent
+     * to a@b was rejected"), a new address alone on a line, with no line
+     * introducing a list before it, is someone to write to. */
+    if (took && how == RCPT_ALONE && p->named_in_sentence &&
+        text_for(p, a) == NULL)
+        took = 0;
+    if (took) {
+        size_t before = p->nrcpts;
+        long prev = p->cur_rcpt;
         long r = find_or_add_rcpt(p, a);
         if (r >= 0) {
             text_rcpt *t = &p->rcpts[r];
             size_t lab = label_words(line, len);
+            if (p->nrcpts > before) {
+                p->named_in_sentence = how == RCPT_SENTENCE;
+                if (how == RCPT_ALONE) {
+                    p->lone_new = r;
+                    p->lone_prev = prev;
+                }
+            }
             if (r != p->cur_rcpt)
                 p->rcpt_refused = 0;
             else if (rest > 0 && (code_before(line, rest) ||
@@ -2788,11 +3052,12 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                 else
                     break;
             }
-            ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line + rest,
-                    len - rest);
+            text_add(p, r, t->ctx, &t->ctx_len, sizeof t->ctx, &t->diag_off,
+                     &t->diag_len, line + rest, len - rest);
         }
         return;
     }
+    p->lone_new = -1;
     /* "The following recipients were rejected:" introduces the recipients
      * after it, and often says why.  An indented line under a recipient
      * is that recipient's own text, even when it ends with ':' (Exim's
@@ -2802,16 +3067,32 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
         size_t e = len;
         while (e > 0 && ndr_isspace((unsigned char)line[e - 1]))
             e--;
-        if (e > 0 && line[e - 1] == ':')
+        if (e > 0 && line[e - 1] == ':') {
             copy_trim(p->lead, sizeof p->lead, line, e);
+            p->named_in_sentence = 0;
+            /* a line that introduces the recipients that were reached
+             * ("Delivery to the following recipients succeeded:") says
+             * nothing of the failed one before it */
+            if (p->cur_rcpt >= 0 && !ndr_isblank((unsigned char)line[0]) &&
+                ndr_reason_classify(NULL, 0, NULL, line, e) ==
+                    NDR_REASON_DELIVERED) {
+                p->cur_rcpt = -1;
+                return;
+            }
+        }
     }
+    if (len > 5 && line[0] == '-' && line[1] == '-' && line[2] == '-')
+        p->named_in_sentence = 0; /* "----- The following addresses ..." */
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
-        ctx_add(t->ctx, &t->ctx_len, sizeof t->ctx, line, len);
+        text_add(p, p->cur_rcpt, t->ctx, &t->ctx_len, sizeof t->ctx,
+                 &t->diag_off, &t->diag_len, line, len);
     } else if (p->pending) {
         ctx_add(p->pend, &p->pend_len, sizeof p->pend, line, len);
+        p->diag_open = -2;
     } else if (p->pre_len > 0 || !mime_preamble(line, len)) {
-        ctx_add(p->pre, &p->pre_len, sizeof p->pre, line, len);
+        text_add(p, -1, p->pre, &p->pre_len, sizeof p->pre,
+                 &p->pre_diag_off, &p->pre_diag_len, line, len);
     }
 }
 
@@ -3091,8 +3372,11 @@ static void records_from_blocks(ndr_parser *p)
         else if (b.rec.reply == 0 && blk->diag_len == 0 && tctx != NULL &&
                  tlen > 0)
             b.rec.reply = pick_reply(tctx, tlen, (size_t)-1);
-        b.rec.diagnostic = blk->diag_len ? blk->diag
-                           : (tctx != NULL && tlen > 0 ? tctx : NULL);
+        b.rec.diagnostic =
+            blk->diag_len ? blk->diag
+            : tctx == NULL || tlen == 0 ? NULL
+            : t != NULL ? text_diag(p, tctx, t->diag_off, t->diag_len)
+                        : text_diag(p, tctx, p->pre_diag_off, p->pre_diag_len);
         b.rec.remote_mta = blk->remote_mta[0] ? blk->remote_mta : NULL;
         b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
         b.rec.vendor = vendor_of(p->reporting_mta, blk->remote_mta, blk->diag);
@@ -3139,7 +3423,10 @@ static void record_from_text(ndr_parser *p, const char *addr,
     }
     b.rec.recipient = addr;
     b.rec.action = "failed";
-    b.rec.diagnostic = ctx != NULL ? ctx : (p->pre_len ? p->pre : NULL);
+    b.rec.diagnostic =
+        ctx != NULL ? text_diag(p, ctx, t->diag_off, t->diag_len)
+        : p->pre_len ? text_diag(p, p->pre, p->pre_diag_off, p->pre_diag_len)
+                     : NULL;
     b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
     b.rec.vendor = vendor_of(p->reporting_mta, NULL, b.rec.diagnostic);
     /* A 4.x.x code is a delay, unless the Subject says the mail came back

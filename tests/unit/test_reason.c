@@ -243,6 +243,22 @@ static void test_hosts_and_network(void **state)
     assert_string_equal(words("Domain example.com does not accept mail "
                               "(nullMX)"),
                         "notaccept");
+    /* a domain with no mail host at all is an unknown host; a domain
+     * that says it takes no mail (null MX) is notaccept */
+    assert_string_equal(words("No MX found for domain"), "hostunknown");
+    assert_string_equal(words("Domain has no MX"), "hostunknown");
+    assert_string_equal(words("550 5.4.4 nomx.example: no valid MX hosts "
+                              "found"),
+                        "hostunknown");
+    assert_string_equal(words("MX lookup failed for nomx.example"),
+                        "hostunknown");
+    assert_string_equal(words("The domain nomx.example has no mail "
+                              "exchanger"),
+                        "hostunknown");
+    assert_string_equal(words("Temporary failure in MX lookup"),
+                        "networkerror");
+    assert_string_equal(words("No mx record found for domain=nomx.example"),
+                        "notaccept");
 }
 
 static void test_expiry(void **state)
@@ -2594,6 +2610,11 @@ static const provider_text server_texts[] = {
     {NULL, 0, "Destination seem to reject all mails", "blocked"},
     {NULL, 0, "Network error on destination MXs", "networkerror"},
     {NULL, 0, "No MX found for destination", "notaccept"},
+    {NULL, 0, "No MX found for domain", "hostunknown"},
+    {"4.4.4", 0, "nobody@nomx.example: No MX found for domain",
+     "hostunknown"},
+    {NULL, 0, "Temporary failure in MX lookup", "networkerror"},
+    {NULL, 0, "Invalid domain name", "hostunknown"},
     {NULL, 0, "Address family mismatch on destination MXs",
      "networkerror"},
     {NULL, 0, "No valid route to remote MX", "networkerror"},
