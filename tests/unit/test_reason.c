@@ -1477,6 +1477,9 @@ static const provider_text provider_texts[] = {
                      "as c@b.example",
      "rejected"},
     {NULL, 550, "Invalid user a@b.example", "userunknown"},
+    {NULL, 554, "delivery error: dd Not a valid recipient - "
+                "atlas101.mail.b.example",
+     "userunknown"},
     {NULL, 535, "5.7.8 Invalid username or password", "securityerror"},
 };
 
