@@ -2983,6 +2983,13 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             p->cur_rcpt = -1;
             p->pending = 1;
         }
+    } else if ((line[0] == 'W' || line[0] == 'w') && session_line(line, len) == 2) {
+        /* The first session of a transcript, before any recipient: an old
+         * sendmail (V5) names the recipient refused at DATA only after
+         * the server's reply ("<<< 552 ...", then "554 <a@b>... Service
+         * unavailable"), so the session's lines wait for it. */
+        p->pend_owner = -1;
+        p->pending = 1;
     }
     took = recipient_in_line(p, line, len, a, &rest, &how) > 0 &&
            !is_sender(p, a) && !sender_next &&

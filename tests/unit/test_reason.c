@@ -1557,6 +1557,21 @@ static const provider_text provider_texts[] = {
      "norelaying"},
     /* CommuniGate Pro */
     {NULL, 0, "unknown user account", "userunknown"},
+    /* Apple iCloud, Zoho, Exchange Online and a plain refusal of a user */
+    {"5.7.0", 550, "5.7.0 Blocked - see https://support.apple.com/en-us/"
+                   "HT204137",
+     "blocked"},
+    {"5.4.6", 550, "5.4.6 Unusual sending activity detected. Please try "
+                   "after sometime.",
+     "securityerror"},
+    {"5.2.252", 554, "5.2.252 SendAsDenied; a@b.example not allowed to send "
+                     "as c@b.example",
+     "rejected"},
+    {NULL, 550, "Invalid user a@b.example", "userunknown"},
+    {NULL, 554, "delivery error: dd Not a valid recipient - "
+                "atlas101.mail.b.example",
+     "userunknown"},
+    {NULL, 535, "5.7.8 Invalid username or password", "securityerror"},
 };
 
 static void test_provider_texts(void **state)
@@ -2772,6 +2787,25 @@ static const provider_text server_texts[] = {
                 "discontinued [#102].",
      "suspend"},
     {NULL, 0, "No MX or A records for b.example", "hostunknown"},
+    /* IBM/HCL Domino and Lotus Notes routers */
+    {NULL, 0, "No route found to domain b.example from server MAIL01/ACME. "
+              "Check Server, Connection and Domain documents in Domino "
+              "Directory.",
+     "hostunknown"},
+    {NULL, 0, "Unable to write to database because database would exceed "
+              "its disk quota.",
+     "mailboxfull"},
+    /* au one net (KDDI) */
+    {NULL, 0, "Could not be delivered to: <a@b.example> As the remote domain "
+              "doesnt exist.",
+     "hostunknown"},
+    /* Ipswitch IMail's one-line reasons */
+    {NULL, 0, "User mailbox exceeds allowed size: a@b.example", "mailboxfull"},
+    {NULL, 0, "Host not found: a@b.example", "hostunknown"},
+    /* PowerMTA: the queue's timeout with the last error it met */
+    {"4.4.7", 451, "4.4.7 [internal] message timeout (last transient error: "
+                   "421 4.7.0 Try again later, closing connection)",
+     "expired"},
 };
 
 static void test_server_texts(void **state)
