@@ -1384,26 +1384,49 @@ static size_t status_then_bracket(const char *s, size_t n)
 }
 
 /* Does any of the NW WORDS occur in S[0..N)? */
-static int any_in(const char *s, size_t n, const char *const *words,
-                  size_t nw)
+/* The pairs of adjacent bytes of S[0..N) (ASCII letters folded), hashed
+ * into the bit set IN of PAIR_BITS bits. */
+#define PAIR_BITS 1024u
+static unsigned pair_slot(unsigned char a, unsigned char b)
 {
-    /* The bytes of S (ASCII letters folded) in a bit set: a word whose
-     * first two bytes are not both there is passed over unsearched. */
-    unsigned char in[32] = {0};
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = ndr_lower((unsigned char)s[i]);
-        in[c >> 3] = (unsigned char)(in[c >> 3] | 1u << (c & 7));
+    return ((unsigned)a * 31u + b) & (PAIR_BITS - 1);
+}
+
+static void pair_set(const char *s, size_t n, unsigned char in[PAIR_BITS / 8])
+{
+    memset(in, 0, PAIR_BITS / 8);
+    for (size_t i = 1; i < n; i++) {
+        unsigned h = pair_slot(ndr_lower((unsigned char)s[i - 1]),
+                               ndr_lower((unsigned char)s[i]));
+        in[h >> 3] = (unsigned char)(in[h >> 3] | 1u << (h & 7));
     }
+}
+
+/* Does S[0..N), whose byte pairs are IN (pair_set), hold one of the NW
+ * WORDS?  A word is searched for only when every pair of its bytes is
+ * there, which few words of a line that does not hold them pass. */
+static int any_in_set(const char *s, size_t n, const unsigned char *in,
+                      const char *const *words, size_t nw)
+{
     for (size_t i = 0; i < nw; i++) {
-        unsigned char a = ndr_lower((unsigned char)words[i][0]),
-                      b = ndr_lower((unsigned char)words[i][1]);
-        if ((in[a >> 3] & 1u << (a & 7)) == 0 ||
-            (b != 0 && (in[b >> 3] & 1u << (b & 7)) == 0))
-            continue;
-        if (ci_has(s, n, words[i]) != NULL)
+        const unsigned char *w = (const unsigned char *)words[i];
+        int all = 1;
+        for (size_t j = 0; all && w[j] != '\0' && w[j + 1] != '\0'; j++) {
+            unsigned h = pair_slot(ndr_lower(w[j]), ndr_lower(w[j + 1]));
+            all = (in[h >> 3] & 1u << (h & 7)) != 0;
+        }
+        if (all && ci_has(s, n, words[i]) != NULL)
             return 1;
     }
     return 0;
+}
+
+static int any_in(const char *s, size_t n, const char *const *words,
+                  size_t nw)
+{
+    unsigned char in[PAIR_BITS / 8];
+    pair_set(s, n, in);
+    return any_in_set(s, n, in, words, nw);
 }
 
 #define ANY_IN(s, n, words)                                                   \
@@ -2688,9 +2711,17 @@ static int footer_starts(const char *s, size_t n)
               ndr_ci_cmpn(s + w, 2, "us") == 0))
             return 0;
     }
-    if (memchr(s, '@', e) != NULL)
+    /* no address in it, and a space in it: "X-MS-Has-Attach:" is a
+     * header field's name, its value folded under it */
+    if (memchr(s, '@', e) != NULL || memchr(s, ' ', e) == NULL)
         return 0;
-    return ANY_IN(s, e, contact_words) || ANY_IN(s, e, asks);
+    {
+        unsigned char in[PAIR_BITS / 8];
+        pair_set(s, e, in);
+        return any_in_set(s, e, in, contact_words,
+                          sizeof contact_words / sizeof contact_words[0]) ||
+               any_in_set(s, e, in, asks, sizeof asks / sizeof asks[0]);
+    }
 }
 
 /* Is line S[0..N) a telephone number, with or without its label ("+1 555
