@@ -2798,6 +2798,18 @@ static size_t diag_label(const char *s, size_t n)
     return 0;
 }
 
+/* Does line S[0..N) go on the multiline reply that V[0..VN) begins
+ * ("550-5.7.26 Unauthenticated email ... due to domain's", then
+ * "550-5.7.26 DMARC policy. ..." up to "550 5.7.26 ...", RFC 5321
+ * §4.2.1)? */
+static int reply_goes_on(const char *v, size_t vn, const char *s, size_t n)
+{
+    return vn >= 4 && n >= 4 && ndr_isdigit((unsigned char)v[0]) &&
+           ndr_isdigit((unsigned char)v[1]) &&
+           ndr_isdigit((unsigned char)v[2]) && v[3] == '-' &&
+           memcmp(v, s, 3) == 0 && (s[3] == '-' || s[3] == ' ');
+}
+
 /* Append line S[0..N) to the failure text BUF of OWNER (-1: the text
  * before the first recipient, else a recipient) and note where in it the
  * server's own words are (*DOFF, *DLEN): the value of a label that
@@ -2816,8 +2828,10 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
         return;
     while (e > 0 && ndr_isspace((unsigned char)s[e - 1]))
         e--;
-    if (p->diag_open == owner && (p->diag_going != 2 || p->diag_quote ||
-                                  ndr_isblank((unsigned char)s[0]))) {
+    if (p->diag_open == owner &&
+        (p->diag_going != 2 || p->diag_quote ||
+         ndr_isblank((unsigned char)s[0]) ||
+         reply_goes_on(buf + *doff, *dlen, s, n))) {
         if (p->diag_going == 0) {
             *doff = before + (before > 0);
             p->diag_going = 1;

@@ -669,8 +669,33 @@ static void test_diag_from_template(void **state)
         "-- \n"
         "Postmaster Team\n"
         "noc@relay.example.net\n";
+    static const char multiline[] =
+        "From: MAILER-DAEMON@mx.sender.example\n"
+        "Subject: failure notice\n"
+        "\n"
+        "Hi. This is the qmail-send program at mx.sender.example.\n"
+        "I'm afraid I wasn't able to deliver your message to the following "
+        "addresses.\n"
+        "This is a permanent error; I've given up. Sorry it didn't work "
+        "out.\n"
+        "\n"
+        "<lee@strict.example>:\n"
+        "203.0.113.7 failed after I sent the message.\n"
+        "Remote host said: 550-5.7.26 Unauthenticated mail from "
+        "sender.example is\n"
+        "550-5.7.26 refused by the domain's DMARC policy.\n"
+        "550 5.7.26 See the postmaster pages of strict.example\n"
+        "\n";
     char diag[1024];
     (void)state;
+    check_all_feeds(multiline, sizeof multiline - 1,
+                    "1|lee@strict.example|5.7.26|550|failed|-|authfailure\n",
+                    1);
+    first_diag(multiline, diag);
+    assert_string_equal(diag, "550-5.7.26 Unauthenticated mail from "
+                              "sender.example is 550-5.7.26 refused by the "
+                              "domain's DMARC policy. 550 5.7.26 See the "
+                              "postmaster pages of strict.example");
     check_all_feeds(o365, sizeof o365 - 1,
                     "1|jo@contoso.example|5.1.10|550|failed|-|userunknown\n",
                     1);
