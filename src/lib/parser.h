@@ -34,10 +34,12 @@ enum hdr_id {
     HDR_X_FAILED_RECIPIENTS, HDR_AUTO_SUBMITTED, HDR_X_AUTOREPLY,
     HDR_X_AUTORESPOND, HDR_X_AUTORESPONDER, HDR_PRECEDENCE,
     HDR_X_APPLE_ACTION, HDR_X_APPLE_UNSUBSCRIBE, HDR_CONTENT_TYPE, HDR_CONTENT_TRANSFER_ENCODING,
-    HDR_LIST_ID, HDR_LIST_UNSUBSCRIBE, HDR_CONTENT_CLASS,
+    HDR_LIST_ID, HDR_LIST_UNSUBSCRIBE, HDR_CONTENT_CLASS, HDR_X_MLSERVER,
     /* the fields of a delivery-status report (RFC 3464) */
     HDR_FINAL_RECIPIENT, HDR_ORIGINAL_RECIPIENT, HDR_ACTION, HDR_STATUS,
-    HDR_DIAGNOSTIC_CODE, HDR_REMOTE_MTA, HDR_REPORTING_MTA
+    HDR_DIAGNOSTIC_CODE, HDR_REMOTE_MTA, HDR_REPORTING_MTA,
+    /* a report field of PowerMTA's own (its bounce category) */
+    HDR_X_PMTA_CATEGORY
 };
 
 enum part_kind {
@@ -73,6 +75,7 @@ typedef struct ds_block {
     char action[32];
     char status[64];
     char remote_mta[NDR_FIELD_MAX];
+    char category[24]; /* X-PowerMTA-BounceCategory (bad-mailbox, ...) */
     char diag[NDR_DIAG_MAX];
     size_t diag_len;
     unsigned seen; /* DSF_* bits of the fields present */
@@ -166,6 +169,7 @@ struct ndr_parser {
                                Auto-Submitted: auto-replied, which bounces
                                carry too) */
     int unsubscribe;        /* a mail client's automatic unsubscribe request */
+    int list_server;        /* X-MLServer: fml (a list manager's mail) */
     size_t top_fields;      /* header fields of the message seen */
     int top_dsn;            /* its headers are a pasted report block */
     char from_addr[NDR_ADDR_MAX];

@@ -435,6 +435,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->autoreply = 0;
     p->autoreply_sure = 0;
     p->unsubscribe = 0;
+    p->list_server = 0;
     p->top_fields = 0;
     p->top_dsn = 0;
     p->from_addr[0] = '\0';
@@ -521,6 +522,7 @@ static const struct hdr_name {
     {"list-id", 7, HDR_LIST_ID},
     {"precedence", 10, HDR_PRECEDENCE},
     {"remote-mta", 10, HDR_REMOTE_MTA},
+    {"x-mlserver", 10, HDR_X_MLSERVER},
     {"return-path", 11, HDR_RETURN_PATH},
     {"x-autoreply", 11, HDR_X_AUTOREPLY},
     {"content-type", 12, HDR_CONTENT_TYPE},
@@ -537,14 +539,15 @@ static const struct hdr_name {
     {"x-apple-unsubscribe", 19, HDR_X_APPLE_UNSUBSCRIBE},
     {"x-failed-recipients", 19, HDR_X_FAILED_RECIPIENTS},
     {"content-transfer-encoding", 25, HDR_CONTENT_TRANSFER_ENCODING},
+    {"x-powermta-bouncecategory", 25, HDR_X_PMTA_CATEGORY},
 };
 
 enum hdr_id ndr_header_id(const char *name, size_t n)
 {
     /* where each length starts in hdr_names */
     static const unsigned char from_len[27] = {
-        0, 0, 0, 1, 1, 2, 2, 4, 6, 6, 6, 8, 10, 11, 14, 16, 19, 20, 20, 21,
-        23, 23, 23, 23, 23, 23, 24};
+        0, 0, 0, 1, 1, 2, 2, 4, 6, 6, 6, 9, 11, 12, 15, 17, 20, 21, 21, 22,
+        24, 24, 24, 24, 24, 24, 26};
     unsigned char c;
     if (n >= 26 || n == 0)
         return HDR_OTHER;
@@ -725,6 +728,15 @@ void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
         /* Outlook's invitations and their answers */
         if (ci_has(val, vlen, "calendarmessage"))
             p->other_kind = 1;
+        break;
+    case HDR_X_MLSERVER:
+        /* fml, a mailing list manager, names itself on the articles it
+         * distributes and on the notices its maintainer address sends
+         * back to a poster ("You are not a member of this mailing list",
+         * "Duplicated Message-ID"): which one it is, the From tells at
+         * the end of the headers */
+        if (vlen >= 3 && ndr_ci_cmpn(val, 3, "fml") == 0)
+            p->list_server = 1;
         break;
     case HDR_X_APPLE_ACTION:
         if (ci_has(val, vlen, "vacation"))
@@ -1016,6 +1028,12 @@ static void ds_read_field(ndr_parser *p, const char *line, size_t len)
         copy_trim(b->remote_mta, sizeof b->remote_mta, v, vn);
         drop_comments(b->remote_mta);
         b->seen |= DSF_REMOTE;
+    } else if (id == HDR_X_PMTA_CATEGORY) {
+        /* (the block's last field: it opens no block of its own) */
+        if (p->ds_open && p->nblocks > 0) {
+            b = &p->blocks[p->nblocks - 1];
+            copy_trim(b->category, sizeof b->category, v, vn);
+        }
     } else if (id == HDR_DIAGNOSTIC_CODE) {
         if ((b = ds_for(p, DSF_DIAG)) == NULL)
             return;
@@ -3316,6 +3334,36 @@ static size_t join_text(ndr_parser *p, const char *a, const char *b)
     return n;
 }
 
+/* The reason PowerMTA's bounce category names (X-PowerMTA-BounceCategory,
+ * the categories of its bounce-category-patterns): a fallback for a block
+ * whose server's words and code name no cause.  "other" and the
+ * categories of the sending side's own setup name none either. */
+static ndr_reason category_reason(const char *c)
+{
+    static const struct {
+        const char *name;
+        ndr_reason reason;
+    } cats[] = {
+        {"bad-mailbox", NDR_REASON_USERUNKNOWN},
+        {"bad-domain", NDR_REASON_HOSTUNKNOWN},
+        {"inactive-mailbox", NDR_REASON_SUSPEND},
+        {"quota-issues", NDR_REASON_MAILBOXFULL},
+        {"spam-related", NDR_REASON_SPAMDETECTED},
+        {"virus-related", NDR_REASON_VIRUSDETECTED},
+        {"content-related", NDR_REASON_CONTENTERROR},
+        {"policy-related", NDR_REASON_POLICYVIOLATION},
+        {"relaying-issues", NDR_REASON_NORELAYING},
+        {"message-expired", NDR_REASON_EXPIRED},
+        {"no-answer-from-host", NDR_REASON_NETWORKERROR},
+        {"bad-connection", NDR_REASON_NETWORKERROR},
+        {"invalid-sender", NDR_REASON_REJECTED},
+    };
+    for (size_t i = 0; i < sizeof cats / sizeof cats[0]; i++)
+        if (ndr_ci_cmpn(c, strlen(c), cats[i].name) == 0)
+            return cats[i].reason;
+    return NDR_REASON_UNDEFINED;
+}
+
 static void records_from_blocks(ndr_parser *p)
 {
     for (size_t i = 0; i < p->nblocks && p->error == NDR_OK; i++) {
@@ -3437,6 +3485,16 @@ static void records_from_blocks(ndr_parser *p)
                                  t != NULL ? t->ctx : NULL);
             if (n == 0 && p->nblocks == 1 && !p->log_input)
                 n = join_text(p, p->pre, NULL);
+            if (blk->category[0]) {
+                b.rec.reason = ndr_reason_classify(
+                    b.rec.status, b.rec.reply, b.rec.action, p->scratch, n);
+                if (b.rec.reason == NDR_REASON_UNDEFINED ||
+                    b.rec.reason == NDR_REASON_ONHOLD) {
+                    ndr_reason c = category_reason(blk->category);
+                    if (c != NDR_REASON_UNDEFINED)
+                        b.rec.reason = c;
+                }
+            }
             emit(p, &b, p->scratch, n);
         }
     }
@@ -3575,15 +3633,30 @@ static int weak_bounce(const ndr_parser *p)
            (code || p->returned);
 }
 
+/* Is A the address a list manager sends its notices from: the list's
+ * maintainer ("books-admin@", "books-owner@", "owner-books@")?  An
+ * article the list distributes comes from the person who wrote it. */
+static int list_maintainer(const char *a)
+{
+    const char *at = strchr(a, '@');
+    size_t n = at != NULL ? (size_t)(at - a) : 0;
+    return (n > 6 && ndr_ci_cmpn(a + n - 6, 6, "-admin") == 0) ||
+           (n > 6 && ndr_ci_cmpn(a + n - 6, 6, "-owner") == 0) ||
+           (n > 6 && ndr_ci_cmpn(a, 6, "owner-") == 0);
+}
+
 void ndr_scan_end_message(ndr_parser *p)
 {
     size_t with_rcpt = 0;
-    int bounce;
+    int bounce, list_notice;
 
     ds_flush(p);
     if (p->json_len > 0)
         json_parse(p);
     pend_flush(p);
+    list_notice = p->list_server && list_maintainer(p->from_addr);
+    if (list_notice)
+        p->hdr_bounce = p->sys_sender = p->sys_from = 1;
     bounce = p->hdr_bounce || p->hdr_report || p->body_marker ||
              p->headerless || p->nblocks > 0 || (p->mdn && p->mdn_reject);
     if (bounce && !sent_as_notice(p))
@@ -3664,6 +3737,22 @@ void ndr_scan_end_message(ndr_parser *p)
      * after 30 April"): the addresses it names are whom to write to. */
     if (p->autoreply_sure && !sent_as_notice(p)) {
         record_for_sender(p, NDR_REASON_VACATION);
+        return;
+    }
+    /* A list manager's notice turns a post back: what failed is the
+     * delivery to the list, the first address its words name ("You are
+     * not a member of this mailing list <books@...>", "Duplicated
+     * Message-ID in <garden@...>"); the addresses after it are where to
+     * send commands.  Only words that name a cause make it one. */
+    if (list_notice && p->nblocks == 0) {
+        char list[NDR_ADDR_MAX];
+        ndr_reason why = ndr_reason_classify(NULL, 0, NULL, p->pre,
+                                             p->pre_len);
+        if (why == NDR_REASON_ONHOLD || why == NDR_REASON_UNDEFINED)
+            return;
+        if (ndr_find_addr(p->pre, p->pre_len, list, NULL, NULL) == 0)
+            list[0] = '\0';
+        record_from_text(p, list[0] ? list : NULL, NULL);
         return;
     }
     if (p->nrcpts > 0) {

@@ -1031,6 +1031,8 @@ static void test_header_names(void **state)
         {"Action", HDR_ACTION}, {"Status", HDR_STATUS},
         {"Diagnostic-Code", HDR_DIAGNOSTIC_CODE},
         {"Remote-MTA", HDR_REMOTE_MTA}, {"Reporting-MTA", HDR_REPORTING_MTA},
+        {"X-MLServer", HDR_X_MLSERVER},
+        {"X-PowerMTA-BounceCategory", HDR_X_PMTA_CATEGORY},
         {"Received", HDR_OTHER}, {"Froms", HDR_OTHER}, {"Fro", HDR_OTHER},
         {"X-Autoreplies", HDR_OTHER}, {"Content-Typ", HDR_OTHER},
         {"content-transfer-encodings", HDR_OTHER}, {"", HDR_OTHER}};

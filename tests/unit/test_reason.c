@@ -1572,6 +1572,59 @@ static const provider_text provider_texts[] = {
                 "atlas101.mail.b.example",
      "userunknown"},
     {NULL, 535, "5.7.8 Invalid username or password", "securityerror"},
+    /* the families of the third round: fml's notices, Google Workspace,
+     * the unnamed MTAs x1..x4, Verizon's MMS gateway, au one net,
+     * Exchange Online's transport, Mimecast, Barracuda, amavisd-new,
+     * Trend Micro, SES inbound */
+    {NULL, 0, "You are not a member of this mailing list "
+              "<books@list.b.example>.",
+     "rejected"},
+    {NULL, 0, "Duplicated Message-ID in <garden@ml.b.example>.",
+     "systemerror"},
+    {"5.7.0", 0, "The group team@b.example only accepts messages from "
+                 "members of the organization. Please contact the group "
+                 "owner for more information.",
+     "rejected"},
+    {NULL, 0, "daichi@c.example [Host unknown]", "hostunknown"},
+    {NULL, 0, "This mailbox has exceeded its storage quota and cannot "
+              "accept more mail. (sora@b.example) [-5]",
+     "mailboxfull"},
+    {NULL, 0, "child status 100...The e-mail message could not be "
+              "delivered because the user's mailbox does not exist.",
+     "userunknown"},
+    {NULL, 0, "Message could not be delivered to mobile. Error: Message "
+              "size exceeds the limit for this MM",
+     "mesgtoobig"},
+    {NULL, 0, "Could not be delivered to: <mio@b.example> As their mailbox "
+              "is full.",
+     "mailboxfull"},
+    {"5.4.14", 554, "554 5.4.14 Hop count exceeded - possible mail loop "
+                    "ATTR34",
+     "networkerror"},
+    {"5.7.520", 550, "550 5.7.520 Access denied, Your organization does not "
+                     "allow external forwarding.",
+     "policyviolation"},
+    {NULL, 550, "550 Rejected by header based Anti-Spoofing policy: "
+                "a@b.example",
+     "policyviolation"},
+    {NULL, 554, "554 Virus signature detected", "virusdetected"},
+    {NULL, 550, "550 permanent failure for one or more recipients "
+                "(a@b.example:virus)",
+     "virusdetected"},
+    {NULL, 554, "554 Service unavailable; Client host [192.0.2.1] blocked "
+                "using Barracuda Reputation",
+     "blocked"},
+    {"5.7.0", 554, "554 5.7.0 Reject, id=04242-01 - INFECTED: "
+                   "Eicar-Signature",
+     "virusdetected"},
+    {"5.7.0", 554, "554 5.7.0 Reject, id=05151-02 - BANNED: .exe,program.exe",
+     "policyviolation"},
+    {NULL, 0, "Unable to deliver message to <a@b.example>. The message size "
+              "exceeds the limit set by the administrator.",
+     "mesgtoobig"},
+    {"5.2.1", 554, "554 5.2.1 Mailbox disabled for this recipient - "
+                   "a@b.example",
+     "suspend"},
 };
 
 static void test_provider_texts(void **state)
