@@ -1558,11 +1558,12 @@ static void json_event(ndr_parser *p, const char *s, size_t ob, size_t oe)
             vn--;
         }
         /* the reply code given apart ("code": 550) goes before words
-         * that do not start with it */
+         * that do not start with it ("5.1.1 <a@b>: ...") */
         if (strlen(code) == 3 && code[0] >= '2' && code[0] <= '5' &&
             ndr_isdigit((unsigned char)code[1]) &&
             ndr_isdigit((unsigned char)code[2]) &&
-            !(vn > 0 && ndr_isdigit((unsigned char)v[0])))
+            !(vn >= 3 && memcmp(v, code, 3) == 0 &&
+              (vn == 3 || !ndr_isdigit((unsigned char)v[3]))))
             ctx_add(b->diag, &dn, sizeof b->diag, code, 3);
         ctx_add(b->diag, &dn, sizeof b->diag, v, vn);
         b->diag_len = dn;
