@@ -1612,11 +1612,13 @@ static void message_line(ndr_parser *p, const char *line, size_t len)
         /* (a first line that starts with an address and a colon is no
          * field: a line pasted from a bounce, "<a@b>: host ... said:";
          * nor one that starts with a digit: a line of a mail log,
-         * "2026-11-22T10:02:01+00:00 mx postfix/smtp[...]: ...") */
+         * "2026-11-22T10:02:01+00:00 mx postfix/smtp[...]: ...";
+         * nor one that opens JSON, '{"event": ...' pasted or piped in) */
         if ((colon = field_start(line, len)) > 0 &&
             !(p->top && p->nheaders == 0 &&
               (memchr(line, '@', colon) != NULL ||
-               ndr_isdigit((unsigned char)line[0])))) {
+               ndr_isdigit((unsigned char)line[0]) || line[0] == '{' ||
+               line[0] == '['))) {
             size_t n = len < p->opt.max_header ? len : p->opt.max_header;
             enum hdr_id id;
             if (++p->nheaders > p->opt.max_headers) {

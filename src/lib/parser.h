@@ -19,6 +19,7 @@
 #define NDR_SENDERS_MAX 8  /* addresses of the bounce's own From/To */
 #define NDR_XFAILED_MAX 64 /* X-Failed-Recipients addresses kept */
 #define NDR_JSON_MAX 65536 /* a JSON notification kept */
+#define NDR_JSON_NEST 4    /* JSON containers whose start is kept */
 
 /* Line splitter: LF, CRLF and bare CR all end a line. */
 typedef struct ndr_lines {
@@ -252,10 +253,17 @@ struct ndr_parser {
     int pending;
     long pend_owner; /* who had the text before: gets it if no one follows */
 
-    /* a JSON notification (Amazon SES through SNS) in the text */
+    /* a JSON notification (Amazon SES through SNS) or sending platforms'
+     * events (one, an array, one per line) in the text */
     char *json;
     size_t json_len;
     int in_json;
+    long json_depth;        /* containers open (saturates) */
+    int json_str, json_esc; /* in a string; after a backslash in one */
+    int json_mid;           /* reading began inside a value: no value ends */
+    char json_kind[NDR_JSON_NEST];  /* '{' or '[' of the outer containers */
+    size_t json_at[NDR_JSON_NEST];  /* where they start in json, or -1 */
+    int json_events;        /* a platform's event gave a block */
 
     /* scratch for decoding and for building records */
     char *scratch;

@@ -421,6 +421,8 @@ static size_t decode_words(const char *s, size_t n, char *out, size_t cap)
 
 /* ---- per-message state -------------------------------------------------- */
 
+static void json_reset(ndr_parser *p);
+
 void ndr_scan_reset(ndr_parser *p)
 {
     p->hdr_bounce = 0;
@@ -484,8 +486,9 @@ void ndr_scan_reset(ndr_parser *p)
     p->pend[0] = '\0';
     p->pending = 0;
     p->pend_owner = -1;
-    p->json_len = 0;
+    json_reset(p);
     p->in_json = 0;
+    p->json_events = 0;
     p->attached = 0;
     p->attached_bounce = 0;
 }
@@ -1111,62 +1114,244 @@ void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len)
 }
 
 
-/* ---- JSON notifications -------------------------------------------------- */
+/* ---- JSON notifications and events -------------------------------------- */
 
 /* Amazon SES sends bounce, complaint and delivery notifications as JSON,
  * by mail through SNS, sometimes as a string inside another JSON object
- * and folded over several lines.  The lines are joined as they are and
- * backslashes dropped, which turns the quoted form back into plain JSON
- * well enough to read the few fields needed. */
-static void json_collect(ndr_parser *p, const char *line, size_t len)
+ * (its quotes escaped) and folded over several lines.  Sending platforms
+ * (Mailgun, Postmark, SendGrid, SparkPost, Mandrill, Brevo) post their
+ * bounce events as JSON too, one object, an array of them, or one per
+ * line, which people paste or pipe in.  The lines are joined as they are
+ * (a string holds no line break); the nesting is followed as the bytes
+ * go by, and each event object is read once it closes: the top-level
+ * value, or an element of an array at the top or one level down ("items"
+ * of an event listing), so a long array or an endless stream of events
+ * needs no more than one event's room. */
+
+static void json_unit(ndr_parser *p, size_t from, size_t to);
+
+static void json_reset(ndr_parser *p)
 {
-    if (len == 0 || p->json_len >= NDR_JSON_MAX) {
-        p->in_json = 0;
-        return;
-    }
-    if (p->json == NULL && (p->json = ndr_alloc(p, NDR_JSON_MAX)) == NULL)
-        return;
-    p->in_json = 1;
-    for (size_t i = 0; i < len && p->json_len < NDR_JSON_MAX; i++)
-        if (line[i] != '\\')
-            p->json[p->json_len++] = line[i];
+    p->json_len = 0;
+    p->json_depth = 0;
+    p->json_str = p->json_esc = 0;
+    p->json_mid = 0;
+    for (size_t k = 0; k < NDR_JSON_NEST; k++)
+        p->json_at[k] = (size_t)-1;
 }
 
-/* Find "KEY" : "value" in S[FROM..TO); copy the value.  Returns the offset
- * just past it, or 0. */
+/* Read what is kept, whole or not, and start afresh. */
+static void json_flush(ndr_parser *p)
+{
+    if (p->json_len > 0)
+        json_unit(p, 0, p->json_len);
+    json_reset(p);
+}
+
+/* Does a line that starts JSON reading without a key of data/patterns.csv
+ * open a JSON value: '{' or '[' as its first byte after blanks, then a
+ * quote, another bracket, or nothing? */
+static int json_opens(const char *line, size_t len)
+{
+    size_t k = 0;
+    while (k < len && ndr_isblank((unsigned char)line[k]))
+        k++;
+    if (k == len || (line[k] != '{' && line[k] != '['))
+        return 0;
+    for (k++; k < len && ndr_isblank((unsigned char)line[k]); k++)
+        ;
+    return k == len || line[k] == '"' || line[k] == '{' || line[k] == '[';
+}
+
+/* Take a line of JSON.  Returns 0 when the line is no part of it (the
+ * value before it closed and this line opens no other), which ends JSON
+ * reading. */
+static int json_collect(ndr_parser *p, const char *line, size_t len)
+{
+    if (len == 0) {
+        json_flush(p);
+        p->in_json = 0;
+        return 1;
+    }
+    if (p->in_json && p->json_len == 0 && p->json_depth == 0 &&
+        !p->json_mid) {
+        size_t k = 0;
+        while (k < len && ndr_isblank((unsigned char)line[k]))
+            k++;
+        if (k == len || (line[k] != '{' && line[k] != '[' &&
+                         line[k] != ',' && line[k] != ']')) {
+            p->in_json = 0;
+            return 0;
+        }
+    }
+    if (p->json == NULL) {
+        if ((p->json = ndr_alloc(p, NDR_JSON_MAX)) == NULL)
+            return 1;
+        json_reset(p);
+    }
+    if (!p->in_json)
+        json_reset(p);
+    p->in_json = 1;
+    /* An object that opens a line, after a line that ended inside a
+     * value and not after a comma, bracket or colon: the value before
+     * was cut short (a line over the line limit); read it as it is. */
+    if (p->json_depth > 0 && !p->json_mid && len > 1 && line[0] == '{' &&
+        line[1] == '"' && p->json_len > 0 &&
+        strchr(",[{:", p->json[p->json_len - 1]) == NULL)
+        json_flush(p);
+    for (size_t i = 0; i < len; i++) {
+        char c = line[i];
+        size_t at = p->json_len, d;
+        if (p->json_len < NDR_JSON_MAX)
+            p->json[p->json_len++] = c;
+        else
+            at = (size_t)-1;
+        if (p->json_str) {
+            if (p->json_esc)
+                p->json_esc = 0;
+            else if (c == '\\')
+                p->json_esc = 1;
+            else if (c == '"')
+                p->json_str = 0;
+            continue;
+        }
+        if (c == '"') {
+            p->json_str = 1;
+        } else if (c == '{' || c == '[') {
+            if (p->json_depth < NDR_JSON_NEST) {
+                p->json_kind[p->json_depth] = c;
+                p->json_at[p->json_depth] = at;
+            }
+            p->json_depth++;
+        } else if (c == '}' || c == ']') {
+            if (p->json_depth == 0) {
+                /* reading began inside a value (the line of SNS's
+                 * "Message"): the rest is read at its end */
+                p->json_mid = 1;
+                continue;
+            }
+            d = (size_t)--p->json_depth;
+            if (p->json_mid || c != '}' ||
+                !(d == 0 || (d <= 2 && p->json_kind[d - 1] == '[')))
+                continue;
+            json_unit(p, p->json_at[d] == (size_t)-1 ? 0 : p->json_at[d],
+                      p->json_len);
+            p->json_len = 0;
+            for (size_t k = 0; k < NDR_JSON_NEST; k++)
+                p->json_at[k] = (size_t)-1;
+        }
+    }
+    return 1;
+}
+
+/* Copy the JSON string whose opening quote is at S[I] (after L
+ * backslashes: the quotes of a string inside a string are escaped once)
+ * into OUT, its escapes undone (a line break or tab a blank, \uXXXX in
+ * UTF-8), trimmed.  Returns the offset just past it. */
+static size_t json_read(const char *s, size_t i, size_t to, size_t lvl,
+                        char *out, size_t cap)
+{
+    size_t o = 0;
+    for (i++; i < to; i++) {
+        size_t r = 0;
+        char x;
+        while (i + r < to && s[i + r] == '\\')
+            r++;
+        if (i + r >= to)
+            break;
+        x = s[i + r];
+        if (x == '"' && (lvl == 0 ? r % 2 == 0 : r <= lvl)) {
+            i += r;
+            break;
+        }
+        i += r;
+        if (o + 4 >= cap)
+            continue;
+        if (r == 0) {
+            out[o++] = x;
+        } else if (x == 'n' || x == 'r' || x == 't') {
+            out[o++] = ' ';
+        } else if (x == 'u' && i + 4 < to) {
+            unsigned cp = 0;
+            size_t k;
+            for (k = 1; k <= 4; k++) {
+                unsigned char h = (unsigned char)s[i + k];
+                if (ndr_isdigit(h))
+                    cp = cp * 16 + (unsigned)(h - '0');
+                else if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
+                    cp = cp * 16 + (unsigned)((h | 0x20) - 'a' + 10);
+                else
+                    break;
+            }
+            if (k <= 4) {
+                out[o++] = x;
+                continue;
+            }
+            i += 4;
+            if (cp < 0x20 || (cp >= 0xd800 && cp < 0xe000)) {
+                out[o++] = cp < 0x20 ? ' ' : '?';
+            } else if (cp < 0x80) {
+                out[o++] = (char)cp;
+            } else if (cp < 0x800) {
+                out[o++] = (char)(0xc0 | (cp >> 6));
+                out[o++] = (char)(0x80 | (cp & 0x3f));
+            } else {
+                out[o++] = (char)(0xe0 | (cp >> 12));
+                out[o++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+                out[o++] = (char)(0x80 | (cp & 0x3f));
+            }
+        } else {
+            out[o++] = x;
+        }
+    }
+    while (o > 0 && ndr_isspace((unsigned char)out[o - 1]))
+        o--;
+    out[o] = '\0';
+    if (ndr_isspace((unsigned char)out[0])) {
+        size_t k = 0;
+        while (ndr_isspace((unsigned char)out[k]))
+            k++;
+        memmove(out, out + k, o - k + 1);
+    }
+    return i + 1;
+}
+
+/* Find "KEY" : "value" in S[FROM..TO), its quotes escaped or not; copy
+ * the value.  Returns the offset just past it, or 0. */
 static size_t json_get(const char *s, size_t from, size_t to, const char *key,
                        char *out, size_t cap)
 {
     size_t kl = strlen(key);
     while (from < to) {
         const char *k = ndr_ci_find(s + from, to - from, key, kl);
-        size_t i, vs;
+        size_t i, lvl = 0;
         if (k == NULL)
             return 0;
         i = (size_t)(k - s) + kl;
         from = i;
+        while (i < to && s[i] == '\\')
+            i++;
         if (k == s || k[-1] != '"' || i >= to || s[i] != '"')
             continue;
         i++;
-        while (i < to && (s[i] == ' ' || s[i] == '\t'))
+        while (i < to && ndr_isblank((unsigned char)s[i]))
             i++;
         if (i >= to || s[i] != ':')
             continue;
         i++;
-        while (i < to && (s[i] == ' ' || s[i] == '\t'))
+        while (i < to && ndr_isblank((unsigned char)s[i]))
             i++;
-        if (i >= to || s[i] != '"')
+        while (i + lvl < to && s[i + lvl] == '\\')
+            lvl++;
+        if (i + lvl >= to || s[i + lvl] != '"')
             continue;
-        vs = ++i;
-        while (i < to && s[i] != '"')
-            i++;
-        copy_trim(out, cap, s + vs, i - vs);
-        return i + 1;
+        return json_read(s, i + lvl, to, lvl, out, cap);
     }
     return 0;
 }
 
-/* The end of the JSON array or object that starts at or after FROM. */
+/* The end of the JSON array or object that starts at or after FROM
+ * (brackets counted in strings too: SES's may be escaped strings). */
 static size_t json_close(const char *s, size_t from, size_t to, char open,
                          char close)
 {
@@ -1180,16 +1365,237 @@ static size_t json_close(const char *s, size_t from, size_t to, char open,
     return to;
 }
 
-static void json_parse(ndr_parser *p)
+/* The offset of the byte that closes the object or array at S[FROM]
+ * (plain JSON: strings skipped), or TO. */
+static size_t json_end(const char *s, size_t from, size_t to)
 {
-    const char *s = p->json;
-    size_t n = p->json_len, at, end;
-    char kind[32], tmp[NDR_DIAG_MAX];
+    size_t depth = 0;
+    int str = 0;
+    for (size_t i = from; i < to; i++) {
+        if (str) {
+            if (s[i] == '\\')
+                i++;
+            else if (s[i] == '"')
+                str = 0;
+        } else if (s[i] == '"') {
+            str = 1;
+        } else if (s[i] == '{' || s[i] == '[') {
+            depth++;
+        } else if ((s[i] == '}' || s[i] == ']') && --depth == 0) {
+            return i;
+        }
+    }
+    return to;
+}
+
+/* The value of member KEY (any case) of the object S[OB..OE]: the offset
+ * of its first byte, or 0. */
+static size_t json_member(const char *s, size_t ob, size_t oe, const char *key)
+{
+    size_t kl = strlen(key);
+    long depth = 0;
+    for (size_t i = ob; i < oe; i++) {
+        size_t ks, j;
+        if (s[i] == '{' || s[i] == '[') {
+            depth++;
+            continue;
+        }
+        if (s[i] == '}' || s[i] == ']') {
+            depth--;
+            continue;
+        }
+        if (s[i] != '"')
+            continue;
+        ks = ++i;
+        while (i < oe && s[i] != '"')
+            i += s[i] == '\\' ? 2 : 1;
+        if (i >= oe || depth != 1)
+            continue;
+        for (j = i + 1; j < oe && ndr_isspace((unsigned char)s[j]); j++)
+            ;
+        if (j >= oe || s[j] != ':')
+            continue;
+        if (i - ks == kl && ndr_ci_cmpn(s + ks, kl, key) == 0) {
+            for (j++; j < oe && ndr_isspace((unsigned char)s[j]); j++)
+                ;
+            return j < oe ? j : 0;
+        }
+    }
+    return 0;
+}
+
+/* Copy the string, number or word that is member KEY of S[OB..OE]. */
+static int json_value(const char *s, size_t ob, size_t oe, const char *key,
+                      char *out, size_t cap)
+{
+    size_t v = json_member(s, ob, oe, key), e;
+    out[0] = '\0';
+    if (v == 0)
+        return 0;
+    if (s[v] == '"') {
+        json_read(s, v, oe, 0, out, cap);
+        return out[0] != '\0';
+    }
+    for (e = v; e < oe && (ndr_isalnum((unsigned char)s[e]) || s[e] == '.' ||
+                           s[e] == '-' || s[e] == '+');
+         e++)
+        ;
+    copy_trim(out, cap, s + v, e - v);
+    return out[0] != '\0';
+}
+
+/* The object that is member KEY of S[*OB..*OE]: narrows the range. */
+static int json_object(const char *s, size_t *ob, size_t *oe, const char *key)
+{
+    size_t v = json_member(s, *ob, *oe, key);
+    if (v == 0 || s[v] != '{')
+        return 0;
+    *ob = v;
+    *oe = json_end(s, v, *oe);
+    return 1;
+}
+
+/* What the event names of sending platforms mean for the recipient. */
+enum { JE_FAILED = 1, JE_DELAYED, JE_FEEDBACK };
+
+static const struct {
+    const char *name;
+    int what;
+} json_events[] = {
+    /* Mailgun ("failed": see severity), SendGrid, SparkPost, Mandrill,
+     * Brevo; Postmark's bounce Type */
+    {"failed", JE_FAILED},         {"bounce", JE_FAILED},
+    {"dropped", JE_FAILED},        {"hard_bounce", JE_FAILED},
+    {"out_of_band", JE_FAILED},    {"policy_rejection", JE_FAILED},
+    {"blocked", JE_FAILED},        {"invalid_email", JE_FAILED},
+    {"HardBounce", JE_FAILED},     {"BadEmailAddress", JE_FAILED},
+    {"DnsError", JE_FAILED},       {"SpamNotification", JE_FAILED},
+    {"VirusNotification", JE_FAILED}, {"DMARCPolicy", JE_FAILED},
+    {"deferred", JE_DELAYED},      {"delay", JE_DELAYED},
+    {"soft_bounce", JE_DELAYED},   {"SoftBounce", JE_DELAYED},
+    {"Transient", JE_DELAYED},
+    {"complained", JE_FEEDBACK},   {"spamreport", JE_FEEDBACK},
+    {"spam_complaint", JE_FEEDBACK}, {"spam", JE_FEEDBACK},
+    {"SpamComplaint", JE_FEEDBACK},
+};
+
+/* A sending platform's event, the object S[OB..OE]: a block for a bounce
+ * or a delay, the recipient of a complaint as a feedback recipient;
+ * nothing for others (delivered, opened, clicked). */
+static void json_event(ndr_parser *p, const char *s, size_t ob, size_t oe)
+{
+    static const char *const rcpt_keys[] = {"rcpt_to", "raw_rcpt_to",
+                                            "recipient", "email"};
+    /* the remote server's words first, then the platform's own */
+    static const char *const diag_keys[] = {
+        "raw_reason", "diag", "Details", "response", "reason",
+        "message", "description", "bounce_description"};
+    char ev[40], tmp[NDR_DIAG_MAX], code[16], rcpt[NDR_ADDR_MAX];
+    size_t db = ob, de = oe, dn = 0;
+    int what = 0;
+    ds_block *b;
+
+    /* Mailgun's webhook wraps the event in "event-data", SparkPost's in
+     * "msys" and a member named for its kind ("message_event") */
+    json_object(s, &ob, &oe, "event-data");
+    if (json_object(s, &ob, &oe, "msys")) {
+        const char *in = memchr(s + ob + 1, '{', oe - ob - 1);
+        if (in == NULL)
+            return;
+        ob = (size_t)(in - s);
+        oe = json_end(s, ob, oe);
+    }
+    if (json_value(s, ob, oe, "RecordType", ev, sizeof ev)) {
+        /* Postmark: the kind of bounce is its Type */
+        if (ndr_ci_cmpn(ev, strlen(ev), "bounce") == 0)
+            json_value(s, ob, oe, "Type", ev, sizeof ev);
+    } else if (!json_value(s, ob, oe, "event", ev, sizeof ev) &&
+               !json_value(s, ob, oe, "type", ev, sizeof ev)) {
+        return;
+    }
+    for (size_t i = 0; i < sizeof json_events / sizeof json_events[0]; i++)
+        if (ndr_ci_cmpn(ev, strlen(ev), json_events[i].name) == 0) {
+            what = json_events[i].what;
+            break;
+        }
+    if (what == 0)
+        return;
+    /* Mandrill keeps the message's fields in "msg", Mailgun the
+     * server's answer in "delivery-status" */
+    db = ob;
+    de = oe;
+    json_object(s, &db, &de, "msg");
+    tmp[0] = '\0';
+    for (size_t i = 0; i < sizeof rcpt_keys / sizeof rcpt_keys[0]; i++)
+        if (json_value(s, db, de, rcpt_keys[i], tmp, sizeof tmp))
+            break;
+    if (tmp[0] == '\0' && db != ob)
+        json_value(s, ob, oe, "email", tmp, sizeof tmp);
+    if (what == JE_FEEDBACK) {
+        if (ndr_find_addr(tmp, strlen(tmp), NULL, NULL, NULL) > 0) {
+            add_addrs(tmp, strlen(tmp), p->fb_rcpts, &p->nfb,
+                      NDR_XFAILED_MAX);
+            p->feedback = 1;
+        }
+        return;
+    }
+    if (ndr_find_addr(tmp, strlen(tmp), rcpt, NULL, NULL) == 0 ||
+        (b = ds_new(p)) == NULL)
+        return;
+    memcpy(b->final_rcpt, rcpt, sizeof b->final_rcpt);
+    p->ds_open = 0;
+    p->json_events = 1;
+    b->seen = DSF_FINAL | DSF_ACTION;
+    if (what == JE_FAILED && json_value(s, ob, oe, "severity", ev, sizeof ev) &&
+        ndr_ci_cmpn(ev, strlen(ev), "temporary") == 0)
+        what = JE_DELAYED;
+    strcpy(b->action, what == JE_DELAYED ? "delayed" : "failed");
+    if (json_object(s, &db, &de, "delivery-status")) {
+        if (json_value(s, db, de, "mx-host", b->remote_mta,
+                       sizeof b->remote_mta))
+            b->seen |= DSF_REMOTE;
+    }
+    if ((json_value(s, db, de, "enhanced-code", tmp, sizeof tmp) ||
+         json_value(s, db, de, "status", tmp, sizeof tmp)) &&
+        tmp[0] >= '2' && tmp[0] <= '5' && tmp[1] == '.') {
+        copy_trim(b->status, sizeof b->status, tmp, strlen(tmp));
+        b->seen |= DSF_STATUS;
+    }
+    if (!json_value(s, db, de, "code", code, sizeof code) &&
+        !json_value(s, db, de, "error_code", code, sizeof code))
+        code[0] = '\0';
+    for (size_t i = 0; i < sizeof diag_keys / sizeof diag_keys[0]; i++)
+        if (json_value(s, db, de, diag_keys[i], tmp, sizeof tmp))
+            break;
+    if (tmp[0] != '\0') {
+        const char *v = tmp;
+        size_t vn = strlen(tmp);
+        strip_type(&v, &vn);
+        while (vn > 0 && ndr_isspace((unsigned char)*v)) {
+            v++;
+            vn--;
+        }
+        /* the reply code given apart ("code": 550) goes before words
+         * that do not start with it ("5.1.1 <a@b>: ...") */
+        if (strlen(code) == 3 && code[0] >= '2' && code[0] <= '5' &&
+            ndr_isdigit((unsigned char)code[1]) &&
+            ndr_isdigit((unsigned char)code[2]) &&
+            !(vn >= 3 && memcmp(v, code, 3) == 0 &&
+              (vn == 3 || !ndr_isdigit((unsigned char)v[3]))))
+            ctx_add(b->diag, &dn, sizeof b->diag, code, 3);
+        ctx_add(b->diag, &dn, sizeof b->diag, v, vn);
+        b->diag_len = dn;
+        b->seen |= DSF_DIAG;
+    }
+}
+
+/* Amazon SES's notification in S[0..N). */
+static void json_ses(ndr_parser *p, const char *s, size_t n, const char *kind)
+{
+    size_t at, end;
+    char tmp[NDR_DIAG_MAX];
     const char *k;
 
-    p->in_json = 0;
-    if (n == 0 || json_get(s, 0, n, "notificationType", kind, sizeof kind) == 0)
-        return;
     if (json_get(s, 0, n, "reportingMTA", tmp, sizeof tmp)) {
         const char *v = tmp;
         size_t vn = strlen(tmp);
@@ -1197,7 +1603,7 @@ static void json_parse(ndr_parser *p)
         copy_trim(p->reporting_mta, sizeof p->reporting_mta, v, vn);
     }
     if (ndr_ci_cmpn(kind, strlen(kind), "complaint") == 0) {
-        if ((k = ci_has(s, n, "\"complainedRecipients\"")) == NULL)
+        if ((k = ci_has(s, n, "complainedRecipients")) == NULL)
             return;
         at = (size_t)(k - s);
         end = json_close(s, at, n, '[', ']');
@@ -1206,7 +1612,7 @@ static void json_parse(ndr_parser *p)
             add_addrs(tmp, strlen(tmp), p->fb_rcpts, &p->nfb, NDR_XFAILED_MAX);
         p->feedback = 1;
     } else if (ndr_ci_cmpn(kind, strlen(kind), "bounce") == 0) {
-        if ((k = ci_has(s, n, "\"bouncedRecipients\"")) == NULL)
+        if ((k = ci_has(s, n, "bouncedRecipients")) == NULL)
             return;
         at = (size_t)(k - s);
         end = json_close(s, at, n, '[', ']');
@@ -1238,12 +1644,12 @@ static void json_parse(ndr_parser *p)
         }
     } else if (ndr_ci_cmpn(kind, strlen(kind), "delivery") == 0) {
         char resp[NDR_DIAG_MAX];
-        if ((k = ci_has(s, n, "\"delivery\"")) == NULL)
+        if ((k = ci_has(s, n, "\"delivery")) == NULL)
             return;
         at = (size_t)(k - s);
         resp[0] = '\0';
         json_get(s, at, n, "smtpResponse", resp, sizeof resp);
-        if ((k = ci_has(s + at, n - at, "\"recipients\"")) == NULL)
+        if ((k = ci_has(s + at, n - at, "recipients")) == NULL)
             return;
         at = (size_t)(k - s);
         end = json_close(s, at, n, '[', ']');
@@ -1260,6 +1666,27 @@ static void json_parse(ndr_parser *p)
             p->ds_open = 0;
             at += aat + alen;
         }
+    }
+}
+
+/* A JSON value read whole, S[FROM..TO) of what is kept: Amazon SES's
+ * notification (its type in notificationType, or eventType when it comes
+ * by event publishing), or a sending platform's event. */
+static void json_unit(ndr_parser *p, size_t from, size_t to)
+{
+    const char *s = p->json + from;
+    size_t n = to - from;
+    char kind[32];
+    if (n == 0)
+        return;
+    if (json_get(s, 0, n, "notificationType", kind, sizeof kind) ||
+        json_get(s, 0, n, "eventType", kind, sizeof kind)) {
+        json_ses(p, s, n, kind);
+        return;
+    }
+    if ((s = memchr(s, '{', n)) != NULL) {
+        size_t ob = (size_t)(s - p->json);
+        json_event(p, p->json, ob, json_end(p->json, ob, to));
     }
 }
 
@@ -2916,10 +3343,14 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
 
     if (p->text_done)
         return;
-    if (p->in_json) {
-        json_collect(p, line, len);
+    /* JSON: a notification or events, read from a line that holds a key
+     * of data/patterns.csv, or from one that opens a JSON value before
+     * the text gave anything else (a payload pasted or piped in) */
+    if ((p->in_json ||
+         (len > 0 && (line[0] == '{' || line[0] == '[') &&
+          json_opens(line, len) && nothing_read(p))) &&
+        json_collect(p, line, len))
         return;
-    }
     if (p->fwd && fwd_line(p, line, len))
         return;
     if (len == 0) {
@@ -2955,10 +3386,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
             kinds = len > 20 && ndr_ci_find_at(line, len, "notificationType",
                                                16, 14) ? NDR_PAT_JSON : 0;
         }
-        if (kinds & NDR_PAT_JSON) {
-            json_collect(p, line, len);
+        if ((kinds & NDR_PAT_JSON) && json_collect(p, line, len))
             return;
-        }
     }
     if ((kinds & (NDR_PAT_SEPARATOR | NDR_PAT_FORWARD)) && nothing_read(p) &&
         ((kinds & NDR_PAT_SEPARATOR) == 0 || forwarded_here(p))) {
@@ -3652,7 +4081,7 @@ void ndr_scan_end_message(ndr_parser *p)
 
     ds_flush(p);
     if (p->json_len > 0)
-        json_parse(p);
+        json_flush(p);
     pend_flush(p);
     list_notice = p->list_server && list_maintainer(p->from_addr);
     if (list_notice)
@@ -3674,7 +4103,9 @@ void ndr_scan_end_message(ndr_parser *p)
             b.rec.recipient = p->fb_rcpts[i];
             emit(p, &b, "", 0);
         }
-        return;
+        /* (complaints among platforms' bounce events: those too) */
+        if (!p->json_events)
+            return;
     }
     for (size_t i = 0; i < p->nblocks; i++)
         if (p->blocks[i].final_rcpt[0] || p->blocks[i].orig_rcpt[0])
