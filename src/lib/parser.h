@@ -64,6 +64,7 @@ typedef struct text_rcpt {
     char ctx[NDR_CTX_MAX];
     size_t ctx_len;
     size_t diag_off, diag_len; /* the server's own words in ctx */
+    size_t reply_at; /* 1 + where in ctx a line began with a reply, or 0 */
 } text_rcpt;
 
 /* One per-recipient block of a delivery-status report (RFC 3464 §2.3). */
@@ -224,6 +225,7 @@ struct ndr_parser {
     char pre[NDR_PRE_MAX];
     size_t pre_len;
     size_t pre_diag_off, pre_diag_len; /* the server's own words in pre */
+    size_t pre_reply_at;  /* 1 + where in pre a line began with a reply */
     /* whose text a label of the server's words ("The remote server
      * said:") ended the last line of: -1 pre, a recipient, or -2 */
     long diag_open;

@@ -472,6 +472,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->pre_len = 0;
     p->pre[0] = '\0';
     p->pre_diag_off = p->pre_diag_len = 0;
+    p->pre_reply_at = 0;
     p->diag_open = -2;
     p->diag_going = 0;
     p->diag_quote = 0;
@@ -1273,6 +1274,7 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     r->ctx_len = 0;
     r->ctx[0] = '\0';
     r->diag_off = r->diag_len = 0;
+    r->reply_at = 0;
     return (long)p->nrcpts++;
 }
 
@@ -2587,6 +2589,7 @@ static void fwd_end(ndr_parser *p)
         p->pre_len = 0;
         p->pre[0] = '\0';
         p->pre_diag_len = 0;
+        p->pre_reply_at = 0;
         p->lead[0] = '\0';
         p->footer = 0; /* (the forwarder's signature is over) */
     } else if (p->fwd_sep && p->fwd_subj_fwd && p->fwd_subj_failure) {
@@ -2596,6 +2599,7 @@ static void fwd_end(ndr_parser *p)
         p->pre_len = 0;
         p->pre[0] = '\0';
         p->pre_diag_len = 0;
+        p->pre_reply_at = 0;
         p->lead[0] = '\0';
         p->footer = 0;
     } else if (p->fwd_sep) {
@@ -2810,6 +2814,126 @@ static int reply_goes_on(const char *v, size_t vn, const char *s, size_t n)
            memcmp(v, s, 3) == 0 && (s[3] == '-' || s[3] == ' ');
 }
 
+/* Is what follows a reply code at S[I..I+3) what follows a server's
+ * reply: the end, a space or '-' before words or a status code ("550
+ * 5.1.1", "550-Mailbox", "554: delivery error"), not the rest of a
+ * telephone number ("555 0100", "(555) 010-0199"), a host name
+ * ("450.mx.example"), a size or a span of time ("300 KB", "250 ms")? */
+static int reply_after_ok(const char *s, size_t n, size_t i)
+{
+    static const char *const units[] = {"kb", "mb", "gb", "k", "m", "b",
+                                        "kib", "mib", "bytes", "byte",
+                                        "ms", "sec", "secs", "seconds",
+                                        "minutes", "min", "mins", "hours",
+                                        "days", "octets"};
+    size_t j = i + 3, k;
+    if (j >= n)
+        return 1;
+    if (s[j] == '.' || s[j] == '%' || s[j] == '/' || s[j] == ',')
+        return j + 1 >= n || ndr_isspace((unsigned char)s[j + 1]);
+    k = j;
+    while (k < n && k - j < 3 &&
+           (s[k] == ' ' || s[k] == '\t' || s[k] == '-' || s[k] == ')' ||
+            s[k] == ']' || s[k] == '#'))
+        k++;
+    if (k < n && ndr_isdigit((unsigned char)s[k])) {
+        /* digits after it: a status code, or a short subcode before words
+         * (AOL's "552 1 Requested mail action aborted", "554 30 Sorry") */
+        size_t d = k;
+        while (d < n && ndr_isdigit((unsigned char)s[d]))
+            d++;
+        if (k > j && s[j] == ' ' && d - k <= 2 && d + 1 < n && s[d] == ' ' &&
+            ndr_isalpha((unsigned char)s[d + 1]))
+            return 1;
+        return k > j && ndr_code_scan(s + k, n - k < 12 ? n - k : 12, NULL,
+                                      NULL) == 0;
+    }
+    if (k > j && k < n && ndr_isalpha((unsigned char)s[k]) &&
+        (s[j] == ' ' || s[j] == '\t')) {
+        size_t w = k;
+        while (w < n && w - k < 8 && ndr_isalpha((unsigned char)s[w]))
+            w++;
+        if (w == n || !ndr_isalpha((unsigned char)s[w]))
+            for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+                if (strlen(units[u]) == w - k &&
+                    ndr_ci_cmpn(s + k, w - k, units[u]) == 0)
+                    return 0;
+    }
+    return 1;
+}
+
+/* Does a reply code at S[I..) stand where a server's reply stands: at
+ * the start of the text or of a line (LINE_AT: 1 + the offset of the
+ * first line that began with one, or 0), after a colon, a quote, an
+ * opening bracket or a transcript's "<<<" ("said: 550", "returned
+ * '550", "smtp; 550", "(550 ..."), after a word that names it ("error
+ * 550", "SMTP 550", "code 550"), or before a status code?  Not inside a
+ * telephone number, a date, an address, a port or a host name. */
+static int reply_placed(const char *s, size_t n, size_t i, size_t line_at)
+{
+    static const char *const words[] = {"said", "error", "code", "reply",
+                                        "replied", "response", "returned",
+                                        "answer", "answered", "smtp",
+                                        "esmtp", "failure", "status",
+                                        "data"};
+    size_t b = i, w, k;
+    unsigned char c;
+    if (!reply_after_ok(s, n, i))
+        return 0;
+    k = i + 3;
+    if (k < n && (s[k] == ' ' || s[k] == '-'))
+        k++;
+    if (k < n && s[k] == '#')
+        k++;
+    if (k > i + 3 && k < n && ndr_isdigit((unsigned char)s[k]))
+        return 1; /* a status code follows (reply_after_ok checked it) */
+    if (i == 0 || (line_at > 0 && i == line_at - 1))
+        return 1;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (b == 0)
+        return 1;
+    c = (unsigned char)s[b - 1];
+    if (c == ':' || c == ';' || c == '#' || c == '\'' || c == '"' ||
+        c == '(' || c == '[' || c == '<' || c == '>' || c == '=' ||
+        c == '`' || (c == '-' && b < i && b >= 2 && s[b - 2] == ' '))
+        return 1;
+    /* "原因：550": a full-width colon or bracket */
+    if (c >= 0x80 && b >= 3 &&
+        (wide_punct((const unsigned char *)s + b - 3) ||
+         wide_open((const unsigned char *)s + b - 3)))
+        return 1;
+    w = b;
+    while (w > 0 && ndr_isalpha((unsigned char)s[w - 1]))
+        w--;
+    if (b == i || w == b || b - w > 8)
+        return 0;
+    for (size_t u = 0; u < sizeof words / sizeof words[0]; u++)
+        if (strlen(words[u]) == b - w && ndr_ci_cmpn(s + w, b - w, words[u]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The offset of the first reply code in S[0..N) that stands where a
+ * server's reply stands (reply_placed), or (size_t)-1; *OUT its number. */
+static size_t reply_find(const char *s, size_t n, size_t line_at, int *out)
+{
+    size_t pos = 0;
+    while (pos < n) {
+        int r;
+        size_t at = ndr_reply_scan(s + pos, n - pos, &r);
+        if (at == (size_t)-1)
+            return (size_t)-1;
+        at += pos;
+        if (reply_placed(s, n, at, line_at)) {
+            *out = r;
+            return at;
+        }
+        pos = at + 3;
+    }
+    return (size_t)-1;
+}
+
 /* Append line S[0..N) to the failure text BUF of OWNER (-1: the text
  * before the first recipient, else a recipient) and note where in it the
  * server's own words are (*DOFF, *DLEN): the value of a label that
@@ -2818,14 +2942,25 @@ static int reply_goes_on(const char *v, size_t vn, const char *s, size_t n)
  * or, for a label that ends its line, the lines after it up to a blank
  * one.  The first such words are kept. */
 static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
-                     size_t cap, size_t *doff, size_t *dlen, const char *s,
-                     size_t n)
+                     size_t cap, size_t *doff, size_t *dlen, size_t *rat,
+                     const char *s, size_t n)
 {
     size_t before = *blen, k, v, lead = 0, e = n;
     int quote;
     ctx_add(buf, blen, cap, s, n);
     if (*blen == before)
         return;
+    /* the first line that begins with a server's reply ("550 Mailbox
+     * unavailable"): the joined text no longer shows where lines began */
+    if (*rat == 0) {
+        size_t f = 0;
+        while (f < n && ndr_isspace((unsigned char)s[f]))
+            f++;
+        if (n - f >= 3 && s[f] >= '2' && s[f] <= '5' &&
+            ndr_reply_scan(s + f, 3, NULL) == 0 &&
+            reply_after_ok(s + f, n - f, 0))
+            *rat = before + (before > 0) + 1;
+    }
     while (e > 0 && ndr_isspace((unsigned char)s[e - 1]))
         e--;
     if (p->diag_open == owner &&
@@ -3105,7 +3240,7 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                     break;
             }
             text_add(p, r, t->ctx, &t->ctx_len, sizeof t->ctx, &t->diag_off,
-                     &t->diag_len, line + rest, len - rest);
+                     &t->diag_len, &t->reply_at, line + rest, len - rest);
         }
         return;
     }
@@ -3138,13 +3273,14 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
         text_add(p, p->cur_rcpt, t->ctx, &t->ctx_len, sizeof t->ctx,
-                 &t->diag_off, &t->diag_len, line, len);
+                 &t->diag_off, &t->diag_len, &t->reply_at, line, len);
     } else if (p->pending) {
         ctx_add(p->pend, &p->pend_len, sizeof p->pend, line, len);
         p->diag_open = -2;
     } else if (p->pre_len > 0 || !mime_preamble(line, len)) {
         text_add(p, -1, p->pre, &p->pre_len, sizeof p->pre,
-                 &p->pre_diag_off, &p->pre_diag_len, line, len);
+                 &p->pre_diag_off, &p->pre_diag_len, &p->pre_reply_at, line,
+                 len);
     }
 }
 
@@ -3228,22 +3364,21 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out)
 }
 
 /* The reply code written just before offset AT ("550 5.1.1", "550-5.1.1",
- * "550 #5.1.1"), else the first reply code in S; 0 when none. */
-static int pick_reply(const char *s, size_t n, size_t at)
+ * "550 #5.1.1", "552-'5.2.2"), else the first reply code in S that stands where a
+ * server's reply stands (reply_placed; LINE_AT as there); 0 when none. */
+static int pick_reply(const char *s, size_t n, size_t at, size_t line_at)
 {
     int r = 0;
-    size_t k;
     if (at != (size_t)-1 && at >= 4) {
         size_t e = at;
         while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '#' || s[e - 1] == '-' ||
-                         s[e - 1] == ':'))
+                         s[e - 1] == ':' || s[e - 1] == '\''))
             e--;
         if (e >= 3 && ndr_reply_scan(s + e - 3, 3, &r) == 0 &&
             (e == 3 || !ndr_isalnum((unsigned char)s[e - 4])))
             return r;
     }
-    k = ndr_reply_scan(s, n, &r);
-    return k == (size_t)-1 ? 0 : r;
+    return reply_find(s, n, line_at, &r) == (size_t)-1 ? 0 : r;
 }
 
 typedef struct rec_build {
@@ -3414,16 +3549,18 @@ static void records_from_blocks(ndr_parser *p)
             b.rec.action = "delayed";
         b.rec.dsn_status = b.dsn_status[0] ? b.dsn_status : NULL;
         if (!blk->diag_not_smtp)
-            b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
+            b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat, 0);
         /* The recipient's failure text gives the reply the diagnostic
          * lacks, and without a Diagnostic-Code the server's words; for a
          * lone recipient that the text does not name, the text as a whole
          * does (tctx), when the report gave no diagnostic at all. */
         if (b.rec.reply == 0 && t != NULL)
-            b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1);
+            b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1,
+                                      t->reply_at);
         else if (b.rec.reply == 0 && blk->diag_len == 0 && tctx != NULL &&
                  tlen > 0)
-            b.rec.reply = pick_reply(tctx, tlen, (size_t)-1);
+            b.rec.reply = pick_reply(tctx, tlen, (size_t)-1,
+                                      p->pre_reply_at);
         b.rec.diagnostic =
             blk->diag_len ? blk->diag
             : tctx == NULL || tlen == 0 ? NULL
@@ -3469,9 +3606,11 @@ static void record_from_text(ndr_parser *p, const char *addr,
     if (at != (size_t)-1) {
         ndr_code_format(c, b.status);
         b.rec.status = b.status;
-        b.rec.reply = pick_reply(src, strlen(src), at);
+        b.rec.reply = pick_reply(src, strlen(src), at,
+                                  src == p->pre ? p->pre_reply_at
+                                                : t->reply_at);
     } else if (ctx != NULL) {
-        b.rec.reply = pick_reply(ctx, clen, (size_t)-1);
+        b.rec.reply = pick_reply(ctx, clen, (size_t)-1, t->reply_at);
     }
     b.rec.recipient = addr;
     b.rec.action = "failed";
@@ -3530,12 +3669,12 @@ static int text_has_code(const ndr_parser *p)
 {
     ndr_code c;
     if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
-        pick_reply(p->pre, p->pre_len, (size_t)-1) >= 400)
+        pick_reply(p->pre, p->pre_len, (size_t)-1, p->pre_reply_at) >= 400)
         return 1;
     for (size_t i = 0; i < p->nrcpts; i++) {
         const text_rcpt *t = &p->rcpts[i];
         if (pick_code(t->ctx, t->ctx_len, &c) != (size_t)-1 ||
-            pick_reply(t->ctx, t->ctx_len, (size_t)-1) >= 400)
+            pick_reply(t->ctx, t->ctx_len, (size_t)-1, t->reply_at) >= 400)
             return 1;
     }
     return 0;
