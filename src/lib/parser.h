@@ -14,6 +14,7 @@
 #define NDR_CTX_MAX 2048   /* failure text kept per recipient */
 #define NDR_PRE_MAX 4096   /* failure text kept before the first recipient */
 #define NDR_LEAD_MAX 160   /* a line introducing a list of recipients */
+#define NDR_HELD_MAX 512   /* a trace field held until the next line */
 #define NDR_DIAG_MAX 1024  /* a Diagnostic-Code kept */
 #define NDR_FIELD_MAX 256  /* other DSN fields kept */
 #define NDR_SENDERS_MAX 8  /* addresses of the bounce's own From/To */
@@ -204,6 +205,11 @@ struct ndr_parser {
     int text_done;          /* the returned original began */
     int after_sender;       /* the last text line introduced the sender */
     int text_blank;         /* the last text line was blank */
+    char held[NDR_HELD_MAX]; /* a trace field that may begin the returned
+                                original's header, until the next line */
+    size_t held_len;        /* its length; 0: none held */
+    size_t held_part;       /* nparts when it was held */
+    int held_replay;        /* it is read again as text */
     char lead[NDR_LEAD_MAX]; /* the last line that ended with ':' */
     int body_marker;        /* the text reads like a bounce */
     int fwd;                /* the header of a forwarded message is being
@@ -275,7 +281,7 @@ void ndr_scan_reset(ndr_parser *p);
  * not kept). */
 void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
                          size_t nlen, const char *val, size_t vlen);
-void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len);
+int ndr_scan_text_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,

@@ -455,6 +455,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->text_done = 0;
     p->after_sender = 0;
     p->text_blank = 1;
+    p->held_len = 0;
+    p->held_replay = 0;
     p->lead[0] = '\0';
     p->body_marker = 0;
     p->fwd = 0;
@@ -3024,7 +3026,7 @@ static const char *text_diag(ndr_parser *p, const char *buf, size_t doff,
     return p->diag_out;
 }
 
-void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
+static void text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
@@ -3090,14 +3092,21 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     /* The returned original's header may also follow the failure text
      * directly, or after a line of dashes: once the text gave what a
      * bounce is read for, a trace field ends it. */
-    if ((kinds & NDR_PAT_SEPARATOR) ||
-        (original_starts(line, len) && (p->text_blank || !nothing_read(p)))) {
+    if (!(kinds & NDR_PAT_SEPARATOR) && !p->held_replay &&
+        original_starts(line, len) && (p->text_blank || !nothing_read(p))) {
+        /* the next line tells (ndr_scan_text_line) */
+        size_t k = len < sizeof p->held ? len : sizeof p->held;
+        memcpy(p->held, line, k);
+        p->held_len = k;
+        p->held_part = p->nparts;
+        return;
+    }
+    if (kinds & NDR_PAT_SEPARATOR) {
         p->text_done = 1;
         p->returned = 1;
-        /* the original's header follows (bounce.c reads its To field);
-         * a trace field is already its first line */
+        /* the original's header follows (bounce.c reads its To field) */
         if (p->kind == PART_TEXT)
-            p->orig_headers = (kinds & NDR_PAT_SEPARATOR) ? 2 : 1;
+            p->orig_headers = 2;
         return;
     }
     p->text_blank = 0;
@@ -3282,6 +3291,50 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                  &p->pre_diag_off, &p->pre_diag_len, &p->pre_reply_at, line,
                  len);
     }
+}
+
+/* Is S[0..N) a line of a message's header: a field ("Received: from
+ * ...", "Message-ID: <...>", a name without blanks before its colon), or
+ * a line folded under one? */
+static int header_line(const char *s, size_t n)
+{
+    size_t k = 0;
+    if (n > 0 && ndr_isblank((unsigned char)s[0]))
+        return 1;
+    while (k < n && k < 40 && s[k] > ' ' && s[k] < 0x7f && s[k] != ':')
+        k++;
+    return k > 0 && k < n && s[k] == ':';
+}
+
+/* A line of failure text.  A trace field ("Return-Path:", "Received:
+ * from") after the text may begin the returned original's header, or be
+ * quoted in a sentence ("the envelope sender given in\n\nReturn-Path:
+ * <a@b>\nis not permitted ..."): the line after it tells.  Another field
+ * or a folded line confirms a header, which ends the text: returns 1 when
+ * LINE is that header's (bounce.c reads it for the original's To field).
+ * Anything else makes the held line text again. */
+int ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (p->held_len > 0 && !p->text_done) {
+        if (p->held_part != p->nparts) {
+            p->held_len = 0; /* its part ended with it */
+        } else if (len > 0 && header_line(line, len)) {
+            p->held_len = 0;
+            p->text_done = 1;
+            p->returned = 1;
+            if (p->kind == PART_TEXT)
+                p->orig_headers = 1;
+            return p->kind == PART_TEXT;
+        } else {
+            size_t k = p->held_len;
+            p->held_len = 0;
+            p->held_replay = 1;
+            text_line(p, p->held, k);
+            p->held_replay = 0;
+        }
+    }
+    text_line(p, line, len);
+    return 0;
 }
 
 /* ---- records ------------------------------------------------------------ */
