@@ -58,14 +58,26 @@ typedef struct mime_level {
     int digest; /* multipart/digest: parts default to message/rfc822 */
 } mime_level;
 
+#define NDR_LINKS_MAX 4 /* link lines noted in a failure text */
+
+/* What the lines of a failure text showed, which the text joined into one
+ * line no longer does. */
+typedef struct text_marks {
+    size_t diag_off, diag_len; /* the server's own words */
+    size_t reply_at; /* 1 + where a line began with a reply, or 0 */
+    /* lines that were only a link ("https://...", "Click here ..."),
+     * left out of a diagnostic that is the whole text */
+    unsigned short link_off[NDR_LINKS_MAX], link_len[NDR_LINKS_MAX];
+    unsigned nlinks;
+} text_marks;
+
 /* A recipient found in failure text, with the text that follows it. */
 typedef struct text_rcpt {
     char addr[NDR_ADDR_MAX];
     char lead[NDR_LEAD_MAX]; /* the sentence that introduced it */
     char ctx[NDR_CTX_MAX];
     size_t ctx_len;
-    size_t diag_off, diag_len; /* the server's own words in ctx */
-    size_t reply_at; /* 1 + where in ctx a line began with a reply, or 0 */
+    text_marks m; /* of ctx */
 } text_rcpt;
 
 /* One per-recipient block of a delivery-status report (RFC 3464 §2.3). */
@@ -205,6 +217,7 @@ struct ndr_parser {
     int text_done;          /* the returned original began */
     int after_sender;       /* the last text line introduced the sender */
     int text_blank;         /* the last text line was blank */
+    int line_after_blank;   /* the line being read came after a blank */
     char held[NDR_HELD_MAX]; /* a trace field that may begin the returned
                                 original's header, until the next line */
     size_t held_len;        /* its length; 0: none held */
@@ -230,8 +243,7 @@ struct ndr_parser {
                                current recipient's RCPT */
     char pre[NDR_PRE_MAX];
     size_t pre_len;
-    size_t pre_diag_off, pre_diag_len; /* the server's own words in pre */
-    size_t pre_reply_at;  /* 1 + where in pre a line began with a reply */
+    text_marks pre_m;     /* of pre */
     /* whose text a label of the server's words ("The remote server
      * said:") ended the last line of: -1 pre, a recipient, or -2 */
     long diag_open;
@@ -248,7 +260,7 @@ struct ndr_parser {
     long lone_new;          /* the recipient the last line named alone on
                                it and added, or -1 */
     long lone_prev;         /* the current recipient before that one */
-    char diag_out[NDR_CTX_MAX]; /* a record's diagnostic cut from a text */
+    char diag_out[NDR_PRE_MAX]; /* a record's diagnostic cut from a text */
     /* text after a transcript line that belongs to the recipient named
      * next (sendmail: "While talking to host:", "550 host (smtp)... ") */
     char pend[NDR_CTX_MAX];

@@ -455,6 +455,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->text_done = 0;
     p->after_sender = 0;
     p->text_blank = 1;
+    p->line_after_blank = 0;
     p->held_len = 0;
     p->held_replay = 0;
     p->lead[0] = '\0';
@@ -473,8 +474,7 @@ void ndr_scan_reset(ndr_parser *p)
     p->rcpt_refused = 0;
     p->pre_len = 0;
     p->pre[0] = '\0';
-    p->pre_diag_off = p->pre_diag_len = 0;
-    p->pre_reply_at = 0;
+    memset(&p->pre_m, 0, sizeof p->pre_m);
     p->diag_open = -2;
     p->diag_going = 0;
     p->diag_quote = 0;
@@ -1275,8 +1275,7 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     memcpy(r->lead, p->lead, sizeof r->lead);
     r->ctx_len = 0;
     r->ctx[0] = '\0';
-    r->diag_off = r->diag_len = 0;
-    r->reply_at = 0;
+    memset(&r->m, 0, sizeof r->m);
     return (long)p->nrcpts++;
 }
 
@@ -2590,8 +2589,7 @@ static void fwd_end(ndr_parser *p)
         p->subj_delay |= p->fwd_subj_delay;
         p->pre_len = 0;
         p->pre[0] = '\0';
-        p->pre_diag_len = 0;
-        p->pre_reply_at = 0;
+        memset(&p->pre_m, 0, sizeof p->pre_m);
         p->lead[0] = '\0';
         p->footer = 0; /* (the forwarder's signature is over) */
     } else if (p->fwd_sep && p->fwd_subj_fwd && p->fwd_subj_failure) {
@@ -2600,8 +2598,7 @@ static void fwd_end(ndr_parser *p)
          * bounce's own header may follow */
         p->pre_len = 0;
         p->pre[0] = '\0';
-        p->pre_diag_len = 0;
-        p->pre_reply_at = 0;
+        memset(&p->pre_m, 0, sizeof p->pre_m);
         p->lead[0] = '\0';
         p->footer = 0;
     } else if (p->fwd_sep) {
@@ -2770,6 +2767,52 @@ static int phone_line(const char *s, size_t n)
             return 0;
     }
     return digits >= 7 && digits <= 16;
+}
+
+/* Is line S[0..N) only a link: a web address alone ("https://...",
+ * "<https://...>", "www.example.com/help"; returns 1), or a line that
+ * points at one ("Click here to ...", "Learn more at ...", "Unsubscribe:
+ * ...", "To unsubscribe ..."; returns 2)?  0 when not.  A footer's, not
+ * the server's words. */
+static int link_line(const char *s, size_t n)
+{
+    static const char *const leads[] = {"click here", "learn more",
+                                        "unsubscribe", "to unsubscribe",
+                                        "read more", "find out more"};
+    size_t i = 0;
+    unsigned char c;
+    while (i < n && ndr_isspace((unsigned char)s[i]))
+        i++;
+    while (n > i && ndr_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n - i < 4)
+        return 0;
+    c = ndr_lower((unsigned char)s[i]);
+    if (c == '<' || c == '(' || c == '[') {
+        i++;
+        c = ndr_lower((unsigned char)s[i]);
+    }
+    /* (the first byte answers most lines) */
+    if (c == 'h' || c == 'w') {
+        if (!(n - i > 7 && (ndr_ci_cmpn(s + i, 7, "http://") == 0 ||
+                            (n - i > 8 && ndr_ci_cmpn(s + i, 8, "https://") == 0) ||
+                            ndr_ci_cmpn(s + i, 4, "www.") == 0)))
+            return 0;
+        for (size_t k = i; k < n; k++)
+            if (ndr_isblank((unsigned char)s[k]))
+                return 0;
+        return 1;
+    }
+    /* (a line that points at a link says 2) */
+    if (c != 'c' && c != 'l' && c != 'u' && c != 't' && c != 'r' && c != 'f')
+        return 0;
+    for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
+        size_t m = strlen(leads[k]);
+        if (n - i >= m && ndr_ci_cmpn(s + i, m, leads[k]) == 0 &&
+            (n - i == m || !ndr_isalpha((unsigned char)s[i + m])))
+            return 2;
+    }
+    return 0;
 }
 
 /* The length of a label at the start of S[0..N) that introduces the
@@ -2944,24 +2987,35 @@ static size_t reply_find(const char *s, size_t n, size_t line_at, int *out)
  * or, for a label that ends its line, the lines after it up to a blank
  * one.  The first such words are kept. */
 static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
-                     size_t cap, size_t *doff, size_t *dlen, size_t *rat,
-                     const char *s, size_t n)
+                     size_t cap, text_marks *m, const char *s, size_t n)
 {
     size_t before = *blen, k, v, lead = 0, e = n;
-    int quote;
+    size_t *doff = &m->diag_off, *dlen = &m->diag_len;
+    int quote, link;
     ctx_add(buf, blen, cap, s, n);
     if (*blen == before)
         return;
+    /* a link alone on its line, unless a sentence runs on into it ("For
+     * an explanation visit\nhttp://...") */
+    if (m->nlinks < NDR_LINKS_MAX && (link = link_line(s, n)) != 0 &&
+        (link == 2 || before == 0 || p->line_after_blank ||
+         !(ndr_isalnum((unsigned char)buf[before - 1]) ||
+           buf[before - 1] == ':' || buf[before - 1] == ','))) {
+        size_t at = before + (before > 0);
+        m->link_off[m->nlinks] = (unsigned short)at;
+        m->link_len[m->nlinks] = (unsigned short)(*blen - at);
+        m->nlinks++;
+    }
     /* the first line that begins with a server's reply ("550 Mailbox
      * unavailable"): the joined text no longer shows where lines began */
-    if (*rat == 0) {
+    if (m->reply_at == 0) {
         size_t f = 0;
         while (f < n && ndr_isspace((unsigned char)s[f]))
             f++;
         if (n - f >= 3 && s[f] >= '2' && s[f] <= '5' &&
             ndr_reply_scan(s + f, 3, NULL) == 0 &&
             reply_after_ok(s + f, n - f, 0))
-            *rat = before + (before > 0) + 1;
+            m->reply_at = before + (before > 0) + 1;
     }
     while (e > 0 && ndr_isspace((unsigned char)s[e - 1]))
         e--;
@@ -3013,17 +3067,44 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
 }
 
 /* The diagnostic of a record whose words come from a failure text BUF:
- * the server's own words noted in it (DOFF, DLEN), else the whole text. */
-static const char *text_diag(ndr_parser *p, const char *buf, size_t doff,
-                             size_t dlen)
+ * the server's own words noted in it (M), else the whole text but the
+ * lines that were only a link. */
+static const char *text_diag(ndr_parser *p, const char *buf,
+                             const text_marks *m)
 {
-    if (dlen == 0)
+    size_t dlen = m->diag_len, o = 0, from = 0;
+    if (dlen == 0 && m->nlinks == 0)
         return buf;
-    if (dlen >= sizeof p->diag_out)
-        dlen = sizeof p->diag_out - 1;
-    memcpy(p->diag_out, buf + doff, dlen);
-    p->diag_out[dlen] = '\0';
-    return p->diag_out;
+    if (dlen > 0) {
+        if (dlen >= sizeof p->diag_out)
+            dlen = sizeof p->diag_out - 1;
+        memcpy(p->diag_out, buf + m->diag_off, dlen);
+        p->diag_out[dlen] = '\0';
+        return p->diag_out;
+    }
+    /* the spans are in order, each a line joined by one space */
+    for (unsigned i = 0; i <= m->nlinks; i++) {
+        size_t to = i < m->nlinks ? m->link_off[i] : strlen(buf);
+        while (to > from && buf[to - 1] == ' ')
+            to--;
+        if (to > from) {
+            size_t k = to - from;
+            if (o > 0 && o + 1 < sizeof p->diag_out)
+                p->diag_out[o++] = ' ';
+            if (k > sizeof p->diag_out - 1 - o)
+                k = sizeof p->diag_out - 1 - o;
+            memcpy(p->diag_out + o, buf + from, k);
+            o += k;
+        }
+        if (i < m->nlinks) {
+            from = (size_t)m->link_off[i] + m->link_len[i];
+            while (buf[from] == ' ')
+                from++;
+        }
+    }
+    p->diag_out[o] = '\0';
+    /* a text of links alone keeps them */
+    return o > 0 ? p->diag_out : buf;
 }
 
 static void text_line(ndr_parser *p, const char *line, size_t len)
@@ -3109,6 +3190,7 @@ static void text_line(ndr_parser *p, const char *line, size_t len)
             p->orig_headers = 2;
         return;
     }
+    p->line_after_blank = p->text_blank;
     p->text_blank = 0;
     if (text_dsn_field(p, line, len))
         return;
@@ -3248,8 +3330,8 @@ static void text_line(ndr_parser *p, const char *line, size_t len)
                 else
                     break;
             }
-            text_add(p, r, t->ctx, &t->ctx_len, sizeof t->ctx, &t->diag_off,
-                     &t->diag_len, &t->reply_at, line + rest, len - rest);
+            text_add(p, r, t->ctx, &t->ctx_len, sizeof t->ctx, &t->m,
+                     line + rest, len - rest);
         }
         return;
     }
@@ -3282,14 +3364,13 @@ static void text_line(ndr_parser *p, const char *line, size_t len)
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
         text_add(p, p->cur_rcpt, t->ctx, &t->ctx_len, sizeof t->ctx,
-                 &t->diag_off, &t->diag_len, &t->reply_at, line, len);
+                 &t->m, line, len);
     } else if (p->pending) {
         ctx_add(p->pend, &p->pend_len, sizeof p->pend, line, len);
         p->diag_open = -2;
     } else if (p->pre_len > 0 || !mime_preamble(line, len)) {
         text_add(p, -1, p->pre, &p->pre_len, sizeof p->pre,
-                 &p->pre_diag_off, &p->pre_diag_len, &p->pre_reply_at, line,
-                 len);
+                 &p->pre_m, line, len);
     }
 }
 
@@ -3609,16 +3690,16 @@ static void records_from_blocks(ndr_parser *p)
          * does (tctx), when the report gave no diagnostic at all. */
         if (b.rec.reply == 0 && t != NULL)
             b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1,
-                                      t->reply_at);
+                                      t->m.reply_at);
         else if (b.rec.reply == 0 && blk->diag_len == 0 && tctx != NULL &&
                  tlen > 0)
             b.rec.reply = pick_reply(tctx, tlen, (size_t)-1,
-                                      p->pre_reply_at);
+                                      p->pre_m.reply_at);
         b.rec.diagnostic =
             blk->diag_len ? blk->diag
             : tctx == NULL || tlen == 0 ? NULL
-            : t != NULL ? text_diag(p, tctx, t->diag_off, t->diag_len)
-                        : text_diag(p, tctx, p->pre_diag_off, p->pre_diag_len);
+            : t != NULL ? text_diag(p, tctx, &t->m)
+                        : text_diag(p, tctx, &p->pre_m);
         b.rec.remote_mta = blk->remote_mta[0] ? blk->remote_mta : NULL;
         b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
         b.rec.vendor = vendor_of(p->reporting_mta, blk->remote_mta, blk->diag);
@@ -3660,16 +3741,16 @@ static void record_from_text(ndr_parser *p, const char *addr,
         ndr_code_format(c, b.status);
         b.rec.status = b.status;
         b.rec.reply = pick_reply(src, strlen(src), at,
-                                  src == p->pre ? p->pre_reply_at
-                                                : t->reply_at);
+                                  src == p->pre ? p->pre_m.reply_at
+                                                : t->m.reply_at);
     } else if (ctx != NULL) {
-        b.rec.reply = pick_reply(ctx, clen, (size_t)-1, t->reply_at);
+        b.rec.reply = pick_reply(ctx, clen, (size_t)-1, t->m.reply_at);
     }
     b.rec.recipient = addr;
     b.rec.action = "failed";
     b.rec.diagnostic =
-        ctx != NULL ? text_diag(p, ctx, t->diag_off, t->diag_len)
-        : p->pre_len ? text_diag(p, p->pre, p->pre_diag_off, p->pre_diag_len)
+        ctx != NULL ? text_diag(p, ctx, &t->m)
+        : p->pre_len ? text_diag(p, p->pre, &p->pre_m)
                      : NULL;
     b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
     b.rec.vendor = vendor_of(p->reporting_mta, NULL, b.rec.diagnostic);
@@ -3722,12 +3803,12 @@ static int text_has_code(const ndr_parser *p)
 {
     ndr_code c;
     if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
-        pick_reply(p->pre, p->pre_len, (size_t)-1, p->pre_reply_at) >= 400)
+        pick_reply(p->pre, p->pre_len, (size_t)-1, p->pre_m.reply_at) >= 400)
         return 1;
     for (size_t i = 0; i < p->nrcpts; i++) {
         const text_rcpt *t = &p->rcpts[i];
         if (pick_code(t->ctx, t->ctx_len, &c) != (size_t)-1 ||
-            pick_reply(t->ctx, t->ctx_len, (size_t)-1, t->reply_at) >= 400)
+            pick_reply(t->ctx, t->ctx_len, (size_t)-1, t->m.reply_at) >= 400)
             return 1;
     }
     return 0;

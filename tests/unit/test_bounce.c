@@ -686,6 +686,21 @@ static void test_diag_from_template(void **state)
         "550-5.7.26 refused by the domain's DMARC policy.\n"
         "550 5.7.26 See the postmaster pages of strict.example\n"
         "\n";
+    static const char links[] =
+        "From: MAILER-DAEMON@notify.mailhost.example\n"
+        "Subject: Delivery Status Notification (Failure)\n"
+        "\n"
+        "Delivery to the following recipient failed:\n"
+        "\n"
+        "nina@wholesale.example\n"
+        "\n"
+        "The mailbox of nina@wholesale.example is full.\n"
+        "For the limits see\n"
+        "https://help.mailhost.example/quota\n"
+        "\n"
+        "<https://mailhost.example/settings>\n"
+        "Learn more about why messages bounce.\n"
+        "Unsubscribe: https://mailhost.example/u/8f3a21\n";
     char diag[1024];
     (void)state;
     check_all_feeds(multiline, sizeof multiline - 1,
@@ -708,6 +723,14 @@ static void test_diag_from_template(void **state)
                     1);
     first_diag(said, diag);
     assert_string_equal(diag, "550 5.1.1 Mailbox unavailable");
+    check_all_feeds(links, sizeof links - 1,
+                    "1|nina@wholesale.example|-|0|failed|-|mailboxfull\n", 1);
+    first_diag(links, diag);
+    /* a link alone on its line is left out, unless a sentence runs on
+     * into it; so is a line that points at one */
+    assert_string_equal(diag, "The mailbox of nina@wholesale.example is "
+                              "full. For the limits see "
+                              "https://help.mailhost.example/quota");
 }
 
 static void test_not_bounce(void **state)
