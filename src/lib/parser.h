@@ -64,6 +64,7 @@ typedef struct mime_level {
  * line no longer does. */
 typedef struct text_marks {
     size_t diag_off, diag_len; /* the server's own words */
+    unsigned diag_rank;        /* how surely (diag_label) */
     size_t reply_at; /* 1 + where a line began with a reply, or 0 */
     /* lines that were only a link ("https://...", "Click here ..."),
      * left out of a diagnostic that is the whole text */
@@ -251,6 +252,8 @@ struct ndr_parser {
                                after the label; 2: the label's value, and
                                the lines folded under it */
     int diag_quote;         /* the value opened a quote not closed yet */
+    size_t diag_indent;     /* the blanks before the label of those words */
+    int diag_wrap;          /* they may wrap onto lines not indented */
     int footer;             /* a signature ("-- ") or a line asking the
                                reader to write to or call someone began:
                                its addresses are contacts, not recipients,

@@ -478,6 +478,8 @@ void ndr_scan_reset(ndr_parser *p)
     p->diag_open = -2;
     p->diag_going = 0;
     p->diag_quote = 0;
+    p->diag_indent = 0;
+    p->diag_wrap = 0;
     p->footer = 0;
     p->named_in_sentence = 0;
     p->lone_new = -1;
@@ -2817,34 +2819,72 @@ static int link_line(const char *s, size_t n)
 
 /* The length of a label at the start of S[0..N) that introduces the
  * server's own words ("Reported error:", "Remote Server returned", "The
- * remote server said:"), up to its value, or 0.  A notice built from a
- * template (Microsoft 365's, Gmail's) sets them among its own sentences:
- * the record's diagnostic is those words, not the template. */
-static size_t diag_label(const char *s, size_t n)
+ * remote server said:"), up to its value, or 0; *RANK says how surely
+ * the words are the server's: 2 for those labels, 1 for a recipient's
+ * "Reason:" or "Error:" line, which a notice's own words may fill
+ * ("Reason: Remote SMTP server has rejected address", then "Diagnostic
+ * code: smtp; 550 ...").  A notice built from a template (Microsoft
+ * 365's, Gmail's, Oracle's) sets them among its own sentences: the
+ * record's diagnostic is those words, not the template. */
+static size_t diag_label(const char *s, size_t n, unsigned *rank)
 {
-    static const char *const l[] = {
-        "reported error:", "remote server returned", "remote server said:",
-        "remote host said:", "the remote server said:",
-        "the remote host said:", "the error that the other server returned was:",
-        "the response from the remote server was:",
-        "the response from the remote host was:"};
+    static const struct {
+        const char *w;
+        unsigned rank;
+    } l[] = {{"reported error:", 2},
+             {"remote server returned", 2},
+             {"remote server said:", 2},
+             {"remote server replied:", 2},
+             {"remote host said:", 2},
+             {"the remote server said:", 2},
+             {"the remote host said:", 2},
+             {"the error that the other server returned was:", 2},
+             {"the response from the remote server was:", 2},
+             {"the response from the remote host was:", 2},
+             {"diagnostic code:", 2},
+             {"reason:", 1},
+             {"error:", 1}};
     size_t i = 0;
-    unsigned char c;
+    unsigned char c, d;
     while (i < n && ndr_isblank((unsigned char)s[i]))
         i++;
-    if (n - i < 15)
+    if (n - i < 7)
         return 0;
-    /* (each starts "re" or "th": most lines fail here) */
+    /* (each starts "re", "th", "er" or "di": most lines fail here) */
     c = ndr_lower((unsigned char)s[i]);
-    if ((c != 'r' || ndr_lower((unsigned char)s[i + 1]) != 'e') &&
-        (c != 't' || ndr_lower((unsigned char)s[i + 1]) != 'h'))
+    d = ndr_lower((unsigned char)s[i + 1]);
+    if (!((c == 'r' && d == 'e') || (c == 't' && d == 'h') ||
+          (c == 'e' && d == 'r') || (c == 'd' && d == 'i')))
         return 0;
     for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
-        size_t m = strlen(l[k]);
-        if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k]) == 0)
+        size_t m = strlen(l[k].w);
+        if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k].w) == 0) {
+            *rank = l[k].rank;
             return i + m;
+        }
     }
     return 0;
+}
+
+/* The blanks that indent line S[0..N). */
+static size_t indent_of(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* Does line S[0..N) go on words that ended with LAST, wrapped by the
+ * width of the notice ("Reason: Remote host said: 550 5.7.1 Service
+ * unavailable, Client host\n[198.51.100.23] blocked using ..."): they
+ * ended mid-sentence, and the line is no label ("Diagnostic code: ...")? */
+static int wrapped_on(char last, const char *s, size_t n)
+{
+    return (ndr_isalnum((unsigned char)last) || last == ',' || last == ';' ||
+            last == '-') &&
+           n > 0 && !ndr_isblank((unsigned char)s[0]) &&
+           label_words(s, n) == 0;
 }
 
 /* Does line S[0..N) go on the multiline reply that V[0..VN) begins
@@ -2991,6 +3031,7 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
 {
     size_t before = *blen, k, v, lead = 0, e = n;
     size_t *doff = &m->diag_off, *dlen = &m->diag_len;
+    unsigned rank = 0;
     int quote, link;
     ctx_add(buf, blen, cap, s, n);
     if (*blen == before)
@@ -3021,8 +3062,9 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
         e--;
     if (p->diag_open == owner &&
         (p->diag_going != 2 || p->diag_quote ||
-         ndr_isblank((unsigned char)s[0]) ||
-         reply_goes_on(buf + *doff, *dlen, s, n))) {
+         (ndr_isblank((unsigned char)s[0]) && indent_of(s, n) > p->diag_indent) ||
+         reply_goes_on(buf + *doff, *dlen, s, n) ||
+         (p->diag_wrap && *dlen > 0 && wrapped_on(buf[*doff + *dlen - 1], s, n)))) {
         if (p->diag_going == 0) {
             *doff = before + (before > 0);
             p->diag_going = 1;
@@ -3035,16 +3077,33 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
         return;
     }
     p->diag_open = -2;
-    if (*dlen > 0 || (k = diag_label(s, n)) == 0)
+    /* the first words of the surest label are kept */
+    if ((*dlen > 0 && m->diag_rank == 2) || (k = diag_label(s, n, &rank)) == 0 ||
+        (*dlen > 0 && rank <= m->diag_rank))
         return;
     while (lead < n && ndr_isspace((unsigned char)s[lead]))
         lead++;
     v = k;
     while (v < e && ndr_isblank((unsigned char)s[v]))
         v++;
+    /* "Reason: Remote host said: 550 ...": the words after both; a
+     * "Reason:" line's words may wrap onto lines not indented */
+    p->diag_wrap = rank == 1;
+    if (rank == 1 && v < e) {
+        unsigned r2 = 0;
+        size_t k2 = diag_label(s + v, e - v, &r2);
+        if (k2 > 0 && r2 == 2) {
+            rank = 2;
+            v += k2;
+            while (v < e && ndr_isblank((unsigned char)s[v]))
+                v++;
+        }
+    }
+    p->diag_indent = lead;
     quote = v < e && s[v] == '\'';
     if (quote)
         v++;
+    m->diag_rank = rank;
     if (v >= e) { /* the words follow on the next lines */
         p->diag_open = owner;
         p->diag_going = 0;
