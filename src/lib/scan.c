@@ -2842,6 +2842,7 @@ static size_t diag_label(const char *s, size_t n, unsigned *rank)
              {"the response from the remote server was:", 2},
              {"the response from the remote host was:", 2},
              {"diagnostic code:", 2},
+             {"it responded as follows:", 2},
              {"reason:", 1},
              {"error:", 1}};
     size_t i = 0;
@@ -2862,6 +2863,37 @@ static size_t diag_label(const char *s, size_t n, unsigned *rank)
             *rank = l[k].rank;
             return i + m;
         }
+    }
+    return 0;
+}
+
+/* The length up to the value of a sure label (rank 2, ending with ':')
+ * that starts a sentence inside S[0..N): a notice's paragraph, wrapped by
+ * its width, may set it mid-line ("... about the cause of this error.
+ * The error that the other server returned was: 554 ..."; "Reason: Remote
+ * host said: 550 ..."), or 0. */
+static size_t diag_label_in(const char *s, size_t n)
+{
+    static const char *const l[] = {
+        "remote server said:", "remote server replied:", "remote host said:",
+        "the error that the other server returned was:",
+        "the response from the remote server was:",
+        "the response from the remote host was:", "it responded as follows:"};
+    const char *c = s;
+    while ((c = memchr(c, ':', n - (size_t)(c - s))) != NULL) {
+        size_t e = (size_t)(c - s) + 1;
+        for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
+            size_t m = strlen(l[k]), b = e - m;
+            if (e < m || ndr_lower((unsigned char)s[e - 2]) != l[k][m - 2] ||
+                ndr_ci_cmpn(s + b, m, l[k]) != 0)
+                continue;
+            while (b > 0 && ndr_isblank((unsigned char)s[b - 1]))
+                b--;
+            if (b == 0 || s[b - 1] == '.' || s[b - 1] == ':' ||
+                s[b - 1] == ';' || s[b - 1] == ')')
+                return e;
+        }
+        c++;
     }
     return 0;
 }
@@ -3078,8 +3110,12 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
     }
     p->diag_open = -2;
     /* the first words of the surest label are kept */
-    if ((*dlen > 0 && m->diag_rank == 2) || (k = diag_label(s, n, &rank)) == 0 ||
-        (*dlen > 0 && rank <= m->diag_rank))
+    if (*dlen > 0 && m->diag_rank == 2)
+        return;
+    k = diag_label(s, n, &rank);
+    if (k == 0 && n > 20 && (k = diag_label_in(s, n)) > 0)
+        rank = 2;
+    if (k == 0 || (*dlen > 0 && rank <= m->diag_rank))
         return;
     while (lead < n && ndr_isspace((unsigned char)s[lead]))
         lead++;
@@ -3090,9 +3126,8 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
      * "Reason:" line's words may wrap onto lines not indented */
     p->diag_wrap = rank == 1;
     if (rank == 1 && v < e) {
-        unsigned r2 = 0;
-        size_t k2 = diag_label(s + v, e - v, &r2);
-        if (k2 > 0 && r2 == 2) {
+        size_t k2 = diag_label_in(s + v, e - v);
+        if (k2 > 0) {
             rank = 2;
             v += k2;
             while (v < e && ndr_isblank((unsigned char)s[v]))

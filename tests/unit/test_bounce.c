@@ -754,8 +754,30 @@ static void test_diag_from_template(void **state)
         "unknown\n"
         "\n"
         "hMailServer\n";
+    /* a sure label set mid-line by a paragraph wrapped to the notice's
+     * width */
+    static const char midline[] =
+        "From: Mail Delivery Subsystem <mailer-daemon@relay.example.com>\n"
+        "Subject: Delivery Status Notification (Failure)\n"
+        "\n"
+        "Delivery to the following recipient failed permanently:\n"
+        "\n"
+        "     ola@fjord.example\n"
+        "\n"
+        "Technical details of permanent failure:\n"
+        "We tried to deliver your message, but the receiving domain refused "
+        "it. Ask\n"
+        "the recipient's provider why. The error that the other server "
+        "returned was:\n"
+        "552 552 5.2.2 <ola@fjord.example>: quota exceeded (state 14).\n"
+        "\n";
     char diag[1024];
     (void)state;
+    check_all_feeds(midline, sizeof midline - 1,
+                    "1|ola@fjord.example|5.2.2|552|failed|-|mailboxfull\n", 1);
+    first_diag(midline, diag);
+    assert_string_equal(diag, "552 552 5.2.2 <ola@fjord.example>: quota "
+                              "exceeded (state 14).");
     check_all_feeds(reason, sizeof reason - 1,
                     "1|ivo@studio.example|5.7.1|550|failed|-|blocked\n", 1);
     first_diag(reason, diag);
