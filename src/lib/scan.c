@@ -2785,16 +2785,22 @@ static int link_line(const char *s, size_t n)
     unsigned char c;
     while (i < n && ndr_isspace((unsigned char)s[i]))
         i++;
+    if (n - i < 4)
+        return 0;
+    /* (the first byte answers most lines) */
+    c = ndr_lower((unsigned char)s[i]);
+    if (!(c == 'h' || c == 'w' || c == 'c' || c == 'l' || c == 'u' ||
+          c == 't' || c == 'r' || c == 'f' || c == '<' || c == '(' ||
+          c == '['))
+        return 0;
     while (n > i && ndr_isspace((unsigned char)s[n - 1]))
         n--;
     if (n - i < 4)
         return 0;
-    c = ndr_lower((unsigned char)s[i]);
     if (c == '<' || c == '(' || c == '[') {
         i++;
         c = ndr_lower((unsigned char)s[i]);
     }
-    /* (the first byte answers most lines) */
     if (c == 'h' || c == 'w') {
         if (!(n - i > 7 && (ndr_ci_cmpn(s + i, 7, "http://") == 0 ||
                             (n - i > 8 && ndr_ci_cmpn(s + i, 8, "https://") == 0) ||
@@ -2858,7 +2864,10 @@ static size_t diag_label(const char *s, size_t n, unsigned *rank)
           (c == 'e' && d == 'r') || (c == 'd' && d == 'i')))
         return 0;
     for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
-        size_t m = strlen(l[k].w);
+        size_t m;
+        if ((unsigned char)l[k].w[0] != c || (unsigned char)l[k].w[1] != d)
+            continue;
+        m = strlen(l[k].w);
         if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k].w) == 0) {
             *rank = l[k].rank;
             return i + m;
@@ -2882,9 +2891,20 @@ static size_t diag_label_in(const char *s, size_t n)
     const char *c = s;
     while ((c = memchr(c, ':', n - (size_t)(c - s))) != NULL) {
         size_t e = (size_t)(c - s) + 1;
+        unsigned char last;
+        /* (each is 17 bytes or more and ends "d:" or "s:") */
+        if (e < 17) {
+            c++;
+            continue;
+        }
+        last = ndr_lower((unsigned char)s[e - 2]);
+        if (last != 'd' && last != 's') {
+            c++;
+            continue;
+        }
         for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
             size_t m = strlen(l[k]), b = e - m;
-            if (e < m || ndr_lower((unsigned char)s[e - 2]) != l[k][m - 2] ||
+            if (e < m || (unsigned char)l[k][m - 2] != last ||
                 ndr_ci_cmpn(s + b, m, l[k]) != 0)
                 continue;
             while (b > 0 && ndr_isblank((unsigned char)s[b - 1]))
