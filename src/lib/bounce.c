@@ -1460,12 +1460,11 @@ static void leaf_line(ndr_parser *p, const char *line, size_t len)
     }
     switch (p->kind) {
     case PART_TEXT:
-        if (p->text_done) {
-            if (p->orig_headers)
-                pasted_original_line(p, line, len);
-            break;
-        }
-        ndr_scan_text_line(p, line, len);
+        /* a line that confirmed the returned original's header (see
+         * ndr_scan_text_line) is its line too */
+        if ((p->text_done || ndr_scan_text_line(p, line, len)) &&
+            p->orig_headers)
+            pasted_original_line(p, line, len);
         break;
     case PART_HTML:
         html_line(p, line, len);

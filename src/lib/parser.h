@@ -14,6 +14,7 @@
 #define NDR_CTX_MAX 2048   /* failure text kept per recipient */
 #define NDR_PRE_MAX 4096   /* failure text kept before the first recipient */
 #define NDR_LEAD_MAX 160   /* a line introducing a list of recipients */
+#define NDR_HELD_MAX 512   /* a trace field held until the next line */
 #define NDR_DIAG_MAX 1024  /* a Diagnostic-Code kept */
 #define NDR_FIELD_MAX 256  /* other DSN fields kept */
 #define NDR_SENDERS_MAX 8  /* addresses of the bounce's own From/To */
@@ -60,13 +61,27 @@ typedef struct mime_level {
     int digest; /* multipart/digest: parts default to message/rfc822 */
 } mime_level;
 
+#define NDR_LINKS_MAX 4 /* link lines noted in a failure text */
+
+/* What the lines of a failure text showed, which the text joined into one
+ * line no longer does. */
+typedef struct text_marks {
+    size_t diag_off, diag_len; /* the server's own words */
+    unsigned diag_rank;        /* how surely (diag_label) */
+    size_t reply_at; /* 1 + where a line began with a reply, or 0 */
+    /* lines that were only a link ("https://...", "Click here ..."),
+     * left out of a diagnostic that is the whole text */
+    unsigned short link_off[NDR_LINKS_MAX], link_len[NDR_LINKS_MAX];
+    unsigned nlinks;
+} text_marks;
+
 /* A recipient found in failure text, with the text that follows it. */
 typedef struct text_rcpt {
     char addr[NDR_ADDR_MAX];
     char lead[NDR_LEAD_MAX]; /* the sentence that introduced it */
     char ctx[NDR_CTX_MAX];
     size_t ctx_len;
-    size_t diag_off, diag_len; /* the server's own words in ctx */
+    text_marks m; /* of ctx */
 } text_rcpt;
 
 /* One per-recipient block of a delivery-status report (RFC 3464 §2.3). */
@@ -208,6 +223,12 @@ struct ndr_parser {
     int text_done;          /* the returned original began */
     int after_sender;       /* the last text line introduced the sender */
     int text_blank;         /* the last text line was blank */
+    int line_after_blank;   /* the line being read came after a blank */
+    char held[NDR_HELD_MAX]; /* a trace field that may begin the returned
+                                original's header, until the next line */
+    size_t held_len;        /* its length; 0: none held */
+    size_t held_part;       /* nparts when it was held */
+    int held_replay;        /* it is read again as text */
     char lead[NDR_LEAD_MAX]; /* the last line that ended with ':' */
     int body_marker;        /* the text reads like a bounce */
     int fwd;                /* the header of a forwarded message is being
@@ -228,7 +249,7 @@ struct ndr_parser {
                                current recipient's RCPT */
     char pre[NDR_PRE_MAX];
     size_t pre_len;
-    size_t pre_diag_off, pre_diag_len; /* the server's own words in pre */
+    text_marks pre_m;     /* of pre */
     /* whose text a label of the server's words ("The remote server
      * said:") ended the last line of: -1 pre, a recipient, or -2 */
     long diag_open;
@@ -236,6 +257,8 @@ struct ndr_parser {
                                after the label; 2: the label's value, and
                                the lines folded under it */
     int diag_quote;         /* the value opened a quote not closed yet */
+    size_t diag_indent;     /* the blanks before the label of those words */
+    int diag_wrap;          /* they may wrap onto lines not indented */
     int footer;             /* a signature ("-- ") or a line asking the
                                reader to write to or call someone began:
                                its addresses are contacts, not recipients,
@@ -245,7 +268,7 @@ struct ndr_parser {
     long lone_new;          /* the recipient the last line named alone on
                                it and added, or -1 */
     long lone_prev;         /* the current recipient before that one */
-    char diag_out[NDR_CTX_MAX]; /* a record's diagnostic cut from a text */
+    char diag_out[NDR_PRE_MAX]; /* a record's diagnostic cut from a text */
     /* text after a transcript line that belongs to the recipient named
      * next (sendmail: "While talking to host:", "550 host (smtp)... ") */
     char pend[NDR_CTX_MAX];
@@ -285,7 +308,7 @@ void ndr_scan_reset(ndr_parser *p);
  * not kept). */
 void ndr_scan_top_header(ndr_parser *p, enum hdr_id id, const char *name,
                          size_t nlen, const char *val, size_t vlen);
-void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len);
+int ndr_scan_text_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_dsn_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_feedback_line(ndr_parser *p, const char *line, size_t len);
 void ndr_scan_original_header(ndr_parser *p, const char *name, size_t nlen,

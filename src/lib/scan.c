@@ -458,6 +458,9 @@ void ndr_scan_reset(ndr_parser *p)
     p->text_done = 0;
     p->after_sender = 0;
     p->text_blank = 1;
+    p->line_after_blank = 0;
+    p->held_len = 0;
+    p->held_replay = 0;
     p->lead[0] = '\0';
     p->body_marker = 0;
     p->fwd = 0;
@@ -474,10 +477,12 @@ void ndr_scan_reset(ndr_parser *p)
     p->rcpt_refused = 0;
     p->pre_len = 0;
     p->pre[0] = '\0';
-    p->pre_diag_off = p->pre_diag_len = 0;
+    memset(&p->pre_m, 0, sizeof p->pre_m);
     p->diag_open = -2;
     p->diag_going = 0;
     p->diag_quote = 0;
+    p->diag_indent = 0;
+    p->diag_wrap = 0;
     p->footer = 0;
     p->named_in_sentence = 0;
     p->lone_new = -1;
@@ -1717,7 +1722,7 @@ static long find_or_add_rcpt(ndr_parser *p, const char *a)
     memcpy(r->lead, p->lead, sizeof r->lead);
     r->ctx_len = 0;
     r->ctx[0] = '\0';
-    r->diag_off = r->diag_len = 0;
+    memset(&r->m, 0, sizeof r->m);
     return (long)p->nrcpts++;
 }
 
@@ -3031,7 +3036,7 @@ static void fwd_end(ndr_parser *p)
         p->subj_delay |= p->fwd_subj_delay;
         p->pre_len = 0;
         p->pre[0] = '\0';
-        p->pre_diag_len = 0;
+        memset(&p->pre_m, 0, sizeof p->pre_m);
         p->lead[0] = '\0';
         p->footer = 0; /* (the forwarder's signature is over) */
     } else if (p->fwd_sep && p->fwd_subj_fwd && p->fwd_subj_failure) {
@@ -3040,7 +3045,7 @@ static void fwd_end(ndr_parser *p)
          * bounce's own header may follow */
         p->pre_len = 0;
         p->pre[0] = '\0';
-        p->pre_diag_len = 0;
+        memset(&p->pre_m, 0, sizeof p->pre_m);
         p->lead[0] = '\0';
         p->footer = 0;
     } else if (p->fwd_sep) {
@@ -3211,36 +3216,172 @@ static int phone_line(const char *s, size_t n)
     return digits >= 7 && digits <= 16;
 }
 
-/* The length of a label at the start of S[0..N) that introduces the
- * server's own words ("Reported error:", "Remote Server returned", "The
- * remote server said:"), up to its value, or 0.  A notice built from a
- * template (Microsoft 365's, Gmail's) sets them among its own sentences:
- * the record's diagnostic is those words, not the template. */
-static size_t diag_label(const char *s, size_t n)
+/* Is line S[0..N) only a link: a web address alone ("https://...",
+ * "<https://...>", "www.example.com/help"; returns 1), or a line that
+ * points at one ("Click here to ...", "Learn more at ...", "Unsubscribe:
+ * ...", "To unsubscribe ..."; returns 2)?  0 when not.  A footer's, not
+ * the server's words. */
+static int link_line(const char *s, size_t n)
 {
-    static const char *const l[] = {
-        "reported error:", "remote server returned", "remote server said:",
-        "remote host said:", "the remote server said:",
-        "the remote host said:", "the error that the other server returned was:",
-        "the response from the remote server was:",
-        "the response from the remote host was:"};
+    static const char *const leads[] = {"click here", "learn more",
+                                        "unsubscribe", "to unsubscribe",
+                                        "read more", "find out more"};
     size_t i = 0;
     unsigned char c;
-    while (i < n && ndr_isblank((unsigned char)s[i]))
+    while (i < n && ndr_isspace((unsigned char)s[i]))
         i++;
-    if (n - i < 15)
+    if (n - i < 4)
         return 0;
-    /* (each starts "re" or "th": most lines fail here) */
+    /* (the first byte answers most lines) */
     c = ndr_lower((unsigned char)s[i]);
-    if ((c != 'r' || ndr_lower((unsigned char)s[i + 1]) != 'e') &&
-        (c != 't' || ndr_lower((unsigned char)s[i + 1]) != 'h'))
+    if (!(c == 'h' || c == 'w' || c == 'c' || c == 'l' || c == 'u' ||
+          c == 't' || c == 'r' || c == 'f' || c == '<' || c == '(' ||
+          c == '['))
         return 0;
-    for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
-        size_t m = strlen(l[k]);
-        if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k]) == 0)
-            return i + m;
+    while (n > i && ndr_isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n - i < 4)
+        return 0;
+    if (c == '<' || c == '(' || c == '[') {
+        i++;
+        c = ndr_lower((unsigned char)s[i]);
+    }
+    if (c == 'h' || c == 'w') {
+        if (!(n - i > 7 && (ndr_ci_cmpn(s + i, 7, "http://") == 0 ||
+                            (n - i > 8 && ndr_ci_cmpn(s + i, 8, "https://") == 0) ||
+                            ndr_ci_cmpn(s + i, 4, "www.") == 0)))
+            return 0;
+        for (size_t k = i; k < n; k++)
+            if (ndr_isblank((unsigned char)s[k]))
+                return 0;
+        return 1;
+    }
+    /* (a line that points at a link says 2) */
+    if (c != 'c' && c != 'l' && c != 'u' && c != 't' && c != 'r' && c != 'f')
+        return 0;
+    for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
+        size_t m = strlen(leads[k]);
+        if (n - i >= m && ndr_ci_cmpn(s + i, m, leads[k]) == 0 &&
+            (n - i == m || !ndr_isalpha((unsigned char)s[i + m])))
+            return 2;
     }
     return 0;
+}
+
+/* The length of a label at the start of S[0..N) that introduces the
+ * server's own words ("Reported error:", "Remote Server returned", "The
+ * remote server said:"), up to its value, or 0; *RANK says how surely
+ * the words are the server's: 2 for those labels, 1 for a recipient's
+ * "Reason:" or "Error:" line, which a notice's own words may fill
+ * ("Reason: Remote SMTP server has rejected address", then "Diagnostic
+ * code: smtp; 550 ...").  A notice built from a template (Microsoft
+ * 365's, Gmail's, Oracle's) sets them among its own sentences: the
+ * record's diagnostic is those words, not the template. */
+static size_t diag_label(const char *s, size_t n, unsigned *rank)
+{
+    static const struct {
+        const char *w;
+        unsigned rank;
+    } l[] = {{"reported error:", 2},
+             {"remote server returned", 2},
+             {"remote server said:", 2},
+             {"remote server replied:", 2},
+             {"remote host said:", 2},
+             {"the remote server said:", 2},
+             {"the remote host said:", 2},
+             {"the error that the other server returned was:", 2},
+             {"the response from the remote server was:", 2},
+             {"the response from the remote host was:", 2},
+             {"diagnostic code:", 2},
+             {"it responded as follows:", 2},
+             {"reason:", 1},
+             {"error:", 1}};
+    size_t i = 0;
+    unsigned char c, d;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    if (n - i < 7)
+        return 0;
+    /* (each starts "re", "th", "er" or "di": most lines fail here) */
+    c = ndr_lower((unsigned char)s[i]);
+    d = ndr_lower((unsigned char)s[i + 1]);
+    if (!((c == 'r' && d == 'e') || (c == 't' && d == 'h') ||
+          (c == 'e' && d == 'r') || (c == 'd' && d == 'i')))
+        return 0;
+    for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
+        size_t m;
+        if ((unsigned char)l[k].w[0] != c || (unsigned char)l[k].w[1] != d)
+            continue;
+        m = strlen(l[k].w);
+        if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k].w) == 0) {
+            *rank = l[k].rank;
+            return i + m;
+        }
+    }
+    return 0;
+}
+
+/* The length up to the value of a sure label (rank 2, ending with ':')
+ * that starts a sentence inside S[0..N): a notice's paragraph, wrapped by
+ * its width, may set it mid-line ("... about the cause of this error.
+ * The error that the other server returned was: 554 ..."; "Reason: Remote
+ * host said: 550 ..."), or 0. */
+static size_t diag_label_in(const char *s, size_t n)
+{
+    static const char *const l[] = {
+        "remote server said:", "remote server replied:", "remote host said:",
+        "the error that the other server returned was:",
+        "the response from the remote server was:",
+        "the response from the remote host was:", "it responded as follows:"};
+    const char *c = s;
+    while ((c = memchr(c, ':', n - (size_t)(c - s))) != NULL) {
+        size_t e = (size_t)(c - s) + 1;
+        unsigned char last;
+        /* (each is 17 bytes or more and ends "d:" or "s:") */
+        if (e < 17) {
+            c++;
+            continue;
+        }
+        last = ndr_lower((unsigned char)s[e - 2]);
+        if (last != 'd' && last != 's') {
+            c++;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
+            size_t m = strlen(l[k]), b = e - m;
+            if (e < m || (unsigned char)l[k][m - 2] != last ||
+                ndr_ci_cmpn(s + b, m, l[k]) != 0)
+                continue;
+            while (b > 0 && ndr_isblank((unsigned char)s[b - 1]))
+                b--;
+            if (b == 0 || s[b - 1] == '.' || s[b - 1] == ':' ||
+                s[b - 1] == ';' || s[b - 1] == ')')
+                return e;
+        }
+        c++;
+    }
+    return 0;
+}
+
+/* The blanks that indent line S[0..N). */
+static size_t indent_of(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ndr_isblank((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* Does line S[0..N) go on words that ended with LAST, wrapped by the
+ * width of the notice ("Reason: Remote host said: 550 5.7.1 Service
+ * unavailable, Client host\n[198.51.100.23] blocked using ..."): they
+ * ended mid-sentence, and the line is no label ("Diagnostic code: ...")? */
+static int wrapped_on(char last, const char *s, size_t n)
+{
+    return (ndr_isalnum((unsigned char)last) || last == ',' || last == ';' ||
+            last == '-') &&
+           n > 0 && !ndr_isblank((unsigned char)s[0]) &&
+           label_words(s, n) == 0;
 }
 
 /* Does line S[0..N) go on the multiline reply that V[0..VN) begins
@@ -3255,6 +3396,126 @@ static int reply_goes_on(const char *v, size_t vn, const char *s, size_t n)
            memcmp(v, s, 3) == 0 && (s[3] == '-' || s[3] == ' ');
 }
 
+/* Is what follows a reply code at S[I..I+3) what follows a server's
+ * reply: the end, a space or '-' before words or a status code ("550
+ * 5.1.1", "550-Mailbox", "554: delivery error"), not the rest of a
+ * telephone number ("555 0100", "(555) 010-0199"), a host name
+ * ("450.mx.example"), a size or a span of time ("300 KB", "250 ms")? */
+static int reply_after_ok(const char *s, size_t n, size_t i)
+{
+    static const char *const units[] = {"kb", "mb", "gb", "k", "m", "b",
+                                        "kib", "mib", "bytes", "byte",
+                                        "ms", "sec", "secs", "seconds",
+                                        "minutes", "min", "mins", "hours",
+                                        "days", "octets"};
+    size_t j = i + 3, k;
+    if (j >= n)
+        return 1;
+    if (s[j] == '.' || s[j] == '%' || s[j] == '/' || s[j] == ',')
+        return j + 1 >= n || ndr_isspace((unsigned char)s[j + 1]);
+    k = j;
+    while (k < n && k - j < 3 &&
+           (s[k] == ' ' || s[k] == '\t' || s[k] == '-' || s[k] == ')' ||
+            s[k] == ']' || s[k] == '#'))
+        k++;
+    if (k < n && ndr_isdigit((unsigned char)s[k])) {
+        /* digits after it: a status code, or a short subcode before words
+         * (AOL's "552 1 Requested mail action aborted", "554 30 Sorry") */
+        size_t d = k;
+        while (d < n && ndr_isdigit((unsigned char)s[d]))
+            d++;
+        if (k > j && s[j] == ' ' && d - k <= 2 && d + 1 < n && s[d] == ' ' &&
+            ndr_isalpha((unsigned char)s[d + 1]))
+            return 1;
+        return k > j && ndr_code_scan(s + k, n - k < 12 ? n - k : 12, NULL,
+                                      NULL) == 0;
+    }
+    if (k > j && k < n && ndr_isalpha((unsigned char)s[k]) &&
+        (s[j] == ' ' || s[j] == '\t')) {
+        size_t w = k;
+        while (w < n && w - k < 8 && ndr_isalpha((unsigned char)s[w]))
+            w++;
+        if (w == n || !ndr_isalpha((unsigned char)s[w]))
+            for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+                if (strlen(units[u]) == w - k &&
+                    ndr_ci_cmpn(s + k, w - k, units[u]) == 0)
+                    return 0;
+    }
+    return 1;
+}
+
+/* Does a reply code at S[I..) stand where a server's reply stands: at
+ * the start of the text or of a line (LINE_AT: 1 + the offset of the
+ * first line that began with one, or 0), after a colon, a quote, an
+ * opening bracket or a transcript's "<<<" ("said: 550", "returned
+ * '550", "smtp; 550", "(550 ..."), after a word that names it ("error
+ * 550", "SMTP 550", "code 550"), or before a status code?  Not inside a
+ * telephone number, a date, an address, a port or a host name. */
+static int reply_placed(const char *s, size_t n, size_t i, size_t line_at)
+{
+    static const char *const words[] = {"said", "error", "code", "reply",
+                                        "replied", "response", "returned",
+                                        "answer", "answered", "smtp",
+                                        "esmtp", "failure", "status",
+                                        "data"};
+    size_t b = i, w, k;
+    unsigned char c;
+    if (!reply_after_ok(s, n, i))
+        return 0;
+    k = i + 3;
+    if (k < n && (s[k] == ' ' || s[k] == '-'))
+        k++;
+    if (k < n && s[k] == '#')
+        k++;
+    if (k > i + 3 && k < n && ndr_isdigit((unsigned char)s[k]))
+        return 1; /* a status code follows (reply_after_ok checked it) */
+    if (i == 0 || (line_at > 0 && i == line_at - 1))
+        return 1;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (b == 0)
+        return 1;
+    c = (unsigned char)s[b - 1];
+    if (c == ':' || c == ';' || c == '#' || c == '\'' || c == '"' ||
+        c == '(' || c == '[' || c == '<' || c == '>' || c == '=' ||
+        c == '`' || (c == '-' && b < i && b >= 2 && s[b - 2] == ' '))
+        return 1;
+    /* "原因：550": a full-width colon or bracket */
+    if (c >= 0x80 && b >= 3 &&
+        (wide_punct((const unsigned char *)s + b - 3) ||
+         wide_open((const unsigned char *)s + b - 3)))
+        return 1;
+    w = b;
+    while (w > 0 && ndr_isalpha((unsigned char)s[w - 1]))
+        w--;
+    if (b == i || w == b || b - w > 8)
+        return 0;
+    for (size_t u = 0; u < sizeof words / sizeof words[0]; u++)
+        if (strlen(words[u]) == b - w && ndr_ci_cmpn(s + w, b - w, words[u]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The offset of the first reply code in S[0..N) that stands where a
+ * server's reply stands (reply_placed), or (size_t)-1; *OUT its number. */
+static size_t reply_find(const char *s, size_t n, size_t line_at, int *out)
+{
+    size_t pos = 0;
+    while (pos < n) {
+        int r;
+        size_t at = ndr_reply_scan(s + pos, n - pos, &r);
+        if (at == (size_t)-1)
+            return (size_t)-1;
+        at += pos;
+        if (reply_placed(s, n, at, line_at)) {
+            *out = r;
+            return at;
+        }
+        pos = at + 3;
+    }
+    return (size_t)-1;
+}
+
 /* Append line S[0..N) to the failure text BUF of OWNER (-1: the text
  * before the first recipient, else a recipient) and note where in it the
  * server's own words are (*DOFF, *DLEN): the value of a label that
@@ -3263,20 +3524,44 @@ static int reply_goes_on(const char *v, size_t vn, const char *s, size_t n)
  * or, for a label that ends its line, the lines after it up to a blank
  * one.  The first such words are kept. */
 static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
-                     size_t cap, size_t *doff, size_t *dlen, const char *s,
-                     size_t n)
+                     size_t cap, text_marks *m, const char *s, size_t n)
 {
     size_t before = *blen, k, v, lead = 0, e = n;
-    int quote;
+    size_t *doff = &m->diag_off, *dlen = &m->diag_len;
+    unsigned rank = 0;
+    int quote, link;
     ctx_add(buf, blen, cap, s, n);
     if (*blen == before)
         return;
+    /* a link alone on its line, unless a sentence runs on into it ("For
+     * an explanation visit\nhttp://...") */
+    if (m->nlinks < NDR_LINKS_MAX && (link = link_line(s, n)) != 0 &&
+        (link == 2 || before == 0 || p->line_after_blank ||
+         !(ndr_isalnum((unsigned char)buf[before - 1]) ||
+           buf[before - 1] == ':' || buf[before - 1] == ','))) {
+        size_t at = before + (before > 0);
+        m->link_off[m->nlinks] = (unsigned short)at;
+        m->link_len[m->nlinks] = (unsigned short)(*blen - at);
+        m->nlinks++;
+    }
+    /* the first line that begins with a server's reply ("550 Mailbox
+     * unavailable"): the joined text no longer shows where lines began */
+    if (m->reply_at == 0) {
+        size_t f = 0;
+        while (f < n && ndr_isspace((unsigned char)s[f]))
+            f++;
+        if (n - f >= 3 && s[f] >= '2' && s[f] <= '5' &&
+            ndr_reply_scan(s + f, 3, NULL) == 0 &&
+            reply_after_ok(s + f, n - f, 0))
+            m->reply_at = before + (before > 0) + 1;
+    }
     while (e > 0 && ndr_isspace((unsigned char)s[e - 1]))
         e--;
     if (p->diag_open == owner &&
         (p->diag_going != 2 || p->diag_quote ||
-         ndr_isblank((unsigned char)s[0]) ||
-         reply_goes_on(buf + *doff, *dlen, s, n))) {
+         (ndr_isblank((unsigned char)s[0]) && indent_of(s, n) > p->diag_indent) ||
+         reply_goes_on(buf + *doff, *dlen, s, n) ||
+         (p->diag_wrap && *dlen > 0 && wrapped_on(buf[*doff + *dlen - 1], s, n)))) {
         if (p->diag_going == 0) {
             *doff = before + (before > 0);
             p->diag_going = 1;
@@ -3289,16 +3574,36 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
         return;
     }
     p->diag_open = -2;
-    if (*dlen > 0 || (k = diag_label(s, n)) == 0)
+    /* the first words of the surest label are kept */
+    if (*dlen > 0 && m->diag_rank == 2)
+        return;
+    k = diag_label(s, n, &rank);
+    if (k == 0 && n > 20 && (k = diag_label_in(s, n)) > 0)
+        rank = 2;
+    if (k == 0 || (*dlen > 0 && rank <= m->diag_rank))
         return;
     while (lead < n && ndr_isspace((unsigned char)s[lead]))
         lead++;
     v = k;
     while (v < e && ndr_isblank((unsigned char)s[v]))
         v++;
+    /* "Reason: Remote host said: 550 ...": the words after both; a
+     * "Reason:" line's words may wrap onto lines not indented */
+    p->diag_wrap = rank == 1;
+    if (rank == 1 && v < e) {
+        size_t k2 = diag_label_in(s + v, e - v);
+        if (k2 > 0) {
+            rank = 2;
+            v += k2;
+            while (v < e && ndr_isblank((unsigned char)s[v]))
+                v++;
+        }
+    }
+    p->diag_indent = lead;
     quote = v < e && s[v] == '\'';
     if (quote)
         v++;
+    m->diag_rank = rank;
     if (v >= e) { /* the words follow on the next lines */
         p->diag_open = owner;
         p->diag_going = 0;
@@ -3321,20 +3626,47 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
 }
 
 /* The diagnostic of a record whose words come from a failure text BUF:
- * the server's own words noted in it (DOFF, DLEN), else the whole text. */
-static const char *text_diag(ndr_parser *p, const char *buf, size_t doff,
-                             size_t dlen)
+ * the server's own words noted in it (M), else the whole text but the
+ * lines that were only a link. */
+static const char *text_diag(ndr_parser *p, const char *buf,
+                             const text_marks *m)
 {
-    if (dlen == 0)
+    size_t dlen = m->diag_len, o = 0, from = 0;
+    if (dlen == 0 && m->nlinks == 0)
         return buf;
-    if (dlen >= sizeof p->diag_out)
-        dlen = sizeof p->diag_out - 1;
-    memcpy(p->diag_out, buf + doff, dlen);
-    p->diag_out[dlen] = '\0';
-    return p->diag_out;
+    if (dlen > 0) {
+        if (dlen >= sizeof p->diag_out)
+            dlen = sizeof p->diag_out - 1;
+        memcpy(p->diag_out, buf + m->diag_off, dlen);
+        p->diag_out[dlen] = '\0';
+        return p->diag_out;
+    }
+    /* the spans are in order, each a line joined by one space */
+    for (unsigned i = 0; i <= m->nlinks; i++) {
+        size_t to = i < m->nlinks ? m->link_off[i] : strlen(buf);
+        while (to > from && buf[to - 1] == ' ')
+            to--;
+        if (to > from) {
+            size_t k = to - from;
+            if (o > 0 && o + 1 < sizeof p->diag_out)
+                p->diag_out[o++] = ' ';
+            if (k > sizeof p->diag_out - 1 - o)
+                k = sizeof p->diag_out - 1 - o;
+            memcpy(p->diag_out + o, buf + from, k);
+            o += k;
+        }
+        if (i < m->nlinks) {
+            from = (size_t)m->link_off[i] + m->link_len[i];
+            while (buf[from] == ' ')
+                from++;
+        }
+    }
+    p->diag_out[o] = '\0';
+    /* a text of links alone keeps them */
+    return o > 0 ? p->diag_out : buf;
 }
 
-void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
+static void text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
@@ -3402,16 +3734,24 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     /* The returned original's header may also follow the failure text
      * directly, or after a line of dashes: once the text gave what a
      * bounce is read for, a trace field ends it. */
-    if ((kinds & NDR_PAT_SEPARATOR) ||
-        (original_starts(line, len) && (p->text_blank || !nothing_read(p)))) {
-        p->text_done = 1;
-        p->returned = 1;
-        /* the original's header follows (bounce.c reads its To field);
-         * a trace field is already its first line */
-        if (p->kind == PART_TEXT)
-            p->orig_headers = (kinds & NDR_PAT_SEPARATOR) ? 2 : 1;
+    if (!(kinds & NDR_PAT_SEPARATOR) && !p->held_replay &&
+        original_starts(line, len) && (p->text_blank || !nothing_read(p))) {
+        /* the next line tells (ndr_scan_text_line) */
+        size_t k = len < sizeof p->held ? len : sizeof p->held;
+        memcpy(p->held, line, k);
+        p->held_len = k;
+        p->held_part = p->nparts;
         return;
     }
+    if (kinds & NDR_PAT_SEPARATOR) {
+        p->text_done = 1;
+        p->returned = 1;
+        /* the original's header follows (bounce.c reads its To field) */
+        if (p->kind == PART_TEXT)
+            p->orig_headers = 2;
+        return;
+    }
+    p->line_after_blank = p->text_blank;
     p->text_blank = 0;
     if (text_dsn_field(p, line, len))
         return;
@@ -3551,8 +3891,8 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
                 else
                     break;
             }
-            text_add(p, r, t->ctx, &t->ctx_len, sizeof t->ctx, &t->diag_off,
-                     &t->diag_len, line + rest, len - rest);
+            text_add(p, r, t->ctx, &t->ctx_len, sizeof t->ctx, &t->m,
+                     line + rest, len - rest);
         }
         return;
     }
@@ -3585,14 +3925,58 @@ void ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
     if (p->cur_rcpt >= 0) {
         text_rcpt *t = &p->rcpts[p->cur_rcpt];
         text_add(p, p->cur_rcpt, t->ctx, &t->ctx_len, sizeof t->ctx,
-                 &t->diag_off, &t->diag_len, line, len);
+                 &t->m, line, len);
     } else if (p->pending) {
         ctx_add(p->pend, &p->pend_len, sizeof p->pend, line, len);
         p->diag_open = -2;
     } else if (p->pre_len > 0 || !mime_preamble(line, len)) {
         text_add(p, -1, p->pre, &p->pre_len, sizeof p->pre,
-                 &p->pre_diag_off, &p->pre_diag_len, line, len);
+                 &p->pre_m, line, len);
     }
+}
+
+/* Is S[0..N) a line of a message's header: a field ("Received: from
+ * ...", "Message-ID: <...>", a name without blanks before its colon), or
+ * a line folded under one? */
+static int header_line(const char *s, size_t n)
+{
+    size_t k = 0;
+    if (n > 0 && ndr_isblank((unsigned char)s[0]))
+        return 1;
+    while (k < n && k < 40 && s[k] > ' ' && s[k] < 0x7f && s[k] != ':')
+        k++;
+    return k > 0 && k < n && s[k] == ':';
+}
+
+/* A line of failure text.  A trace field ("Return-Path:", "Received:
+ * from") after the text may begin the returned original's header, or be
+ * quoted in a sentence ("the envelope sender given in\n\nReturn-Path:
+ * <a@b>\nis not permitted ..."): the line after it tells.  Another field
+ * or a folded line confirms a header, which ends the text: returns 1 when
+ * LINE is that header's (bounce.c reads it for the original's To field).
+ * Anything else makes the held line text again. */
+int ndr_scan_text_line(ndr_parser *p, const char *line, size_t len)
+{
+    if (p->held_len > 0 && !p->text_done) {
+        if (p->held_part != p->nparts) {
+            p->held_len = 0; /* its part ended with it */
+        } else if (len > 0 && header_line(line, len)) {
+            p->held_len = 0;
+            p->text_done = 1;
+            p->returned = 1;
+            if (p->kind == PART_TEXT)
+                p->orig_headers = 1;
+            return p->kind == PART_TEXT;
+        } else {
+            size_t k = p->held_len;
+            p->held_len = 0;
+            p->held_replay = 1;
+            text_line(p, p->held, k);
+            p->held_replay = 0;
+        }
+    }
+    text_line(p, line, len);
+    return 0;
 }
 
 /* ---- records ------------------------------------------------------------ */
@@ -3675,22 +4059,21 @@ static size_t pick_code(const char *s, size_t n, ndr_code *out)
 }
 
 /* The reply code written just before offset AT ("550 5.1.1", "550-5.1.1",
- * "550 #5.1.1"), else the first reply code in S; 0 when none. */
-static int pick_reply(const char *s, size_t n, size_t at)
+ * "550 #5.1.1", "552-'5.2.2"), else the first reply code in S that stands where a
+ * server's reply stands (reply_placed; LINE_AT as there); 0 when none. */
+static int pick_reply(const char *s, size_t n, size_t at, size_t line_at)
 {
     int r = 0;
-    size_t k;
     if (at != (size_t)-1 && at >= 4) {
         size_t e = at;
         while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '#' || s[e - 1] == '-' ||
-                         s[e - 1] == ':'))
+                         s[e - 1] == ':' || s[e - 1] == '\''))
             e--;
         if (e >= 3 && ndr_reply_scan(s + e - 3, 3, &r) == 0 &&
             (e == 3 || !ndr_isalnum((unsigned char)s[e - 4])))
             return r;
     }
-    k = ndr_reply_scan(s, n, &r);
-    return k == (size_t)-1 ? 0 : r;
+    return reply_find(s, n, line_at, &r) == (size_t)-1 ? 0 : r;
 }
 
 typedef struct rec_build {
@@ -3891,21 +4274,23 @@ static void records_from_blocks(ndr_parser *p)
             b.rec.action = "delayed";
         b.rec.dsn_status = b.dsn_status[0] ? b.dsn_status : NULL;
         if (!blk->diag_not_smtp)
-            b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat);
+            b.rec.reply = pick_reply(blk->diag, blk->diag_len, dat, 0);
         /* The recipient's failure text gives the reply the diagnostic
          * lacks, and without a Diagnostic-Code the server's words; for a
          * lone recipient that the text does not name, the text as a whole
          * does (tctx), when the report gave no diagnostic at all. */
         if (b.rec.reply == 0 && t != NULL)
-            b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1);
+            b.rec.reply = pick_reply(t->ctx, t->ctx_len, (size_t)-1,
+                                      t->m.reply_at);
         else if (b.rec.reply == 0 && blk->diag_len == 0 && tctx != NULL &&
                  tlen > 0)
-            b.rec.reply = pick_reply(tctx, tlen, (size_t)-1);
+            b.rec.reply = pick_reply(tctx, tlen, (size_t)-1,
+                                      p->pre_m.reply_at);
         b.rec.diagnostic =
             blk->diag_len ? blk->diag
             : tctx == NULL || tlen == 0 ? NULL
-            : t != NULL ? text_diag(p, tctx, t->diag_off, t->diag_len)
-                        : text_diag(p, tctx, p->pre_diag_off, p->pre_diag_len);
+            : t != NULL ? text_diag(p, tctx, &t->m)
+                        : text_diag(p, tctx, &p->pre_m);
         b.rec.remote_mta = blk->remote_mta[0] ? blk->remote_mta : NULL;
         b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
         b.rec.vendor = vendor_of(p->reporting_mta, blk->remote_mta, blk->diag);
@@ -3956,15 +4341,17 @@ static void record_from_text(ndr_parser *p, const char *addr,
     if (at != (size_t)-1) {
         ndr_code_format(c, b.status);
         b.rec.status = b.status;
-        b.rec.reply = pick_reply(src, strlen(src), at);
+        b.rec.reply = pick_reply(src, strlen(src), at,
+                                  src == p->pre ? p->pre_m.reply_at
+                                                : t->m.reply_at);
     } else if (ctx != NULL) {
-        b.rec.reply = pick_reply(ctx, clen, (size_t)-1);
+        b.rec.reply = pick_reply(ctx, clen, (size_t)-1, t->m.reply_at);
     }
     b.rec.recipient = addr;
     b.rec.action = "failed";
     b.rec.diagnostic =
-        ctx != NULL ? text_diag(p, ctx, t->diag_off, t->diag_len)
-        : p->pre_len ? text_diag(p, p->pre, p->pre_diag_off, p->pre_diag_len)
+        ctx != NULL ? text_diag(p, ctx, &t->m)
+        : p->pre_len ? text_diag(p, p->pre, &p->pre_m)
                      : NULL;
     b.rec.reporting_mta = p->reporting_mta[0] ? p->reporting_mta : NULL;
     b.rec.vendor = vendor_of(p->reporting_mta, NULL, b.rec.diagnostic);
@@ -4017,12 +4404,12 @@ static int text_has_code(const ndr_parser *p)
 {
     ndr_code c;
     if (pick_code(p->pre, p->pre_len, &c) != (size_t)-1 ||
-        pick_reply(p->pre, p->pre_len, (size_t)-1) >= 400)
+        pick_reply(p->pre, p->pre_len, (size_t)-1, p->pre_m.reply_at) >= 400)
         return 1;
     for (size_t i = 0; i < p->nrcpts; i++) {
         const text_rcpt *t = &p->rcpts[i];
         if (pick_code(t->ctx, t->ctx_len, &c) != (size_t)-1 ||
-            pick_reply(t->ctx, t->ctx_len, (size_t)-1) >= 400)
+            pick_reply(t->ctx, t->ctx_len, (size_t)-1, t->m.reply_at) >= 400)
             return 1;
     }
     return 0;

@@ -686,8 +686,114 @@ static void test_diag_from_template(void **state)
         "550-5.7.26 refused by the domain's DMARC policy.\n"
         "550 5.7.26 See the postmaster pages of strict.example\n"
         "\n";
+    static const char links[] =
+        "From: MAILER-DAEMON@notify.mailhost.example\n"
+        "Subject: Delivery Status Notification (Failure)\n"
+        "\n"
+        "Delivery to the following recipient failed:\n"
+        "\n"
+        "nina@wholesale.example\n"
+        "\n"
+        "The mailbox of nina@wholesale.example is full.\n"
+        "For the limits see\n"
+        "https://help.mailhost.example/quota\n"
+        "\n"
+        "<https://mailhost.example/settings>\n"
+        "Learn more about why messages bounce.\n"
+        "Unsubscribe: https://mailhost.example/u/8f3a21\n";
+    /* a recipient's "Reason:" line, its words wrapped by the notice's
+     * width, with the server's own label inside it */
+    static const char reason[] =
+        "From: postmaster@mail.agency.example\n"
+        "Subject: Undeliverable Mail\n"
+        "\n"
+        "Could not deliver message to the following recipient(s):\n"
+        "\n"
+        "Failed Recipient: ivo@studio.example\n"
+        "Reason: Remote host said: 550 5.7.1 Service unavailable, sending\n"
+        "host [192.0.2.71] listed on a DNS block list\n"
+        "\n"
+        "   -- The header and top 20 lines of the message follows --\n";
+    /* "Reason:" in the notice's words, then the server's own under a
+     * surer label */
+    static const char oracle[] =
+        "From: MAILER-DAEMON@msg.campus.example\n"
+        "Subject: Delivery Notification: Delivery has failed\n"
+        "\n"
+        "This report relates to a message you sent with the following "
+        "header fields:\n"
+        "\n"
+        "  Subject: minutes\n"
+        "\n"
+        "Your message cannot be delivered to the following recipients:\n"
+        "\n"
+        "  Recipient address: dean@faculty.example\n"
+        "  Reason: Remote SMTP server has rejected address\n"
+        "  Diagnostic code: smtp;550 5.1.1 <dean@faculty.example>... User "
+        "unknown\n"
+        "  Remote system: dns;mx.faculty.example\n"
+        "\n";
+    /* hMailServer's "Remote server replied:" among its own lines */
+    static const char replied[] =
+        "From: mailer-daemon@office.example\n"
+        "Subject: Message undeliverable: invoice\n"
+        "\n"
+        "Your message did not reach some or all of the intended "
+        "recipients.\n"
+        "\n"
+        "   Sent: Mon, 30 Nov 2026 10:12:31 +0100\n"
+        "   Subject: invoice\n"
+        "\n"
+        "The following recipient(s) could not be reached:\n"
+        "\n"
+        "kasse@shop.example\n"
+        "   Error Type: SMTP\n"
+        "   Remote server (192.0.2.88) issued an error.\n"
+        "   hMailServer sent: RCPT TO:<kasse@shop.example>\n"
+        "   Remote server replied: 550 5.1.1 <kasse@shop.example>: User "
+        "unknown\n"
+        "\n"
+        "hMailServer\n";
+    /* a sure label set mid-line by a paragraph wrapped to the notice's
+     * width */
+    static const char midline[] =
+        "From: Mail Delivery Subsystem <mailer-daemon@relay.example.com>\n"
+        "Subject: Delivery Status Notification (Failure)\n"
+        "\n"
+        "Delivery to the following recipient failed permanently:\n"
+        "\n"
+        "     ola@fjord.example\n"
+        "\n"
+        "Technical details of permanent failure:\n"
+        "We tried to deliver your message, but the receiving domain refused "
+        "it. Ask\n"
+        "the recipient's provider why. The error that the other server "
+        "returned was:\n"
+        "552 552 5.2.2 <ola@fjord.example>: quota exceeded (state 14).\n"
+        "\n";
     char diag[1024];
     (void)state;
+    check_all_feeds(midline, sizeof midline - 1,
+                    "1|ola@fjord.example|5.2.2|552|failed|-|mailboxfull\n", 1);
+    first_diag(midline, diag);
+    assert_string_equal(diag, "552 552 5.2.2 <ola@fjord.example>: quota "
+                              "exceeded (state 14).");
+    check_all_feeds(reason, sizeof reason - 1,
+                    "1|ivo@studio.example|5.7.1|550|failed|-|blocked\n", 1);
+    first_diag(reason, diag);
+    assert_string_equal(diag, "550 5.7.1 Service unavailable, sending host "
+                              "[192.0.2.71] listed on a DNS block list");
+    check_all_feeds(oracle, sizeof oracle - 1,
+                    "1|dean@faculty.example|5.1.1|550|failed|-|userunknown\n",
+                    1);
+    first_diag(oracle, diag);
+    assert_string_equal(diag, "smtp;550 5.1.1 <dean@faculty.example>... User "
+                              "unknown");
+    check_all_feeds(replied, sizeof replied - 1,
+                    "1|kasse@shop.example|5.1.1|550|failed|-|userunknown\n",
+                    1);
+    first_diag(replied, diag);
+    assert_string_equal(diag, "550 5.1.1 <kasse@shop.example>: User unknown");
     check_all_feeds(multiline, sizeof multiline - 1,
                     "1|lee@strict.example|5.7.26|550|failed|-|authfailure\n",
                     1);
@@ -708,6 +814,14 @@ static void test_diag_from_template(void **state)
                     1);
     first_diag(said, diag);
     assert_string_equal(diag, "550 5.1.1 Mailbox unavailable");
+    check_all_feeds(links, sizeof links - 1,
+                    "1|nina@wholesale.example|-|0|failed|-|mailboxfull\n", 1);
+    first_diag(links, diag);
+    /* a link alone on its line is left out, unless a sentence runs on
+     * into it; so is a line that points at one */
+    assert_string_equal(diag, "The mailbox of nina@wholesale.example is "
+                              "full. For the limits see "
+                              "https://help.mailhost.example/quota");
 }
 
 static void test_not_bounce(void **state)
