@@ -2882,11 +2882,17 @@ static int session_line(const char *s, size_t n)
         s++;
         n--;
     }
-    if (n >= 16 && ndr_ci_cmpn(s, 16, "while talking to") == 0)
-        return 2;
-    if (n > 8 && (ndr_ci_cmpn(s, 8, "pipe to ") == 0 ||
-                  ndr_ci_cmpn(s, 8, "save to ") == 0))
-        return 1;
+    /* (the first byte answers most lines) */
+    switch (ndr_lower((unsigned char)(n > 0 ? s[0] : 0))) {
+    case 'w':
+        return n >= 16 && ndr_ci_cmpn(s, 16, "while talking to") == 0 ? 2 : 0;
+    case 'p':
+    case 's':
+        return n > 8 && (ndr_ci_cmpn(s, 8, "pipe to ") == 0 ||
+                         ndr_ci_cmpn(s, 8, "save to ") == 0);
+    default:
+        break;
+    }
     if (n < 6 || !ndr_isdigit((unsigned char)s[0]) ||
         !ndr_isdigit((unsigned char)s[1]) ||
         !ndr_isdigit((unsigned char)s[2]) || s[3] != ' ')
@@ -3260,7 +3266,10 @@ static int link_line(const char *s, size_t n)
     if (c != 'c' && c != 'l' && c != 'u' && c != 't' && c != 'r' && c != 'f')
         return 0;
     for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
-        size_t m = strlen(leads[k]);
+        size_t m;
+        if ((unsigned char)leads[k][0] != c)
+            continue;
+        m = strlen(leads[k]);
         if (n - i >= m && ndr_ci_cmpn(s + i, m, leads[k]) == 0 &&
             (n - i == m || !ndr_isalpha((unsigned char)s[i + m])))
             return 2;
@@ -3310,7 +3319,8 @@ static size_t diag_label(const char *s, size_t n, unsigned *rank)
         return 0;
     for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
         size_t m;
-        if ((unsigned char)l[k].w[0] != c || (unsigned char)l[k].w[1] != d)
+        if ((unsigned char)l[k].w[0] != c || (unsigned char)l[k].w[1] != d ||
+            (unsigned char)l[k].w[2] != ndr_lower((unsigned char)s[i + 2]))
             continue;
         m = strlen(l[k].w);
         if (n - i >= m && ndr_ci_cmpn(s + i, m, l[k].w) == 0) {
@@ -3333,15 +3343,14 @@ static size_t diag_label_in(const char *s, size_t n)
         "the error that the other server returned was:",
         "the response from the remote server was:",
         "the response from the remote host was:", "it responded as follows:"};
-    const char *c = s;
+    /* (each is 17 bytes or more and ends "d:" or "s:": the colon is at
+     * offset 16 or later) */
+    const char *c = s + 16;
+    if (n <= 16)
+        return 0;
     while ((c = memchr(c, ':', n - (size_t)(c - s))) != NULL) {
         size_t e = (size_t)(c - s) + 1;
         unsigned char last;
-        /* (each is 17 bytes or more and ends "d:" or "s:") */
-        if (e < 17) {
-            c++;
-            continue;
-        }
         last = ndr_lower((unsigned char)s[e - 2]);
         if (last != 'd' && last != 's') {
             c++;
@@ -3350,6 +3359,8 @@ static size_t diag_label_in(const char *s, size_t n)
         for (size_t k = 0; k < sizeof l / sizeof l[0]; k++) {
             size_t m = strlen(l[k]), b = e - m;
             if (e < m || (unsigned char)l[k][m - 2] != last ||
+                (unsigned char)l[k][m - 3] !=
+                    ndr_lower((unsigned char)s[e - 3]) ||
                 ndr_ci_cmpn(s + b, m, l[k]) != 0)
                 continue;
             while (b > 0 && ndr_isblank((unsigned char)s[b - 1]))
