@@ -593,6 +593,17 @@ static void first_diag(const char *data, char *out)
     ndr_parser_free(p);
 }
 
+/* TEXT gives RECORDS however it is fed, and its first record's
+ * diagnostic is WANT. */
+static void check_diag(const char *text, const char *records,
+                       const char *want)
+{
+    char diag[1024];
+    check_all_feeds(text, strlen(text), records, 1);
+    first_diag(text, diag);
+    assert_string_equal(diag, want);
+}
+
 /* A report without a Diagnostic-Code, whose text does not name its lone
  * recipient: the text gives the reply and the server's words, without the
  * sentence a MIME message puts before its first part. */
@@ -624,14 +635,12 @@ static void test_report_without_diagnostic(void **state)
         "Status: 5.1.10\n"
         "\n"
         "--b1--\n";
-    char diag[1024];
     (void)state;
-    check_all_feeds(msg, sizeof msg - 1,
-                    "1|bo@example.net|5.1.10|550|failed|-|userunknown\n", 1);
-    first_diag(msg, diag);
     /* the server's words, not the template around them */
-    assert_string_equal(diag, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; "
-                              "Recipient not found by SMTP address lookup");
+    check_diag(msg,
+               "1|bo@example.net|5.1.10|550|failed|-|userunknown\n",
+               "550 5.1.10 RESOLVER.ADR.RecipientNotFound; "
+               "Recipient not found by SMTP address lookup");
 }
 
 /* A notice built from a template (Microsoft 365's since 2019, pasted
@@ -771,57 +780,43 @@ static void test_diag_from_template(void **state)
         "returned was:\n"
         "552 552 5.2.2 <ola@fjord.example>: quota exceeded (state 14).\n"
         "\n";
-    char diag[1024];
     (void)state;
-    check_all_feeds(midline, sizeof midline - 1,
-                    "1|ola@fjord.example|5.2.2|552|failed|-|mailboxfull\n", 1);
-    first_diag(midline, diag);
-    assert_string_equal(diag, "552 552 5.2.2 <ola@fjord.example>: quota "
-                              "exceeded (state 14).");
-    check_all_feeds(reason, sizeof reason - 1,
-                    "1|ivo@studio.example|5.7.1|550|failed|-|blocked\n", 1);
-    first_diag(reason, diag);
-    assert_string_equal(diag, "550 5.7.1 Service unavailable, sending host "
-                              "[192.0.2.71] listed on a DNS block list");
-    check_all_feeds(oracle, sizeof oracle - 1,
-                    "1|dean@faculty.example|5.1.1|550|failed|-|userunknown\n",
-                    1);
-    first_diag(oracle, diag);
-    assert_string_equal(diag, "smtp;550 5.1.1 <dean@faculty.example>... User "
-                              "unknown");
-    check_all_feeds(replied, sizeof replied - 1,
-                    "1|kasse@shop.example|5.1.1|550|failed|-|userunknown\n",
-                    1);
-    first_diag(replied, diag);
-    assert_string_equal(diag, "550 5.1.1 <kasse@shop.example>: User unknown");
-    check_all_feeds(multiline, sizeof multiline - 1,
-                    "1|lee@strict.example|5.7.26|550|failed|-|authfailure\n",
-                    1);
-    first_diag(multiline, diag);
-    assert_string_equal(diag, "550-5.7.26 Unauthenticated mail from "
-                              "sender.example is 550-5.7.26 refused by the "
-                              "domain's DMARC policy. 550 5.7.26 See the "
-                              "postmaster pages of strict.example");
-    check_all_feeds(o365, sizeof o365 - 1,
-                    "1|jo@contoso.example|5.1.10|550|failed|-|userunknown\n",
-                    1);
-    first_diag(o365, diag);
-    assert_string_equal(diag, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; "
-                              "Recipient jo@contoso.example not found by "
-                              "SMTP address lookup");
-    check_all_feeds(said, sizeof said - 1,
-                    "1|dan@customer.example|5.1.1|550|failed|-|userunknown\n",
-                    1);
-    first_diag(said, diag);
-    assert_string_equal(diag, "550 5.1.1 Mailbox unavailable");
-    check_all_feeds(links, sizeof links - 1,
-                    "1|nina@wholesale.example|-|0|failed|-|mailboxfull\n", 1);
-    first_diag(links, diag);
+    check_diag(midline,
+               "1|ola@fjord.example|5.2.2|552|failed|-|mailboxfull\n",
+               "552 552 5.2.2 <ola@fjord.example>: quota "
+               "exceeded (state 14).");
+    check_diag(reason,
+               "1|ivo@studio.example|5.7.1|550|failed|-|blocked\n",
+               "550 5.7.1 Service unavailable, sending host "
+               "[192.0.2.71] listed on a DNS block list");
+    check_diag(oracle,
+               "1|dean@faculty.example|5.1.1|550|failed|-|userunknown\n",
+               "smtp;550 5.1.1 <dean@faculty.example>... User "
+               "unknown");
+    check_diag(replied,
+               "1|kasse@shop.example|5.1.1|550|failed|-|userunknown\n",
+               "550 5.1.1 <kasse@shop.example>: User unknown");
+    check_diag(multiline,
+               "1|lee@strict.example|5.7.26|550|failed|-|authfailure\n",
+               "550-5.7.26 Unauthenticated mail from "
+               "sender.example is 550-5.7.26 refused by the "
+               "domain's DMARC policy. 550 5.7.26 See the "
+               "postmaster pages of strict.example");
+    check_diag(o365,
+               "1|jo@contoso.example|5.1.10|550|failed|-|userunknown\n",
+               "550 5.1.10 RESOLVER.ADR.RecipientNotFound; "
+               "Recipient jo@contoso.example not found by "
+               "SMTP address lookup");
+    check_diag(said,
+               "1|dan@customer.example|5.1.1|550|failed|-|userunknown\n",
+               "550 5.1.1 Mailbox unavailable");
     /* a link alone on its line is left out, unless a sentence runs on
      * into it; so is a line that points at one */
-    assert_string_equal(diag, "The mailbox of nina@wholesale.example is "
-                              "full. For the limits see "
-                              "https://help.mailhost.example/quota");
+    check_diag(links,
+               "1|nina@wholesale.example|-|0|failed|-|mailboxfull\n",
+               "The mailbox of nina@wholesale.example is "
+               "full. For the limits see "
+               "https://help.mailhost.example/quota");
 }
 
 static void test_not_bounce(void **state)
