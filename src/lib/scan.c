@@ -1272,11 +1272,9 @@ static size_t json_read(const char *s, size_t i, size_t to, size_t lvl,
         i += r;
         if (o + 4 >= cap)
             continue;
-        if (r == 0) {
-            out[o++] = x;
-        } else if (x == 'n' || x == 'r' || x == 't') {
+        if (r > 0 && (x == 'n' || x == 'r' || x == 't')) {
             out[o++] = ' ';
-        } else if (x == 'u' && i + 4 < to) {
+        } else if (r > 0 && x == 'u' && i + 4 < to) {
             unsigned cp = 0;
             size_t k;
             for (k = 1; k <= 4; k++) {
@@ -1496,7 +1494,7 @@ static void json_event(ndr_parser *p, const char *s, size_t ob, size_t oe)
         "raw_reason", "diag", "Details", "response", "reason",
         "message", "description", "bounce_description"};
     char ev[40], tmp[NDR_DIAG_MAX], code[16], rcpt[NDR_ADDR_MAX];
-    size_t db = ob, de = oe, dn = 0;
+    size_t db, de, dn = 0;
     int what = 0;
     ds_block *b;
 
@@ -1554,7 +1552,10 @@ static void json_event(ndr_parser *p, const char *s, size_t ob, size_t oe)
     if (what == JE_FAILED && json_value(s, ob, oe, "severity", ev, sizeof ev) &&
         ndr_ci_cmpn(ev, strlen(ev), "temporary") == 0)
         what = JE_DELAYED;
-    strcpy(b->action, what == JE_DELAYED ? "delayed" : "failed");
+    {
+        const char *act = what == JE_DELAYED ? "delayed" : "failed";
+        memcpy(b->action, act, strlen(act) + 1);
+    }
     if (json_object(s, &db, &de, "delivery-status")) {
         if (json_value(s, db, de, "mx-host", b->remote_mta,
                        sizeof b->remote_mta))
@@ -3236,7 +3237,7 @@ static int link_line(const char *s, size_t n)
     unsigned char c;
     while (i < n && ndr_isspace((unsigned char)s[i]))
         i++;
-    if (n - i < 4)
+    if (i + 4 > n)
         return 0;
     /* (the first byte answers most lines) */
     c = ndr_lower((unsigned char)s[i]);
@@ -3246,7 +3247,7 @@ static int link_line(const char *s, size_t n)
         return 0;
     while (n > i && ndr_isspace((unsigned char)s[n - 1]))
         n--;
-    if (n - i < 4)
+    if (i + 4 > n)
         return 0;
     if (c == '<' || c == '(' || c == '[') {
         i++;
@@ -3309,7 +3310,7 @@ static size_t diag_label(const char *s, size_t n, unsigned *rank)
     unsigned char c, d;
     while (i < n && ndr_isblank((unsigned char)s[i]))
         i++;
-    if (n - i < 7)
+    if (i + 7 > n)
         return 0;
     /* (each starts "re", "th", "er" or "di": most lines fail here) */
     c = ndr_lower((unsigned char)s[i]);
@@ -3561,7 +3562,7 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
         size_t f = 0;
         while (f < n && ndr_isspace((unsigned char)s[f]))
             f++;
-        if (n - f >= 3 && s[f] >= '2' && s[f] <= '5' &&
+        if (f + 3 <= n && s[f] >= '2' && s[f] <= '5' &&
             ndr_reply_scan(s + f, 3, NULL) == 0 &&
             reply_after_ok(s + f, n - f, 0))
             m->reply_at = before + (before > 0) + 1;
@@ -3621,7 +3622,7 @@ static void text_add(ndr_parser *p, long owner, char *buf, size_t *blen,
         p->diag_quote = 0;
         return;
     }
-    if (quote && e > v && s[e - 1] == '\'') {
+    if (quote && s[e - 1] == '\'') { /* (v < e here) */
         e--;
         quote = 0;
     }
@@ -4353,8 +4354,9 @@ static void record_from_text(ndr_parser *p, const char *addr,
         ndr_code_format(c, b.status);
         b.rec.status = b.status;
         b.rec.reply = pick_reply(src, strlen(src), at,
-                                  src == p->pre ? p->pre_m.reply_at
-                                                : t->m.reply_at);
+                                  t != NULL && src == t->ctx
+                                      ? t->m.reply_at
+                                      : p->pre_m.reply_at);
     } else if (ctx != NULL) {
         b.rec.reply = pick_reply(ctx, clen, (size_t)-1, t->m.reply_at);
     }
