@@ -1794,20 +1794,6 @@ static int code_before(const char *s, size_t n)
     return n >= 5 && ndr_code_scan(s, n, &c, &tl) != (size_t)-1;
 }
 
-/* Does S[0..N) hold a basic reply code standing alone as a word ("554
- * delivery error", Yahoo's "554: delivery error")? */
-static int reply_before(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 3 < n; i++)
-        if (s[i] >= '2' && s[i] <= '5' &&
-            (i == 0 || !ndr_isalnum((unsigned char)s[i - 1])) &&
-            ndr_isdigit((unsigned char)s[i + 1]) &&
-            ndr_isdigit((unsigned char)s[i + 2]) &&
-            (s[i + 3] == ' ' || s[i + 3] == ':' || s[i + 3] == '-'))
-            return 1;
-    return 0;
-}
-
 /* Does the server call the address that ends at S[E] the sender's
  * ("<a@b>: Sender address rejected", sendmail's "<a@b>... Domain of
  * sender address a@b does not exist")? */
@@ -3682,7 +3668,7 @@ static void text_line(ndr_parser *p, const char *line, size_t len)
 {
     char a[NDR_ADDR_MAX];
     size_t rest = 0;
-    int sender_next, how, took;
+    int sender_next, how, took, rc;
     unsigned kinds;
 
     if (p->text_done)
@@ -3861,12 +3847,14 @@ static void text_line(ndr_parser *p, const char *line, size_t len)
             if (r != p->cur_rcpt)
                 p->rcpt_refused = 0;
             else if (rest > 0 && (code_before(line, rest) ||
-                                  reply_before(line, rest) ||
+                                  reply_find(line, rest, 1, &rc) !=
+                                      (size_t)-1 ||
                                   ndr_isblank((unsigned char)line[0])))
                 /* the recipient named again, after the code of its
-                 * failure (a status code or a reply code: Yahoo's "554:
-                 * delivery error: dd Sorry your message to a@b cannot be
-                 * delivered") or in a line indented under it ("SMTP error
+                 * failure (a status code, or a reply code where a reply
+                 * stands: Yahoo's "554: delivery error: dd Sorry your
+                 * message to a@b cannot be delivered") or in a line
+                 * indented under it ("SMTP error
                  * from remote mail server after RCPT TO:<a@b>:"): the
                  * line goes on with its text */
                 rest = 0;
